@@ -1,0 +1,145 @@
+/**
+ * Raw document text → cleaned text: one paragraph per line, hard-wrapped lines rejoined, web-page
+ * leftovers dropped. Only whitespace and leftovers are removed; every character of content survives,
+ * in order, so passages quoted from the cleaned text are verbatim.
+ */
+import { CJK, HAN, SENTENCE_END, displayWidth, lastSignificant } from './text.js'
+
+export interface CleanedText {
+  text: string
+  sourceUrl?: string
+  partial: boolean
+}
+
+/** Lines from the page around the reply, not part of it. */
+const LEFTOVER_LINES = [
+  /tab按钮切换浏览/,
+  /^(当前位置|您当前的位置)/,
+  /^(验证码|全部评论|打印本页|关闭窗口|返回顶部|【打印】|【关闭】)$/,
+  /^留言与评论/,
+  /^分享(到)?[:：]?.{0,20}$/,
+  /Copyright|版权所有/i,
+]
+/** Page widgets that share a line with real content (e.g. "来源:市工信局 浏览次数:… 字号:[ ]"). */
+const LEFTOVER_FRAGMENTS = [/(^|\s+)(浏览次数|字号|视力保护色)[:：].*$/, /!\[[^\]]*\]\([^)]*\)/g]
+/** PDF running footers: "- 3 -", "第 3 页 共 5 页". */
+const PAGE_NUMBER = /^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/
+
+const HEADER = /^(source|partial)\s*:\s*(.*)$/i
+/** A line that opens a structural unit, so the line before it ends a paragraph. */
+const OPENS_SECTION = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
+
+export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): CleanedText {
+  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const { sourceUrl, partial, body } = readHeader(lines)
+  const kept = body.map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line))
+  const wrapped = format === 'pdf' || looksHardWrapped(kept)
+  const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
+  return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial }
+}
+
+function readHeader(lines: string[]): { sourceUrl?: string; partial: boolean; body: string[] } {
+  let sourceUrl: string | undefined
+  let partial = false
+  let i = 0
+  for (; i < lines.length; i++) {
+    const line = lines[i].trim()
+    if (!line) continue
+    const match = HEADER.exec(line)
+    if (!match) break
+    if (match[1].toLowerCase() === 'source') sourceUrl = match[2].split(/\s/)[0] || undefined
+    else partial = /^(yes|true|1)$/i.test(match[2].trim())
+  }
+  return { sourceUrl, partial, body: lines.slice(i) }
+}
+
+function stripLeftovers(line: string): string {
+  let kept = line.replace(/[\s\u3000]+/g, ' ').trim()
+  if (LEFTOVER_LINES.some((pattern) => pattern.test(kept))) return ''
+  for (const fragment of LEFTOVER_FRAGMENTS) kept = kept.replace(fragment, '')
+  return kept.replace(/^[|\s]+$/, '').trim()
+}
+
+/**
+ * A text is hard-wrapped (PDF copy, fixed-width TXT) when most of its long lines stop mid-sentence;
+ * web text has one paragraph per line, ending in 。.
+ */
+function looksHardWrapped(lines: string[]): boolean {
+  const long = lines.filter((line) => displayWidth(line) >= 30)
+  if (long.length < 5) return false
+  const open = long.filter((line) => !endsParagraph(line)).length
+  return open / long.length >= 0.5
+}
+
+function endsParagraph(line: string): boolean {
+  const last = lastSignificant(line)
+  return SENTENCE_END.test(last) || last === '：' || last === ':'
+}
+
+/** Joins wrapped lines: a paragraph ends at a sentence end, a short (not full-width) line, or before a heading. */
+function rejoin(lines: string[]): string[] {
+  const fullWidth = percentile(lines.map(displayWidth), 0.8)
+  const paragraphs: string[] = []
+  let current = ''
+  lines.forEach((line, i) => {
+    current = joinWrapped(current, line)
+    const next = lines[i + 1]
+    const short = displayWidth(line) < fullWidth * 0.75
+    if (next === undefined || endsParagraph(line) || short || OPENS_SECTION.test(next)) {
+      paragraphs.push(current)
+      current = ''
+    }
+  })
+  return paragraphs
+}
+
+function joinWrapped(before: string, after: string): string {
+  // Only two Latin words need a space between them; Chinese lines join directly.
+  const needsSpace = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z]/.test(after)
+  return before + (needsSpace ? ' ' : '') + after
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+}
+
+/**
+ * In a PDF text layer, spaces between Chinese and digits or Latin ("2024年 4月 30日", "第 084 号") are
+ * kerning and go; a space between two Chinese words ("解决或采纳 签发人") or two Latin words separates
+ * fields and stays. Web text keeps its spaces: there "管理局 68118611" separates a name from a number.
+ */
+function tidyWrappedSpaces(paragraph: string): string {
+  return paragraph.replace(/ +/g, (spaces, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? ''
+    const after = whole[offset + spaces.length] ?? ''
+    const bothLatin = !CJK.test(before) && !CJK.test(after)
+    return before && after && (bothLatin || (HAN.test(before) && HAN.test(after))) ? ' ' : ''
+  })
+}
+
+/** Pages that print their text twice (a repost with the body repeated): drop runs of ≥ 3 paragraphs seen before. */
+function dropRepeatedRuns(paragraphs: string[]): string[] {
+  const kept: string[] = []
+  let i = 0
+  while (i < paragraphs.length) {
+    const run = longestEarlierRun(paragraphs, i)
+    if (run >= 3) {
+      i += run
+    } else {
+      kept.push(paragraphs[i])
+      i += 1
+    }
+  }
+  return kept
+}
+
+function longestEarlierRun(paragraphs: string[], at: number): number {
+  let best = 0
+  for (let j = 0; j < at; j++) {
+    let length = 0
+    while (j + length < at && at + length < paragraphs.length && paragraphs[j + length] === paragraphs[at + length]) length++
+    best = Math.max(best, length)
+  }
+  return best
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Where `npm install` puts the embedding model: git-ignored, inside the project. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const MODEL_ROOT = path.join(PROJECT_ROOT, 'var', 'models')
+export const MODEL_ID = 'BAAI/bge-small-zh-v1.5'
+export const MODEL_DIMENSION = 512
+export const MODEL_DIR = path.join(MODEL_ROOT, MODEL_ID)
+export const MODEL_WEIGHTS = path.join(MODEL_DIR, 'onnx', 'model_quantized.onnx')
+/** The published checksum prefix of the int8 ONNX weights; anything else is a corrupt or foreign file. */
+export const MODEL_SHA256_PREFIX = '15b717c382bcb518'
+
+const FIX = 'run `npm install` again to fetch and verify it'
+
+export async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const block of createReadStream(file)) hash.update(block as Buffer)
+  return hash.digest('hex')
+}
+
+/** Returns a one-line, actionable problem description, or null when the model is present and intact. */
+export async function modelProblem(dir = MODEL_DIR): Promise<string | null> {
+  const weights = path.join(dir, 'onnx', 'model_quantized.onnx')
+  for (const file of [weights, path.join(dir, 'tokenizer.json'), path.join(dir, 'config.json')]) {
+    if (!existsSync(file)) return `embedding model missing (${path.relative(PROJECT_ROOT, file)}): ${FIX}`
+  }
+  const digest = await sha256(weights)
+  if (!digest.startsWith(MODEL_SHA256_PREFIX)) {
+    return `embedding model corrupt (sha256 ${digest.slice(0, 16)}…, expected ${MODEL_SHA256_PREFIX}…): ${FIX}`
+  }
+  return null
+}

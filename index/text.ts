@@ -1,0 +1,27 @@
+/** Character classes shared by cleaning, chunking and segmentation. */
+
+/** Han ideographs, CJK punctuation and full-width forms: text where spaces are layout, not meaning. */
+export const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]/u
+
+/** Han ideographs only (no punctuation). */
+export const HAN = /\p{Script=Han}/u
+
+/** Punctuation that can end a sentence (Chinese and ASCII forms). */
+export const SENTENCE_END = /[。！？；!?;…]/u
+
+/** Closing quotes and brackets that may follow a sentence end: "…的建议。”" still ends there. */
+export const CLOSERS = /[”’」』）)】》"']/u
+
+/** Display width: a CJK character is two columns, ASCII one. Used to tell short lines from full ones. */
+export function displayWidth(line: string): number {
+  let width = 0
+  for (const ch of line) width += CJK.test(ch) ? 2 : 1
+  return width
+}
+
+/** The last meaningful character of a line, looking through closing quotes and brackets. */
+export function lastSignificant(line: string): string {
+  const chars = [...line.trimEnd()]
+  while (chars.length > 1 && CLOSERS.test(chars[chars.length - 1])) chars.pop()
+  return chars[chars.length - 1] ?? ''
+}

@@ -1,0 +1,85 @@
+/** The shapes the knowledge base hands to its callers. */
+
+export interface Contact {
+  name?: string
+  phone?: string
+  address?: string
+  postcode?: string
+}
+
+/** Everything the parser could recognise in one reply; absent fields were not in the text. */
+export interface ReplyMetadata {
+  /** e.g. 长宁区政协第十五届三次会议 */
+  session?: string
+  /** 提案, 代表建议, 会办意见 … */
+  kind?: string
+  /** as printed, without 第/号: "084", "142072", "0157" */
+  number?: string
+  /** 办理结果 */
+  result?: string
+  /** 签发人 */
+  signer?: string
+  proposers: string[]
+  /** whom the reply is addressed to (a proposer, a group or, for 会办意见/协办函, another unit) */
+  addressee?: string
+  /** the text inside 《》 (or the quoted title) of the proposal */
+  title?: string
+  /** the responding unit */
+  unit?: string
+  /** YYYY-MM-DD */
+  date?: string
+  contact?: Contact
+}
+
+export interface ReplyDocument extends ReplyMetadata {
+  /** stable id derived from the file name */
+  id: string
+  /** file name inside the corpus folder */
+  file: string
+  sourceUrl?: string
+  /** the published text was cut off */
+  partial: boolean
+  /** false when no reply structure was recognised: indexed as plain text */
+  structured: boolean
+  /** cleaned text; every chunk is a slice of it */
+  text: string
+}
+
+export interface Chunk {
+  id: string
+  docId: string
+  /** section path, outermost first, e.g. ["二、对提案建议的答复", "（二）具体举措", "3、关于…"] */
+  section: string[]
+  start: number
+  end: number
+  /** always doc.text.slice(start, end) */
+  text: string
+}
+
+export interface Hit {
+  chunk: Chunk
+  doc: ReplyDocument
+  /** cosine similarity of the dense match, when it was among the dense candidates */
+  dense?: number
+  /** BM25 score of the keyword match, when it was among the keyword candidates */
+  keyword?: number
+  /** reciprocal rank fusion score */
+  fused: number
+}
+
+export interface SearchFilters {
+  number?: string
+  proposer?: string
+  unit?: string
+  kind?: string
+  year?: number
+  docId?: string
+}
+
+export type Ranking = 'fused' | 'dense' | 'keyword'
+
+export interface SearchOptions {
+  k?: number
+  filters?: SearchFilters
+  ranking?: Ranking
+}
