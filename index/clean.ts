@@ -25,6 +25,8 @@ const LEFTOVER_FRAGMENTS = [/(^|\s+)(浏览次数|字号|视力保护色)[:：].
 /** PDF running footers: "- 3 -", "第 3 页 共 5 页". */
 const PAGE_NUMBER = /^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/
 
+/** What a line broken mid-sentence ends with: a word, a number, a comma or an opening mark (not a table's "|"). */
+const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,“‘（(《]/u
 const HEADER = /^(source|partial)\s*:\s*(.*)$/i
 /** A line that opens a structural unit, so the line before it ends a paragraph. */
 const OPENS_SECTION = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
@@ -67,7 +69,7 @@ function stripLeftovers(line: string): string {
 function looksHardWrapped(lines: string[]): boolean {
   const long = lines.filter((line) => displayWidth(line) >= 30)
   if (long.length < 5) return false
-  const open = long.filter((line) => !endsParagraph(line)).length
+  const open = long.filter((line) => MID_SENTENCE.test(line.slice(-1))).length
   return open / long.length >= 0.5
 }
 

@@ -1,0 +1,188 @@
+/**
+ * Cleaned text → chunks that follow the document's own structure. Headings (一、 （一） 1、 （1）) and
+ * enumerations (一是… 二是…) open sections; a chunk never spans two sections and never cuts a sentence,
+ * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
+ */
+import type { Chunk } from './types.js'
+
+export interface ChunkOptions {
+  /** a chunk grows by whole sentences up to this many characters (bge reads ≤ 512 tokens ≈ 500 characters) */
+  maxChars: number
+}
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 300 }
+/** A single sentence longer than the model can read is the one case split inside a sentence, at a comma. */
+const MODEL_LIMIT_CHARS = 480
+
+/** Heading markers, outermost first: the rank is the depth in the section path. */
+const HEADINGS: RegExp[] = [
+  /^[一二三四五六七八九十]+、/,
+  /^[（(][一二三四五六七八九十]+[)）]/,
+  /^\d{1,2}(?:[、．]|\.(?!\d))/,
+  /^[（(]\d{1,2}[)）]/,
+  /^[一二三四五六七八九十]+是/,
+]
+const ENUMERATION_RANK = HEADINGS.length - 1
+/** A heading's label stops at its first clause end; the rest of the line is body text. */
+const LABEL_END = /[。；;，,：:！？]/
+const MAX_LABEL_CHARS = 40
+/** Sentences end at these, possibly followed by closing quotes or brackets. */
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)】》"]*|\n|$)/g
+/** The signature and contact lines after the body: a separate "落款" section, not part of the last heading. */
+const CLOSING_LINE =
+  /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
+const SIGNATURE_SECTION = '落款'
+
+interface Unit {
+  section: string[]
+  start: number
+  end: number
+}
+
+export function chunkDocument(docId: string, text: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
+  const units = sectionUnits(text)
+  const pieces = units.flatMap((unit) => packSentences(text, unit, options.maxChars))
+  return pieces.map((piece, i) => ({
+    id: `${docId}#${i}`,
+    docId,
+    section: piece.section,
+    start: piece.start,
+    end: piece.end,
+    text: text.slice(piece.start, piece.end),
+  }))
+}
+
+/** The sections of a text: each heading opens one and it runs to the next heading (at any depth). */
+export function sectionUnits(text: string): Unit[] {
+  const units: Unit[] = []
+  const path: { rank: number; label: string }[] = []
+  let current: Unit | null = null
+  const closingStart = findClosing(text)
+  for (const { start, end } of lines(text)) {
+    const line = text.slice(start, end)
+    if (start >= closingStart) {
+      if (current?.section[0] !== SIGNATURE_SECTION) {
+        current = { section: [SIGNATURE_SECTION], start, end }
+        units.push(current)
+      }
+      current.end = end
+      continue
+    }
+    for (const opening of headingsIn(line)) {
+      while (path.length && path[path.length - 1].rank >= opening.rank) path.pop()
+      path.push(opening)
+      const at = start + opening.offset
+      // A heading line with no body of its own joins the section it introduces.
+      if (current && current.end <= at && isHeadingOnly(text.slice(current.start, current.end))) {
+        current.section = path.map((p) => p.label)
+        current.end = end
+        continue
+      }
+      if (current && at > current.start) current.end = at
+      current = { section: path.map((p) => p.label), start: at, end }
+      units.push(current)
+    }
+    if (!current) {
+      current = { section: [], start, end }
+      units.push(current)
+    }
+    current.end = end
+  }
+  return units.map((unit) => ({ ...unit, end: trimEnd(text, unit.start, unit.end) })).filter((u) => u.end > u.start)
+}
+
+interface Opening {
+  rank: number
+  label: string
+  offset: number
+}
+
+/** Headings at the start of a line, plus enumerations (二是…) that start a sentence inside it. */
+function headingsIn(line: string): Opening[] {
+  const openings: Opening[] = []
+  const rank = HEADINGS.findIndex((pattern) => pattern.test(line))
+  if (rank >= 0) openings.push({ rank, label: label(line), offset: 0 })
+  for (const sentence of line.matchAll(/(?<=[。；;])[一二三四五六七八九十]+是/g)) {
+    openings.push({ rank: ENUMERATION_RANK, label: label(line.slice(sentence.index)), offset: sentence.index })
+  }
+  return openings
+}
+
+function label(line: string): string {
+  const end = line.search(LABEL_END)
+  const text = end > 0 ? line.slice(0, end) : line
+  return text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) + '…' : text
+}
+
+function isHeadingOnly(text: string): boolean {
+  return !text.includes('\n') && text.length <= MAX_LABEL_CHARS && !/[。；;]/.test(text)
+}
+
+/** Offset where the trailing signature/contact block begins (text length when there is none). */
+function findClosing(text: string): number {
+  const all = [...lines(text)]
+  let start = text.length
+  for (let i = all.length - 1; i >= 0; i--) {
+    const line = text.slice(all[i].start, all[i].end)
+    const signatureLike = CLOSING_LINE.test(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line))
+    if (!signatureLike) break
+    start = all[i].start
+  }
+  // Only a block that has a date or a contact line is a signature; a short last line alone is body text.
+  const block = text.slice(start)
+  return block.split('\n').some((line) => CLOSING_LINE.test(line)) ? start : text.length
+}
+
+function* lines(text: string): Generator<{ start: number; end: number }> {
+  let start = 0
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    yield { start, end }
+    start = end + 1
+  }
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--
+  return end
+}
+
+/** Splits a section into pieces of whole sentences, each at most maxChars where sentences allow. */
+function packSentences(text: string, unit: Unit, maxChars: number): Unit[] {
+  const pieces: Unit[] = []
+  let piece: Unit | null = null
+  for (const sentence of sentences(text, unit.start, unit.end)) {
+    if (piece && sentence.end - piece.start > maxChars) {
+      pieces.push(piece)
+      piece = null
+    }
+    piece ??= { section: unit.section, start: skipSpace(text, sentence.start), end: sentence.end }
+    piece.end = sentence.end
+  }
+  if (piece) pieces.push(piece)
+  return pieces.map((p) => ({ ...p, end: trimEnd(text, p.start, p.end) })).filter((p) => p.end > p.start)
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++
+  return at
+}
+
+function* sentences(text: string, start: number, end: number): Generator<{ start: number; end: number }> {
+  const span = text.slice(start, end)
+  for (const match of span.matchAll(SENTENCE)) {
+    if (!match[0]) continue
+    yield* splitOverlong(start + match.index, start + match.index + match[0].length, text)
+  }
+}
+
+function* splitOverlong(start: number, end: number, text: string): Generator<{ start: number; end: number }> {
+  while (end - start > MODEL_LIMIT_CHARS) {
+    const window = text.slice(start, start + MODEL_LIMIT_CHARS)
+    const comma = Math.max(window.lastIndexOf('，'), window.lastIndexOf(','), window.lastIndexOf('、'))
+    const cut = comma > 0 ? start + comma + 1 : start + MODEL_LIMIT_CHARS
+    yield { start, end: cut }
+    start = cut
+  }
+  yield { start, end }
+}
