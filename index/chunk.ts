@@ -55,7 +55,7 @@ export function chunkDocument(docId: string, text: string, options: ChunkOptions
 export function sectionUnits(text: string): Unit[] {
   const units: Unit[] = []
   const path: { rank: number; label: string }[] = []
-  let current: Unit | null = null
+  let current = null as Unit | null
   const closingStart = findClosing(text)
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)

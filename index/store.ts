@@ -1,0 +1,129 @@
+/**
+ * The index folder on disk. Each build lives in its own subfolder `builds/<id>/`; the file `CURRENT`
+ * names the one being served and is replaced by an atomic rename. So a reader never sees a half-written
+ * build, there is no moment without an index (renaming a non-empty folder over another is impossible),
+ * and an interrupted build is just an unreferenced folder that the next ingest removes.
+ */
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
+import path from 'node:path'
+import type { Chunk, ReplyDocument } from './types.js'
+
+export const FILES = {
+  manifest: 'manifest.json',
+  docs: 'docs.json',
+  chunks: 'chunks.json',
+  vectors: 'vectors.hnsw',
+  keywords: 'keywords.json',
+} as const
+const CURRENT = 'CURRENT'
+const BUILDS = 'builds'
+const LOCK = 'ingest.lock'
+export const FORMAT_VERSION = 1
+
+export interface CorpusFileEntry {
+  sha256: string
+  docId: string
+  chunks: number
+}
+
+export interface Manifest {
+  format: number
+  model: string
+  dimension: number
+  builtAt: string
+  buildId: string
+  documents: number
+  chunks: number
+  files: Record<string, CorpusFileEntry>
+  skipped: { file: string; reason: string }[]
+}
+
+export interface StoredChunk extends Chunk {
+  /** sha256 of the text that was embedded: lets a rebuild reuse a vector instead of re-embedding */
+  embeddingKey: string
+}
+
+export function currentPointer(indexDir: string): string {
+  return path.join(indexDir, CURRENT)
+}
+
+/** The folder of the build being served, or null when none has been built. */
+export function currentBuild(indexDir: string): string | null {
+  const pointer = currentPointer(indexDir)
+  if (!existsSync(pointer)) return null
+  const id = readFileSync(pointer, 'utf8').trim()
+  const dir = path.join(indexDir, BUILDS, id)
+  return id && existsSync(path.join(dir, FILES.manifest)) ? dir : null
+}
+
+export function newBuildDir(indexDir: string): { id: string; dir: string } {
+  const id = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`
+  const dir = path.join(indexDir, BUILDS, id)
+  mkdirSync(dir, { recursive: true })
+  return { id, dir }
+}
+
+/** Makes `id` the served build, then removes builds other than it and the one it replaced. */
+export function publishBuild(indexDir: string, id: string): void {
+  const pointer = currentPointer(indexDir)
+  const previous = existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : null
+  writeFileSync(`${pointer}.tmp`, id + '\n')
+  renameSync(`${pointer}.tmp`, pointer)
+  // The previous build stays one more round: a reader that read CURRENT just before may be loading it.
+  removeBuildsExcept(indexDir, [id, previous])
+}
+
+export function removeBuildsExcept(indexDir: string, keep: (string | null)[]): void {
+  const builds = path.join(indexDir, BUILDS)
+  if (!existsSync(builds)) return
+  for (const name of readdirSync(builds)) {
+    if (!keep.includes(name)) rmSync(path.join(builds, name), { recursive: true, force: true })
+  }
+}
+
+export function writeJson(dir: string, file: string, value: unknown): void {
+  writeFileSync(path.join(dir, file), JSON.stringify(value))
+}
+
+export function readJson<T>(dir: string, file: string): T {
+  return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T
+}
+
+export interface StoredBuild {
+  dir: string
+  manifest: Manifest
+  docs: ReplyDocument[]
+  chunks: StoredChunk[]
+}
+
+export function readBuild(dir: string): StoredBuild {
+  const manifest = readJson<Manifest>(dir, FILES.manifest)
+  if (manifest.format !== FORMAT_VERSION) throw new Error(`index format ${manifest.format} is not ${FORMAT_VERSION}: run npm run ingest`)
+  return { dir, manifest, docs: readJson(dir, FILES.docs), chunks: readJson(dir, FILES.chunks) }
+}
+
+export class IngestLocked extends Error {}
+
+/** One ingest at a time per index folder; a lock left by a killed ingest (dead pid) is taken over. */
+export function acquireLock(indexDir: string): () => void {
+  mkdirSync(indexDir, { recursive: true })
+  const lock = path.join(indexDir, LOCK)
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'))
+    if (pid && pid !== process.pid && isAlive(pid)) throw new IngestLocked(`another ingest (pid ${pid}) is updating ${indexDir}`)
+    unlinkSync(lock)
+  }
+  const fd = openSync(lock, 'wx')
+  writeFileSync(fd, String(process.pid))
+  closeSync(fd)
+  return () => rmSync(lock, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
