@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PROJECT_ROOT, STATE_DIR } from '../paths.js'
 
 /** Where `npm install` puts the embedding model: git-ignored, inside the project. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const MODEL_ROOT = path.join(PROJECT_ROOT, 'var', 'models')
+export const MODEL_ROOT = path.join(STATE_DIR, 'models')
 export const MODEL_ID = 'BAAI/bge-small-zh-v1.5'
 export const MODEL_DIMENSION = 512
 export const MODEL_DIR = path.join(MODEL_ROOT, MODEL_ID)

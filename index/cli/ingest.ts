@@ -1,0 +1,48 @@
+/** `npm run ingest -- [--corpus DIR] [--index DIR]`: build or refresh the index, with progress and a summary. */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { SingleBar, Presets } from 'cli-progress'
+import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, ingest, type IngestProgress, type IngestSummary } from '../index.js'
+
+const { values } = parseArgs({
+  options: { corpus: { type: 'string', default: DEFAULT_CORPUS_DIR }, index: { type: 'string', default: DEFAULT_INDEX_DIR } },
+})
+const corpusDir = path.resolve(values.corpus!)
+const indexDir = path.resolve(values.index!)
+
+/** A bar per phase on a terminal; nothing in a pipe or CI log, where the summary is enough. */
+function progressBar(): (progress: IngestProgress) => void {
+  if (!process.stderr.isTTY) return () => {}
+  const bar = new SingleBar({ format: ' {phase} [{bar}] {value}/{total} {file}', stream: process.stderr }, Presets.shades_classic)
+  let phase = ''
+  return (progress) => {
+    if (progress.phase !== phase) {
+      if (phase) bar.stop()
+      phase = progress.phase
+      if ('total' in progress) bar.start(progress.total, 0, { phase: phase.padEnd(5), file: '' })
+    }
+    if ('done' in progress) bar.update(progress.done, { file: 'file' in progress ? progress.file : '' })
+    if (progress.phase === 'write') bar.stop()
+  }
+}
+
+function report(summary: IngestSummary): void {
+  const lines = [
+    summary.published
+      ? `indexed ${summary.documents} documents, ${summary.chunks} chunks (embedded ${summary.embedded}, reused ${summary.reused}) in ${summary.seconds} s`
+      : `nothing indexed in ${summary.seconds} s: the previous index, if any, is still served`,
+    ...summary.skipped.map(({ file, reason }) => `skipped ${file}: ${reason}`),
+    ...summary.unstructured.map((file) => `warning: ${file}: no reply structure recognised, indexed as plain text`),
+  ]
+  if (summary.published) lines.push(`index: ${path.relative(process.cwd(), indexDir) || '.'} (build ${summary.buildId})`)
+  console.log(lines.join('\n'))
+}
+
+try {
+  const summary = await ingest({ corpusDir, indexDir, onProgress: progressBar() })
+  report(summary)
+  process.exitCode = summary.published ? 0 : 1
+} catch (error) {
+  console.error(`ingest failed: ${(error as Error).message}`)
+  process.exitCode = 1
+}
