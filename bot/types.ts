@@ -1,0 +1,67 @@
+/** The contract between the answer engine and its front ends (WeChat, `ask`, `chat`). */
+
+/** One quoted passage, as shown to the user and as printed by `ask --json`. */
+export interface PassageView {
+  docId: string
+  title?: string
+  number?: string
+  unit?: string
+  date?: string
+  section: string[]
+  /** verbatim text, trimmed only at sentence boundaries (with "…" where trimmed) */
+  text: string
+  score: number
+}
+
+export interface ContactView {
+  unit?: string
+  name?: string
+  phone?: string
+  address?: string
+  postcode?: string
+}
+
+export interface Reply {
+  /** false for the honest "no reply covers this" answer and for help/greeting/bad input */
+  answered: boolean
+  /** WeChat plain text, ready to send */
+  text: string
+  passages: PassageView[]
+  contacts: ContactView[]
+}
+
+export type Intent =
+  | 'question'
+  | 'lookup'
+  | 'more'
+  | 'fullSection'
+  | 'help'
+  | 'greeting'
+  | 'empty'
+  | 'notFound'
+
+/**
+ * What a conversation remembers between messages so that "更多" and "全文" work. Plain data: the
+ * front end stores it per user (and per user within a group) and hands it back with the next message.
+ */
+export interface ConversationState {
+  /** chunk ids of the last answer's ranked passages, and how many were shown */
+  ranked: string[]
+  shown: number
+  /** the reply and section last cited, for "全文" / "第二部分" */
+  docId?: string
+  section?: string[]
+}
+
+export interface Turn {
+  reply: Reply
+  state: ConversationState
+  intent: Intent
+  /** doc ids of the cited passages, for logs */
+  docIds: string[]
+}
+
+export interface AnswerEngine {
+  /** Never throws for any input: bad input gets a useful reply. */
+  respond(message: string, state?: ConversationState): Promise<Turn>
+}
