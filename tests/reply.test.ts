@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { cleanText } from '../index/clean.js'
+import { readDocument } from '../index/read.js'
+import { parseReply } from '../index/reply.js'
+
+const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'corpus')
+
+async function parseCorpus(file: string) {
+  const raw = await readDocument(path.join(corpus, file))
+  const cleaned = cleanText(raw.text, raw.format)
+  return { ...parseReply(cleaned.text), partial: cleaned.partial }
+}
+
+test('the seed reply is parsed exactly, field by field', async () => {
+  const { metadata, structured } = await parseCorpus('changning-cppcc-15-3-084-reply.txt')
+  assert.equal(structured, true)
+  assert.deepStrictEqual(metadata, {
+    session: '长宁区政协第十五届三次会议',
+    kind: '提案',
+    number: '084',
+    result: '解决或采纳',
+    signer: '詹镭',
+    proposers: ['辛洁暐', '仲静云', '叶笑樱'],
+    addressee: '辛洁暐、仲静云、叶笑樱委员',
+    title: '关于进一步发挥上海硅巷效应，“软实力”锻造上海都市科创生态圈的几点建议',
+    unit: '长宁区科学技术委员会',
+    date: '2024-04-30',
+    contact: { name: '洪嫣', phone: '52388345', address: '安西路35号', postcode: '200050' },
+  })
+})
+
+test('a 会办意见 is addressed to a unit and names the proposers before 提出的', async () => {
+  const { metadata } = await parseCorpus('009_putuo_zx15-3-153051_lvrongju_huiban.txt')
+  assert.deepStrictEqual(metadata, {
+    session: '区政协十五届三次会议',
+    kind: '会办意见',
+    number: '153051',
+    proposers: ['陆力仁', '郑宣'],
+    addressee: '苏河水岸办',
+    title: '强化水岸联动,塑造半马苏河人文气质',
+    unit: '上海市普陀区绿化和市容管理局',
+    date: '2024-03-25',
+  })
+})
+
+test('a 会办意见 without a signature takes its unit from the heading and splits "三位委员"', async () => {
+  const jingan = (await parseCorpus('025_jingan_rd15-1-0124_huiban_gongjiaohouchting.txt')).metadata
+  assert.equal(jingan.kind, '会办意见')
+  assert.equal(jingan.addressee, '市交通委')
+  assert.equal(jingan.unit, '上海市静安区人民政府')
+  assert.deepEqual(jingan.proposers, ['莫蓓红'])
+  assert.equal(jingan.date, '2018-05-17', 'from 成文日期 when there is no signature date')
+
+  const changshou = (await parseCorpus('010_putuo_zx14-5-145012_changshoulu_huiban.txt')).metadata
+  assert.deepEqual(changshou.proposers, ['陆力仁', '陈奶森', '叶俊杰'])
+  assert.equal(changshou.addressee, '区建管委')
+})
+
+test('a 代表建议 of the people’s congress', async () => {
+  const { metadata } = await parseCorpus('011_shanghai_kewei_rd16-1-0157_kepu.txt')
+  assert.equal(metadata.session, '市十六届人大一次会议')
+  assert.equal(metadata.kind, '代表建议')
+  assert.equal(metadata.number, '0157')
+  assert.deepEqual(metadata.proposers, ['余思彦'])
+  assert.equal(metadata.addressee, '余思彦代表')
+  assert.equal(metadata.title, '关于提升远郊区科普场馆服务能级的建议')
+  assert.equal(metadata.date, '2023-10-18')
+})
+
+test('the session decides the kind even when the reply calls the 代表建议 a 提案', async () => {
+  const { metadata } = await parseCorpus('031_jingan_rd2-6-126_shequshitang.txt')
+  assert.equal(metadata.kind, '代表建议')
+  assert.equal(metadata.number, '126')
+})
+
+test('经办人 and 联系电话 on their own lines, with the signer', async () => {
+  const { metadata } = await parseCorpus('026_changzhou_tianning_rd_yingchunbuxingjie.txt')
+  assert.equal(metadata.signer, '周海鹏')
+  assert.equal(metadata.date, '2018-05-02')
+  assert.deepStrictEqual(metadata.contact, { name: '郭余春', phone: '69896696' })
+  assert.equal(metadata.kind, '代表建议')
+  assert.deepEqual(metadata.proposers, ['严娟芬'], '"你提出的" points back at the addressee')
+})
+
+test('"联系单位及电话" gives unit and phone; a spaced-out "联 系 人" still labels the name', async () => {
+  const { metadata } = await parseCorpus('018_zhengzhou_shangjie_chengguanju_tian.txt')
+  assert.equal(metadata.unit, '郑州市上街区城市管理局')
+  assert.deepStrictEqual(metadata.contact, { name: '熊晓玮', phone: '68118611' })
+  assert.equal(metadata.session, undefined)
+  assert.equal(metadata.number, undefined)
+})
+
+test('a partial reply cut before its end has no contact, signature or date', async () => {
+  const { metadata, partial, structured } = await parseCorpus('003_putuo_zx14-2-142072_taopuzhen.txt')
+  assert.equal(partial, true)
+  assert.equal(structured, true)
+  assert.equal(metadata.result, '部分采纳')
+  assert.deepEqual(metadata.proposers, ['毛文采'], '您…联名提出的 points back at the addressee')
+  for (const absent of ['contact', 'unit', 'date', 'signer'] as const) assert.equal(absent in metadata, false, absent)
+})
+
+test('a group is a proposer, and 来源 names the unit when nothing else does', async () => {
+  const { metadata } = await parseCorpus('020_nanjing_gongxinju_zx15-1-0009_ai.txt')
+  assert.deepEqual(metadata.proposers, ['市政协工商联界别组'])
+  assert.equal(metadata.unit, '市工信局')
+  assert.equal(metadata.title, '关于高标准建设人工智能创新应用先导区的建议')
+})
+
+test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
+  const sichuan = (await parseCorpus('021_sichuan_kejiting_rd12-5-094_chuangxinchengshi.txt')).metadata
+  assert.equal(sichuan.title, '关于积极支持宜宾市申报“国家创新型试点城市”的建议')
+  assert.equal(sichuan.number, '94')
+  assert.equal(sichuan.kind, '代表建议')
+
+  const { metadata, structured } = await parseCorpus('014_shanghai_minzhengju_zx13-5-0234_shequyun.txt')
+  assert.equal(structured, true)
+  assert.equal(metadata.title, '关于城市社区治理数字化转型的建议')
+  assert.equal(metadata.result, '解决或采纳')
+  assert.equal(metadata.addressee, undefined, 'no salutation: the line above the opening is 办理结果')
+  assert.deepEqual(metadata.proposers, [])
+})
+
+test('the signature date is the last date line; without one, the page date is used', async () => {
+  const putuo = (await parseCorpus('002_putuo_zx14-2-142028_lvrongju_zaicidafu.txt')).metadata
+  assert.equal(putuo.date, '2019-10-14', 'signed "2019年 10月14日", published 2019年11月08日 higher up')
+  const commerce = (await parseCorpus('027_shanghai_shangwuwei_zx13-3-0010_yejianjingji.txt')).metadata
+  assert.equal(commerce.date, '2020-07-11', 'from "发布日期(2020-07-11)"')
+})
+
+test('the policy text in the corpus is not a reply', async () => {
+  const { structured, metadata } = await parseCorpus('101_changning_policy_xiandaichanyetixi_shishiyijian_2024.txt')
+  assert.equal(structured, false)
+  assert.deepEqual(metadata.proposers, [])
+  for (const absent of ['addressee', 'kind', 'number', 'title', 'unit'] as const) assert.equal(absent in metadata, false, absent)
+})
+
+const reply = (...tail: string[]) =>
+  ['对区政协十五届二次会议第152001号提案的答复', '王敏委员：', '您提出的《关于增设社区健身点的建议》的提案收悉，现将办理情况答复如下：', '正文。', ...tail].join('\n')
+
+test('a courteous salutation with a greeting line below it', () => {
+  const text = ['尊敬的王敏委员：', '您好！', '您提出的“关于增设社区健身点的建议”的提案收悉。'].join('\n')
+  const { metadata } = parseReply(text)
+  assert.equal(metadata.addressee, '王敏委员')
+  assert.deepEqual(metadata.proposers, ['王敏'])
+  assert.equal(metadata.title, '关于增设社区健身点的建议')
+})
+
+test('a heading right above the opening is not taken for a salutation', () => {
+  const { metadata } = parseReply(['关于增设社区健身点的提案的答复', '您提出的提案收悉，现将办理情况答复如下：'].join('\n'))
+  assert.equal(metadata.addressee, undefined)
+  assert.deepEqual(metadata.proposers, [])
+})
+
+test('a 会办意见 never takes the unit it is addressed to for a proposer', () => {
+  const forwarded = (opening: string) => parseReply(['区科委：', opening].join('\n')).metadata
+  const named = forwarded('你委转来的张蓉委员提出的关于科研成果转化的提案收悉，现将会办意见函告如下：')
+  assert.deepEqual(named.proposers, ['张蓉'])
+  assert.equal(named.kind, '会办意见')
+  const unnamed = forwarded('《关于科研成果转化的建议》提案收悉，现将会办意见函告如下：')
+  assert.deepEqual(unnamed.proposers, [])
+  assert.equal(unnamed.addressee, '区科委')
+})
+
+test('a parenthesised contact line, half-width or full-width', () => {
+  const half = parseReply(reply('上海市普陀区体育局', '2024年5月6日', '(联系人:张淮铭;联系电话:67210092)')).metadata
+  assert.deepStrictEqual(half.contact, { name: '张淮铭', phone: '67210092' })
+  const full = parseReply(reply('（联系人：张淮铭；联系电话：67210092）')).metadata
+  assert.deepStrictEqual(full.contact, { name: '张淮铭', phone: '67210092' })
+})
+
+test('a phone extension is kept whole', () => {
+  const { metadata } = parseReply(reply('联系人：李华 联系电话：52564588-7817'))
+  assert.deepStrictEqual(metadata.contact, { name: '李华', phone: '52564588-7817' })
+})
+
+test('a zero-padded signature date, with the unit before it', () => {
+  const { metadata } = parseReply(reply('上海市普陀区体育局', '2025年03月27日'))
+  assert.equal(metadata.date, '2025-03-27')
+  assert.equal(metadata.unit, '上海市普陀区体育局')
+})
+
+test('a 协办函 goes to the lead unit; its proposers come from the opening sentence', () => {
+  const text = [
+    '关于市政协十四届三次会议第0456号提案的协办函',
+    '市交通委：',
+    '李明、周洁等委员提出的“关于优化公交线路的建议”的提案收悉，经研究，现将协办意见函告如下：',
+    '我委将配合做好相关工作。',
+    '上海市长宁区建设和管理委员会',
+    '2025年4月2日',
+  ].join('\n')
+  const { metadata, structured } = parseReply(text)
+  assert.equal(structured, true)
+  assert.deepStrictEqual(metadata, {
+    session: '市政协十四届三次会议',
+    kind: '协办函',
+    number: '0456',
+    proposers: ['李明', '周洁'],
+    addressee: '市交通委',
+    title: '关于优化公交线路的建议',
+    unit: '上海市长宁区建设和管理委员会',
+    date: '2025-04-02',
+  })
+})
+
+test('plain text with a colon line and a 《》 is unstructured and gets no invented fields', () => {
+  const text = [
+    '区科委召开科技金融座谈会',
+    '各有关单位：',
+    '会议解读了《长宁区鼓励科技创新的若干政策措施》，与会企业代表提出了意见。',
+  ].join('\n')
+  assert.deepStrictEqual(parseReply(text), { metadata: { proposers: [] }, structured: false })
+})
