@@ -3,6 +3,7 @@
  * enumerations (一是… 二是…) open sections; a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
+import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
 export interface ChunkOptions {
@@ -25,8 +26,6 @@ const ENUMERATION_RANK = HEADINGS.length - 1
 /** A heading's label stops at its first clause end; the rest of the line is body text. */
 const LABEL_END = /[。；;，,：:！？]/
 const MAX_LABEL_CHARS = 40
-/** Sentences end at these, possibly followed by closing quotes or brackets. */
-const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)】》"]*|\n|$)/g
 /** The signature and contact lines after the body: a separate "落款" section, not part of the last heading. */
 const CLOSING_LINE =
   /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
@@ -169,10 +168,8 @@ function skipSpace(text: string, at: number): number {
 }
 
 function* sentences(text: string, start: number, end: number): Generator<{ start: number; end: number }> {
-  const span = text.slice(start, end)
-  for (const match of span.matchAll(SENTENCE)) {
-    if (!match[0]) continue
-    yield* splitOverlong(start + match.index, start + match.index + match[0].length, text)
+  for (const sentence of sentenceSpans(text.slice(start, end))) {
+    yield* splitOverlong(start + sentence.start, start + sentence.end, text)
   }
 }
 

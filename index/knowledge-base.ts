@@ -37,6 +37,7 @@ export class IndexMissing extends Error {}
 
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
+  private readonly chunkById: Map<string, Chunk>
 
   private constructor(
     readonly dir: string,
@@ -48,6 +49,7 @@ export class KnowledgeBase {
     private readonly tuning: SearchTuning,
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
+    this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
   }
 
   /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
@@ -75,6 +77,10 @@ export class KnowledgeBase {
 
   findDocuments(filters: SearchFilters): ReplyDocument[] {
     return this.documents.filter((doc) => matches(doc, filters))
+  }
+
+  getChunk(id: string): Chunk | undefined {
+    return this.chunkById.get(id)
   }
 
   chunksOf(docId: string): Chunk[] {
@@ -121,9 +127,10 @@ const sameNumber = (a: string, b: string) => a.replace(/^0+/, '') === b.replace(
 const mentions = (field: string | undefined, value: string) => !!field && (field.includes(value) || value.includes(field))
 
 function matches(doc: ReplyDocument, filters: SearchFilters): boolean {
-  const { number, proposer, unit, kind, year, docId } = filters
+  const { number, proposer, unit, kind, year, docId, docIds } = filters
   return (
     (docId === undefined || doc.id === docId) &&
+    (docIds === undefined || docIds.includes(doc.id)) &&
     (number === undefined || (!!doc.number && sameNumber(doc.number, number))) &&
     (proposer === undefined || doc.proposers.some((name) => mentions(name, proposer)) || mentions(doc.addressee, proposer)) &&
     (unit === undefined || mentions(doc.unit, unit)) &&

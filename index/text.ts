@@ -25,3 +25,11 @@ export function lastSignificant(line: string): string {
   while (chars.length > 1 && CLOSERS.test(chars[chars.length - 1])) chars.pop()
   return chars[chars.length - 1] ?? ''
 }
+
+/** A sentence runs to its end mark (and any closing quotes) or to a line break. */
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)】》"]*|\n|$)/g
+
+/** Sentence spans of `text`, contiguous and covering it: joining them gives the text back. */
+export function sentenceSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(SENTENCE)].filter((m) => m[0]).map((m) => ({ start: m.index, end: m.index + m[0].length }))
+}

@@ -74,6 +74,8 @@ export interface SearchFilters {
   kind?: string
   year?: number
   docId?: string
+  /** restrict to these replies (e.g. those a question names) */
+  docIds?: string[]
 }
 
 export type Ranking = 'fused' | 'dense' | 'keyword'

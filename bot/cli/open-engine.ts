@@ -1,0 +1,15 @@
+/** Shared start-up of the terminal front ends: the served index and an engine over it. */
+import path from 'node:path'
+import { DEFAULT_INDEX_DIR, KnowledgeBase } from '../../index/index.js'
+import { createAnswerEngine } from '../engine.js'
+import type { AnswerEngine } from '../types.js'
+
+export async function openEngine(indexDir = DEFAULT_INDEX_DIR): Promise<AnswerEngine> {
+  try {
+    const kb = await KnowledgeBase.open(path.resolve(indexDir))
+    return createAnswerEngine(() => kb)
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The answer engine: one message and the conversation's state in, the reply to send and the new state
+ * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
+ */
+import type { Chunk, Hit, KnowledgeBase, ReplyDocument } from '../index/index.js'
+import {
+  EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
+  citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
+} from './compose.js'
+import { normalizeMessage } from './normalize.js'
+import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
+import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
+import { understand, type SectionRequest } from './understand.js'
+
+/** Passages ranked per question; the rest are kept for "更多". */
+const RANKED = 12
+const PER_REPLY = 3
+/** A second or third passage is shown only when it ranks close to the first (fused score ratio). */
+const CLOSE_ENOUGH = 0.6
+/** Enumerated items (一是…) are parts of a section, not sections of their own, for "全文". */
+const ENUMERATION = /^[一二三四五六七八九十]+是/
+const SIGNATURE = '落款'
+const LOOKUP_LIST_MAX = 8
+
+const FRESH: ConversationState = { ranked: [], shown: 0 }
+const ERROR_TEXT = '抱歉，处理您的消息时出了点问题，请稍后再试。'
+
+export interface EngineOptions {
+  calibration?: Calibration
+}
+
+export function createAnswerEngine(knowledge: () => KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
+  const calibration = options.calibration ?? loadCalibration()
+  return {
+    async respond(message, state = FRESH) {
+      try {
+        return await respond(knowledge(), calibration, message, state)
+      } catch {
+        return turn('notFound', plain(ERROR_TEXT), state)
+      }
+    },
+  }
+}
+
+async function respond(kb: KnowledgeBase, calibration: Calibration, message: string, state: ConversationState): Promise<Turn> {
+  const input = normalizeMessage(typeof message === 'string' ? message : '')
+  if (!input.meaningful) return turn('empty', plain(EMPTY_TEXT), state)
+  const understood = understand(input.text, kb, state)
+  const result = await (() => {
+    switch (understood.intent) {
+      case 'help':
+        return turn('help', plain(HELP_TEXT), state)
+      case 'greeting':
+        return turn('greeting', plain(GREETING_TEXT), state)
+      case 'more':
+        return more(kb, state)
+      case 'fullSection':
+        return fullSection(kb, state, understood.request)
+      case 'lookup':
+        return lookup(kb, understood.docIds, understood.scope)
+      case 'question':
+        return question(kb, calibration, understood.query, understood.docIds, understood.scope)
+    }
+  })()
+  if (input.truncated) result.reply.text = `${TRUNCATED_NOTE}\n${result.reply.text}`
+  return result
+}
+
+async function question(kb: KnowledgeBase, calibration: Calibration, query: string, docIds?: string[], scope?: string): Promise<Turn> {
+  const hits = await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })
+  const tokens = contentTokens(query)
+  // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
+  if (hits.length === 0 || (!docIds && !isAnswerable(evidence(hits, tokens), calibration))) {
+    return turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query })
+  }
+  const shown = hits.filter((hit, i) => i === 0 || hit.fused >= hits[0].fused * CLOSE_ENOUGH).slice(0, PER_REPLY)
+  const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
+  return passagesTurn(kb, 'question', shown.map(asScored), state)
+}
+
+function more(kb: KnowledgeBase, state: ConversationState): Turn {
+  if (state.sectionFrom !== undefined && state.docId && state.section) return sectionPage(kb, state.docId, state.section, state.sectionFrom)
+  if (state.ranked.length === 0) return turn('more', plain(NOTHING_CITED_TEXT), state)
+  const next = state.ranked.slice(state.shown, state.shown + PER_REPLY).map((id) => kb.getChunk(id)).filter((c): c is Chunk => !!c)
+  if (next.length === 0) return turn('more', plain(NO_MORE_TEXT), state)
+  return passagesTurn(kb, 'more', next.map((chunk) => ({ chunk, score: 0 })), { ...state, shown: state.shown + next.length })
+}
+
+function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
+  const docs = docIds.map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
+  if (docs.length === 1) return overview(kb, docs[0])
+  const lines = docs.slice(0, LOOKUP_LIST_MAX).map((doc, i) => `${i + 1}. ${describe(doc)}`)
+  const example = docs.find((doc) => doc.number)
+  const text = [
+    `找到${docs.length}份与“${scope}”有关的答复：`,
+    ...lines,
+    example ? `回复编号可查看其中一份，例如“${example.number}号”，或直接问具体问题。` : '可直接问具体问题。',
+  ].join('\n')
+  const firstChunks = docs.map((doc) => bodyChunks(kb, doc.id)[0]).filter((c): c is Chunk => !!c)
+  return turn('lookup', { answered: true, text, passages: [], contacts: [] }, { ranked: firstChunks.map((c) => c.id), shown: 0 }, docs.map((d) => d.id))
+}
+
+/** One named reply: what it is, its first substantive passage, whom to contact. */
+function overview(kb: KnowledgeBase, doc: ReplyDocument): Turn {
+  const body = bodyChunks(kb, doc.id)
+  const first = body.find((chunk) => chunk.section.length > 0) ?? body[0]
+  const facts = [
+    doc.proposers.length ? `提出人：${doc.proposers.join('、')}` : undefined,
+    doc.result ? `办理结果：${doc.result}` : undefined,
+    doc.partial ? '（公开文本不完整）' : undefined,
+  ].filter(Boolean)
+  const header = [describe(doc), facts.join(' · ')].filter(Boolean).join('\n')
+  const state: ConversationState = { ranked: body.map((c) => c.id), shown: first ? body.indexOf(first) + 1 : 0 }
+  if (!first) return turn('lookup', { answered: true, text: `${header}\n${contactBlock([doc])}`, passages: [], contacts: [contactView(doc)] }, state, [doc.id])
+  const result = passagesTurn(kb, 'lookup', [{ chunk: first, score: 1 }], state)
+  result.reply.text = `${header}\n\n${result.reply.text}`
+  return result
+}
+
+function fullSection(kb: KnowledgeBase, state: ConversationState, request: SectionRequest): Turn {
+  const docId = state.docId!
+  const section = requestedSection(kb, docId, state.section ?? [], request)
+  if (!section) return turn('fullSection', plain(`这份答复里没有找到“${'name' in request ? request.name : '该部分'}”。`), state)
+  return sectionPage(kb, docId, section, 0)
+}
+
+function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], request: SectionRequest): string[] | undefined {
+  const paths = kb.chunksOf(docId).map((chunk) => chunk.section)
+  if (request.kind === 'cited') {
+    const depth = cited.findIndex((label) => ENUMERATION.test(label))
+    return depth === -1 ? cited : cited.slice(0, depth)
+  }
+  const wanted = (label: string) =>
+    request.kind === 'numbered'
+      ? label.startsWith(`${request.numeral}、`) || label.startsWith(`（${request.numeral}）`) || label.startsWith(`(${request.numeral})`)
+      : label.includes(request.name)
+  for (const path of paths) {
+    const depth = path.findIndex(wanted)
+    if (depth !== -1) return path.slice(0, depth + 1)
+  }
+  return undefined
+}
+
+/** A whole section, verbatim; cut at a paragraph boundary when longer than one reply, the rest via "更多". */
+function sectionPage(kb: KnowledgeBase, docId: string, section: string[], from: number): Turn {
+  const found = kb.getSection(docId, section)
+  if (!found) return turn('fullSection', plain(NO_MORE_TEXT), FRESH)
+  const header = citation(found.doc, section).replace('【来源】', '【全文】')
+  const contact = contactBlock([found.doc])
+  const room = MAX_REPLY_CHARS - header.length - contact.length - 40
+  const rest = found.text.slice(from)
+  const cut = rest.length <= room ? rest.length : pageBreak(rest, room)
+  const page = rest.slice(0, cut)
+  const more = from + cut < found.text.length
+  const text = [header, page.trim(), more ? '（未完，回复“更多”继续）' : '', contact].filter(Boolean).join('\n')
+  const passage = passageView(found.doc, { section, text: page.trim() }, 1)
+  const state: ConversationState = { ranked: [], shown: 0, docId, section, sectionFrom: more ? from + cut : undefined }
+  return turn('fullSection', { answered: true, text, passages: [passage], contacts: [contactView(found.doc)] }, state, [docId])
+}
+
+function pageBreak(text: string, room: number): number {
+  const window = text.slice(0, room)
+  const paragraph = window.lastIndexOf('\n')
+  if (paragraph > room / 2) return paragraph + 1
+  const sentence = Math.max(...['。', '；', '！', '？'].map((mark) => window.lastIndexOf(mark)))
+  return sentence > 0 ? sentence + 1 : room
+}
+
+interface Scored {
+  chunk: Chunk
+  score: number
+}
+
+const asScored = (hit: Hit): Scored => ({ chunk: hit.chunk, score: hit.fused })
+
+function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state: ConversationState): Turn {
+  const tokens = state.query ? contentTokens(state.query) : []
+  const docs = picked.map(({ chunk }) => kb.getDocument(chunk.docId)!)
+  const pieces = picked.map(({ chunk }) => excerpt(chunk, tokens))
+  const blocks = picked.map(({ chunk }, i) => `${picked.length > 1 ? `${i + 1}. ` : ''}${quote(pieces[i])}\n${citation(docs[i], chunk.section)}`)
+  const remaining = state.ranked.length - state.shown
+  const last = picked[picked.length - 1].chunk
+  const hint = remaining > 0 ? '回复“更多”查看其他相关段落，回复“全文”查看所在部分全文。' : '回复“全文”查看所在部分全文。'
+  const text = [...blocks, contactBlock(docs), hint].join('\n\n')
+  const passages = picked.map(({ chunk, score }, i) => passageView(docs[i], { section: chunk.section, text: pieces[i].text }, score))
+  const contacts = [...new Map(docs.map((doc) => [doc.id, contactView(doc)])).values()]
+  const next: ConversationState = { ...state, docId: last.docId, section: last.section, sectionFrom: undefined }
+  return turn(intent, { answered: true, text, passages, contacts }, next, docs.map((doc) => doc.id))
+}
+
+function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
+  return kb.chunksOf(docId).filter((chunk) => chunk.section[0] !== SIGNATURE)
+}
+
+function describe(doc: ReplyDocument): string {
+  const when = formatDate(doc.date)
+  const title = doc.title ? `《${doc.title}》` : ''
+  return `${replyTitle(doc)}${title ? ` ${title}` : ''}（${[doc.unit, when].filter(Boolean).join('，') || doc.file}）`
+}
+
+function passageView(doc: ReplyDocument, { section, text }: { section: string[]; text: string }, score: number): PassageView {
+  return { docId: doc.id, title: doc.title, number: doc.number, unit: doc.unit, date: doc.date, section, text, score }
+}
+
+function contactView(doc: ReplyDocument): ContactView {
+  return { unit: doc.unit, ...doc.contact }
+}
+
+function plain(text: string): Reply {
+  return { answered: false, text, passages: [], contacts: [] }
+}
+
+function turn(intent: Intent, reply: Reply, state: ConversationState, docIds: string[] = []): Turn {
+  return { intent, reply, state, docIds: [...new Set(docIds)] }
+}
