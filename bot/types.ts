@@ -45,12 +45,16 @@ export type Intent =
  * front end stores it per user (and per user within a group) and hands it back with the next message.
  */
 export interface ConversationState {
+  /** the last question, to pick the sentences of further passages */
+  query?: string
   /** chunk ids of the last answer's ranked passages, and how many were shown */
   ranked: string[]
   shown: number
   /** the reply and section last cited, for "全文" / "第二部分" */
   docId?: string
   section?: string[]
+  /** where the next page of a long section starts, when "全文" was cut */
+  sectionFrom?: number
 }
 
 export interface Turn {
