@@ -27,6 +27,8 @@ const PAGE_NUMBER = /^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，
 
 /** What a line broken mid-sentence ends with: a word, a number, a comma or an opening mark (not a table's "|"). */
 const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,“‘（(《]/u
+/** "办理结果：", "联系人：": a short label and a colon start a field of their own. */
+const OPENS_FIELD = /^\p{Script=Han}{2,6}[:：]/u
 const HEADER = /^(source|partial)\s*:\s*(.*)$/i
 /** A line that opens a structural unit, so the line before it ends a paragraph. */
 const OPENS_SECTION = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
@@ -87,7 +89,7 @@ function rejoin(lines: string[]): string[] {
     current = joinWrapped(current, line)
     const next = lines[i + 1]
     const short = displayWidth(line) < fullWidth * 0.75
-    if (next === undefined || endsParagraph(line) || short || OPENS_SECTION.test(next)) {
+    if (next === undefined || endsParagraph(line) || short || OPENS_SECTION.test(next) || OPENS_FIELD.test(next)) {
       paragraphs.push(current)
       current = ''
     }

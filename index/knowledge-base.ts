@@ -38,6 +38,7 @@ export class IndexMissing extends Error {}
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
   private readonly chunkById: Map<string, Chunk>
+  private characters?: Set<string>
 
   private constructor(
     readonly dir: string,
@@ -77,6 +78,12 @@ export class KnowledgeBase {
 
   findDocuments(filters: SearchFilters): ReplyDocument[] {
     return this.documents.filter((doc) => matches(doc, filters))
+  }
+
+  /** Whether any indexed document uses this character (lets callers keep corpus spellings as they are). */
+  usesCharacter(char: string): boolean {
+    this.characters ??= new Set(this.documents.flatMap((doc) => [...doc.text]))
+    return this.characters.has(char)
   }
 
   getChunk(id: string): Chunk | undefined {

@@ -10,9 +10,12 @@ const { values } = parseArgs({
 const corpusDir = path.resolve(values.corpus!)
 const indexDir = path.resolve(values.index!)
 
-/** A bar per phase on a terminal; nothing in a pipe or CI log, where the summary is enough. */
+/** A bar per phase on a terminal; in a pipe or a log, one line per phase and per tenth of the embedding. */
+function progressReporter(): (progress: IngestProgress) => void {
+  return process.stderr.isTTY ? progressBar() : progressLines()
+}
+
 function progressBar(): (progress: IngestProgress) => void {
-  if (!process.stderr.isTTY) return () => {}
   const bar = new SingleBar({ format: ' {phase} [{bar}] {value}/{total} {file}', stream: process.stderr }, Presets.shades_classic)
   let phase = ''
   return (progress) => {
@@ -23,6 +26,18 @@ function progressBar(): (progress: IngestProgress) => void {
     }
     if ('done' in progress) bar.update(progress.done, { file: 'file' in progress ? progress.file : '' })
     if (progress.phase === 'write') bar.stop()
+  }
+}
+
+function progressLines(): (progress: IngestProgress) => void {
+  let reported = ''
+  return (progress) => {
+    const step = 'total' in progress ? Math.floor((10 * progress.done) / Math.max(1, progress.total)) : 0
+    const key = `${progress.phase}:${progress.phase === 'read' ? 0 : step}`
+    if (key === reported) return
+    reported = key
+    const count = 'total' in progress ? ` ${progress.done}/${progress.total}` : ''
+    process.stderr.write(`${progress.phase}${count}\n`)
   }
 }
 
@@ -39,7 +54,7 @@ function report(summary: IngestSummary): void {
 }
 
 try {
-  const summary = await ingest({ corpusDir, indexDir, onProgress: progressBar() })
+  const summary = await ingest({ corpusDir, indexDir, onProgress: progressReporter() })
   report(summary)
   process.exitCode = summary.published ? 0 : 1
 } catch (error) {

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+import { chunkDocument } from '../index/chunk.js'
+import { cleanText } from '../index/clean.js'
+import { readDocument } from '../index/read.js'
+import { SEED_FILE } from './support/corpus-index.js'
+
+async function cleaned(file: string): Promise<string> {
+  const { text, format } = await readDocument(path.join('corpus', file))
+  return cleanText(text, format).text
+}
+
+test('chunks of the seed reply carry the section path of its own headings', async () => {
+  const chunks = chunkDocument('seed', await cleaned(SEED_FILE))
+  const training = chunks.find((chunk) => chunk.text.includes('马兰花计划'))
+  assert.deepEqual(training?.section, ['二、对提案建议的答复', '（二）具体举措', '3、关于做好“科创+经济”的建议', '五是提供优质创业服务'])
+  const online = chunks.find((chunk) => chunk.text.includes('91.02%'))
+  assert.deepEqual(online?.section, ['二、对提案建议的答复', '（二）具体举措', '5、关于做好“科创+治理”的建议'])
+  const overview = chunks.find((chunk) => chunk.text.includes('区科委认真研究'))
+  assert.deepEqual(overview?.section, ['一、对本提案的办理概述'])
+  const signature = chunks.find((chunk) => chunk.text.includes('联系人姓名'))
+  assert.deepEqual(signature?.section, ['落款'])
+})
+
+test('every chunk of every corpus document is a verbatim slice, within the model limit, ending at a sentence or line end', async () => {
+  for (const file of readdirSync('corpus')) {
+    const text = await cleaned(file)
+    const chunks = chunkDocument(file, text)
+    assert.ok(chunks.length > 0, file)
+    for (const chunk of chunks) {
+      assert.equal(chunk.text, text.slice(chunk.start, chunk.end), `${file} ${chunk.id}`)
+      assert.ok(chunk.text.length <= 480, `${file} ${chunk.id} has ${chunk.text.length} characters`)
+      const next = text[chunk.end]
+      assert.ok(next === undefined || next === '\n' || /[。！？；!?;”’」）)】》"]/.test(text[chunk.end - 1]) || /^[一二三四五六七八九十]+是/.test(text.slice(chunk.end)), `${file} ${chunk.id} ends mid-sentence: …${chunk.text.slice(-10)}`)
+    }
+    // Chunks cover the document in order without overlapping.
+    chunks.slice(1).forEach((chunk, i) => assert.ok(chunk.start >= chunks[i].end, `${file} ${chunk.id} overlaps`))
+  }
+})
+
+test('a long section is split between sentences, each piece keeping the section path', () => {
+  const sentence = '我们持续推进社区服务设施建设并完善运行机制。'
+  const text = `一、工作情况\n${sentence.repeat(30)}`
+  const chunks = chunkDocument('long', text, { maxChars: 100 })
+  assert.ok(chunks.length >= 6)
+  for (const chunk of chunks) {
+    assert.deepEqual(chunk.section, ['一、工作情况'])
+    assert.ok(chunk.text.length <= 100)
+    assert.ok(chunk.text.endsWith('。'))
+  }
+})

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { test } from 'node:test'
+import { cleanText } from '../index/clean.js'
+import { UnreadableFile, readDocument } from '../index/read.js'
+import { parseReply } from '../index/reply.js'
+import { SEED_FILE } from './support/corpus-index.js'
+
+const corpus = (file: string) => path.join('corpus', file)
+const fixture = (file: string) => path.join('tests', 'fixtures', file)
+const squeeze = (text: string) => text.replace(/\s+/g, '')
+
+test('the seed reply keeps every non-whitespace character of its source, in order', async () => {
+  const source = readFileSync(corpus(SEED_FILE), 'utf8')
+  const { text, format } = await readDocument(corpus(SEED_FILE))
+  const cleaned = cleanText(text, format).text
+  assert.equal(squeeze(cleaned), squeeze(source))
+})
+
+test('lines broken mid-sentence by the PDF copy are joined back into paragraphs', async () => {
+  const { text, format } = await readDocument(corpus(SEED_FILE))
+  const paragraphs = cleanText(text, format).text.split('\n')
+  assert.ok(paragraphs.some((p) => p.includes('启动“马兰花计划”创业培训，帮助创业青年强化创业意识、提升创业技能、实施创业实践。')))
+  assert.ok(paragraphs.includes('5、关于做好“科创+治理”的建议'), 'a heading stays a paragraph of its own')
+  assert.ok(paragraphs.some((p) => p.startsWith('数字治理变革更深入。全区实际办件网办率91.02%，全程网办率86.48%')), 'page-break spaces and PDF kerning are gone')
+  assert.ok(paragraphs.length < 45, `expected rejoined paragraphs, got ${paragraphs.length} lines`)
+})
+
+test('the source header becomes metadata and web-page leftovers are dropped', () => {
+  const raw = [
+    'source: https://example.gov.cn/reply/1.html (mirror)',
+    'partial: yes',
+    '',
+    '正文内容区域请使用tab按钮切换浏览',
+    '当前位置:首页 > 信息公开',
+    '发布时间:2024-03-25 来源:区科委 浏览次数:12 字号:[ ]',
+    '张三委员:',
+    '您提出的关于社区食堂的提案收悉,现将办理情况答复如下:',
+    '分享:',
+    '验证码',
+  ].join('\n')
+  const cleaned = cleanText(raw)
+  assert.equal(cleaned.sourceUrl, 'https://example.gov.cn/reply/1.html')
+  assert.equal(cleaned.partial, true)
+  assert.equal(cleaned.text, '发布时间:2024-03-25 来源:区科委\n张三委员:\n您提出的关于社区食堂的提案收悉,现将办理情况答复如下:')
+})
+
+test('a page that prints its text twice is kept once', () => {
+  const body = ['李四委员:', '您提出的提案收悉。现答复如下:', '我局已完成改造。', '2020年8月18日']
+  assert.equal(cleanText([...body, ...body].join('\n')).text, body.join('\n'))
+})
+
+test('GB18030 text is decoded like UTF-8', async () => {
+  const { text } = await readDocument(fixture('gb18030-reply.txt'))
+  assert.match(text, /您提出的《关于增设社区长者食堂的建议》收悉/)
+})
+
+test('a PDF text layer is read, rejoined and parsed like a text file', async () => {
+  const { text, format } = await readDocument(fixture('sample-reply.pdf'))
+  const cleaned = cleanText(text, format).text
+  assert.ok(cleaned.includes('今年我们在三个街道各选取一个居民区试点建设共享工具屋，配备电钻、梯子、缝纫机等常用工具，'))
+  const { metadata } = parseReply(cleaned)
+  assert.equal(metadata.number, '001')
+  assert.equal(metadata.unit, '示范区民政局')
+  assert.deepEqual(metadata.contact, { name: '张示范', phone: '52564588-7817' })
+})
+
+test('a DOCX is read paragraph by paragraph', async () => {
+  const { text, format } = await readDocument(fixture('sample-reply.docx'))
+  const paragraphs = cleanText(text, format).text.split('\n')
+  assert.equal(paragraphs[0], '对示范区政协第一届一次会议第001号提案的答复')
+  assert.ok(paragraphs.includes('（一）试点建设'))
+})
+
+test('empty, binary and corrupt files are refused with a reason', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dafu-read-'))
+  const files = { 'empty.txt': Buffer.alloc(0), 'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'broken.pdf': Buffer.from('%PDF-1.4 not really') }
+  const reasons: Record<string, RegExp> = { 'empty.txt': /empty/, 'binary.txt': /binary/, 'broken.pdf': /corrupt PDF/ }
+  for (const [name, bytes] of Object.entries(files)) {
+    writeFileSync(path.join(dir, name), bytes)
+    await assert.rejects(readDocument(path.join(dir, name)), (error: Error) => error instanceof UnreadableFile && reasons[name].test(error.message))
+  }
+})
