@@ -16,7 +16,7 @@ import { understand, type SectionRequest } from './understand.js'
 const RANKED = 12
 const PER_REPLY = 3
 /** A second or third passage is shown only when it ranks close to the first (fused score ratio). */
-const CLOSE_ENOUGH = 0.6
+const CLOSE_ENOUGH = 0.75
 /** Enumerated items (一是…) are parts of a section, not sections of their own, for "全文". */
 const ENUMERATION = /^[一二三四五六七八九十]+是/
 const SIGNATURE = '落款'
@@ -43,7 +43,7 @@ export function createAnswerEngine(knowledge: () => KnowledgeBase, options: Engi
 }
 
 async function respond(kb: KnowledgeBase, calibration: Calibration, message: string, state: ConversationState): Promise<Turn> {
-  const input = normalizeMessage(typeof message === 'string' ? message : '')
+  const input = normalizeMessage(typeof message === 'string' ? message : '', (char) => kb.usesCharacter(char))
   if (!input.meaningful) return turn('empty', plain(EMPTY_TEXT), state)
   const understood = understand(input.text, kb, state)
   const result = await (() => {
@@ -67,7 +67,10 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, query: string, docIds?: string[], scope?: string): Promise<Turn> {
-  const hits = await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })
+  // The signature block is shown as the contact line, never as a passage.
+  const hits = (await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter(
+    (hit) => hit.chunk.section[0] !== SIGNATURE,
+  )
   const tokens = contentTokens(query)
   // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
   if (hits.length === 0 || (!docIds && !isAnswerable(evidence(hits, tokens), calibration))) {
@@ -179,12 +182,13 @@ function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state
   const pieces = picked.map(({ chunk }) => excerpt(chunk, tokens))
   const blocks = picked.map(({ chunk }, i) => `${picked.length > 1 ? `${i + 1}. ` : ''}${quote(pieces[i])}\n${citation(docs[i], chunk.section)}`)
   const remaining = state.ranked.length - state.shown
-  const last = picked[picked.length - 1].chunk
+  const best = picked[0].chunk
   const hint = remaining > 0 ? '回复“更多”查看其他相关段落，回复“全文”查看所在部分全文。' : '回复“全文”查看所在部分全文。'
   const text = [...blocks, contactBlock(docs), hint].join('\n\n')
   const passages = picked.map(({ chunk, score }, i) => passageView(docs[i], { section: chunk.section, text: pieces[i].text }, score))
   const contacts = [...new Map(docs.map((doc) => [doc.id, contactView(doc)])).values()]
-  const next: ConversationState = { ...state, docId: last.docId, section: last.section, sectionFrom: undefined }
+  // "全文" then means the section of the best passage shown.
+  const next: ConversationState = { ...state, docId: best.docId, section: best.section, sectionFrom: undefined }
   return turn(intent, { answered: true, text, passages, contacts }, next, docs.map((doc) => doc.id))
 }
 

@@ -16,11 +16,23 @@ export interface NormalizedMessage {
   meaningful: boolean
 }
 
-export function normalizeMessage(raw: string): NormalizedMessage {
-  const folded = toSimplified(raw.normalize('NFKC')).replace(/\s+/g, ' ').trim()
+/**
+ * `known` tells which characters the corpus itself uses: those are never converted, so a name such as
+ * 辛洁暐 (whose 暐 OpenCC would simplify) still matches the reply that prints it.
+ */
+export function normalizeMessage(raw: string, known: (char: string) => boolean = () => false): NormalizedMessage {
+  const folded = simplify(raw.normalize('NFKC'), known).replace(/\s+/g, ' ').trim()
   const truncated = [...folded].length > MAX_QUESTION_CHARS
   const text = truncated ? cutAtSentence(folded) : folded
   return { text, truncated, meaningful: /[\p{L}\p{N}]/u.test(text) }
+}
+
+function simplify(text: string, known: (char: string) => boolean): string {
+  const converted = toSimplified(text)
+  const before = [...text]
+  const after = [...converted]
+  if (before.length !== after.length) return converted
+  return after.map((char, i) => (known(before[i]) ? before[i] : char)).join('')
 }
 
 function cutAtSentence(text: string): string {
