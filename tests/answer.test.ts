@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict'
+import { before, test } from 'node:test'
+import type { KnowledgeBase } from '../index/index.js'
+import { createAnswerEngine } from '../bot/engine.js'
+import type { AnswerEngine, ConversationState, Turn } from '../bot/types.js'
+import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
+
+let kb: KnowledgeBase
+let engine: AnswerEngine
+before(async () => {
+  kb = await corpusKnowledgeBase()
+  engine = createAnswerEngine(() => kb)
+})
+
+/** Asks a sequence of messages in one conversation; returns every turn. */
+async function conversation(...messages: string[]): Promise<Turn[]> {
+  const turns: Turn[] = []
+  let state: ConversationState | undefined
+  for (const message of messages) {
+    const turn = await engine.respond(message, state)
+    state = turn.state
+    turns.push(turn)
+  }
+  return turns
+}
+
+function assertVerbatim(turn: Turn): void {
+  assert.ok(turn.reply.passages.length > 0, turn.reply.text)
+  for (const passage of turn.reply.passages) {
+    assert.ok(kb.getDocument(passage.docId)!.text.includes(passage.text), `not verbatim: ${passage.text.slice(0, 40)}`)
+    assert.ok(turn.reply.text.includes(passage.text), 'the reply quotes the passage as it is')
+  }
+}
+
+test('a resident question is answered with a verbatim passage, its citation and the contact person', async () => {
+  const [turn] = await conversation('我想创业，长宁有培训吗？')
+  assert.equal(turn.reply.answered, true)
+  assertVerbatim(turn)
+  const [best] = turn.reply.passages
+  assert.equal(best.docId, SEED_ID)
+  assert.match(best.text, /马兰花计划/)
+  const seed = kb.getDocument(SEED_ID)!
+  assert.ok(turn.reply.text.includes(`【来源】长宁区科学技术委员会《对长宁区政协第十五届三次会议第084号提案的答复》 二、（二）3 · 2024年4月30日`))
+  assert.ok(turn.reply.text.includes(`联系人 ${seed.contact!.name} · 电话 ${seed.contact!.phone} · 地址 ${seed.contact!.address} ${seed.contact!.postcode}`))
+  assert.deepEqual(turn.reply.contacts[0], { unit: seed.unit, ...seed.contact })
+  assert.ok(turn.reply.text.length <= 1500)
+})
+
+test('“更多” continues with the next passages, not the same ones', async () => {
+  const [first, more] = await conversation('网办率是多少？', '更多')
+  assert.equal(more.intent, 'more')
+  assertVerbatim(more)
+  const seen = new Set(first.reply.passages.map((p) => p.text))
+  assert.ok(more.reply.passages.every((p) => !seen.has(p.text)))
+})
+
+test('“全文” returns the whole section of the cited passage, exactly', async () => {
+  const [answer, full] = await conversation('长宁的创业培训', '全文')
+  assert.equal(full.intent, 'fullSection')
+  const cited = answer.reply.passages[0]
+  const section = kb.getSection(cited.docId, cited.section.filter((label) => !/^[一二三四五六七八九十]+是/.test(label)))!
+  assert.ok(full.reply.text.includes(section.text), 'the section is in the reply, verbatim and whole')
+  assert.equal(full.reply.passages[0].text, section.text)
+})
+
+test('“第二部分” after a cited reply returns that part of it, continued by “更多” when long', async () => {
+  const [, part, rest] = await conversation('084号提案的答复怎么说的？', '第二部分', '更多')
+  assert.equal(part.intent, 'fullSection')
+  const section = kb.getSection(SEED_ID, ['二、对提案建议的答复'])!
+  const shown = part.reply.passages[0].text + rest.reply.passages[0].text
+  assert.ok(part.reply.text.startsWith('【全文】'))
+  assert.ok(section.text.replace(/\s/g, '').startsWith(shown.replace(/\s/g, '')))
+})
+
+for (const message of ['084号提案的答复怎么说的？', '第84号', '提案84', '０８４号提案']) {
+  test(`“${message}” looks up the reply to proposal 084`, async () => {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'lookup')
+    assert.deepEqual(turn.docIds, [SEED_ID])
+    assert.match(turn.reply.text, /第084号提案的答复/)
+    assert.match(turn.reply.text, /洪嫣/)
+  })
+}
+
+test('a proposer’s name lists that member’s replies', async () => {
+  const [turn] = await conversation('辛洁暐委员的提案')
+  assert.equal(turn.intent, 'lookup')
+  const expected = kb.documents.filter((doc) => doc.proposers.includes('辛洁暐')).map((doc) => doc.id)
+  assert.deepEqual(new Set(turn.docIds), new Set(expected))
+  assert.ok(expected.includes(SEED_ID))
+})
+
+test('a unit alias and a topic find the passage inside that unit’s reply', async () => {
+  const [turn] = await conversation('区科委关于概念验证中心的答复')
+  assert.equal(turn.intent, 'question')
+  assert.equal(turn.reply.passages[0].docId, SEED_ID)
+  assert.match(turn.reply.passages[0].text, /概念验证/)
+})
+
+for (const message of ['明天上海天气怎么样', '讲个笑话', '浦东新区停车收费标准是多少', '2025年高考分数线']) {
+  test(`an out-of-corpus question (“${message}”) gets the honest not-found reply`, async () => {
+    const [turn] = await conversation(message)
+    assert.equal(turn.reply.answered, false)
+    assert.equal(turn.intent, 'notFound')
+    assert.match(turn.reply.text, /没有找到/)
+    assert.match(turn.reply.text, /12345/)
+    assert.equal(turn.reply.passages.length, 0)
+  })
+}
+
+test('empty, blank and emoji-only messages get a prompt with an example', async () => {
+  for (const message of ['', '   ', '😀😀👍', '\n\t']) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'empty')
+    assert.match(turn.reply.text, /例如/)
+  }
+})
+
+test('help, greeting and “更多” without a previous answer each get a useful line', async () => {
+  const [help] = await conversation('帮助')
+  assert.match(help.reply.text, /084号提案/)
+  const [hello] = await conversation('你好')
+  assert.match(hello.reply.text, /试试问/)
+  const [more] = await conversation('更多')
+  assert.match(more.reply.text, /请先提一个问题/)
+})
+
+test('a 5 000-character paste is answered from its beginning, and the reply says so', async () => {
+  // Someone pastes a whole reply after the question.
+  const paste = '网办率是多少？' + kb.getDocument(SEED_ID)!.text.repeat(3)
+  assert.ok(paste.length >= 5000)
+  const [turn] = await conversation(paste)
+  assert.match(turn.reply.text, /^（您的消息较长，我只根据开头部分作答。）/)
+  assert.equal(turn.reply.answered, true)
+})
+
+test('traditional characters, full-width digits and mixed English are understood like plain input', async () => {
+  const [simplified] = await conversation('长宁区有什么创业扶持')
+  const [traditional] = await conversation('長寧區有什麼創業扶持')
+  assert.equal(traditional.reply.passages[0]?.docId, simplified.reply.passages[0]?.docId)
+  assert.equal(traditional.reply.passages[0]?.text, simplified.reply.passages[0]?.text)
+  const [mixed] = await conversation('长宁 AIGC 和元宇宙 policy 有哪些？')
+  assert.equal(mixed.reply.answered, true)
+  assert.match(mixed.reply.passages.map((p) => p.text).join(''), /元宇宙/)
+})
+
+test('the engine never throws: a broken knowledge base gets an apology', async () => {
+  const broken = createAnswerEngine(() => {
+    throw new Error('index unreadable')
+  })
+  const turn = await broken.respond('网办率是多少？')
+  assert.equal(turn.reply.answered, false)
+  assert.match(turn.reply.text, /抱歉/)
+})
