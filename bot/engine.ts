@@ -71,14 +71,14 @@ async function question(kb: KnowledgeBase, calibration: Calibration, query: stri
   const hits = (await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter(
     (hit) => hit.chunk.section[0] !== SIGNATURE,
   )
-  const tokens = contentTokens(query)
   // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
-  if (hits.length === 0 || (!docIds && !isAnswerable(evidence(hits, tokens), calibration))) {
-    return turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query })
+  const found = docIds ? undefined : evidence(hits, query)
+  if (hits.length === 0 || (found && !isAnswerable(found, calibration))) {
+    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
   }
   const shown = hits.filter((hit, i) => i === 0 || hit.fused >= hits[0].fused * CLOSE_ENOUGH).slice(0, PER_REPLY)
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
-  return passagesTurn(kb, 'question', shown.map(asScored), state)
+  return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found }
 }
 
 function more(kb: KnowledgeBase, state: ConversationState): Turn {

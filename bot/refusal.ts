@@ -5,7 +5,7 @@
  * `npm run eval -- --calibrate` on the tuning half of the question set and stored in refusal.json.
  */
 import { readFileSync } from 'node:fs'
-import { tokenize, type Hit } from '../index/index.js'
+import { placeNames, tokenize, type Hit } from '../index/index.js'
 
 export interface Calibration {
   coverageWeight: number
@@ -21,7 +21,7 @@ export function loadCalibration(): Calibration {
 
 /** Words that shape a question but say nothing about its topic. */
 const QUESTION_WORDS = new Set(
-  '什么 怎么 怎么样 怎样 如何 多少 几 哪些 哪里 哪个 哪儿 吗 呢 吧 啊 呀 有没有 有 没有 是否 是 能 能否 可以 会 请问 请 问 一下 我 我们 你 你们 想 要 知道 了解 情况 现在 目前 最近 今年 具体 相关 方面 关于 哪 谁 为什么 咋 啥 告诉 说说 讲讲'.split(' '),
+  '什么 怎么 怎么样 怎样 如何 多少 几 哪些 哪里 哪个 哪儿 吗 呢 吧 啊 呀 有没有 有 没有 是否 是 能 能否 能不能 可以 会 请问 请 问 一下 我 我们 你 你们 想 要 知道 了解 情况 现在 目前 最近 今年 具体 相关 方面 关于 哪 谁 为什么 咋 啥 是啥 意思 什么意思 告诉 说说 讲讲 一共'.split(' '),
 )
 
 export function contentTokens(question: string): string[] {
@@ -33,9 +33,18 @@ export interface Evidence {
   dense: number
   /** share of the question's content words found in the top passages (with their titles and headings) */
   coverage: number
+  /** places the question names that none of the top passages' replies mention */
+  missingPlaces: string[]
 }
 
-export function evidence(hits: Hit[], tokens: string[], top = 3): Evidence {
+const PLACES = readFileSync(new URL('./places.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .flatMap((line) => line.split(/\s+/))
+  .filter(Boolean)
+
+export function evidence(hits: Hit[], question: string, top = 3): Evidence {
+  const tokens = contentTokens(question)
   const dense = Math.max(0, ...hits.map((hit) => hit.dense ?? 0))
   const text = hits
     .slice(0, top)
@@ -43,9 +52,11 @@ export function evidence(hits: Hit[], tokens: string[], top = 3): Evidence {
     .join(' ')
     .toLowerCase()
   const coverage = tokens.length ? tokens.filter((token) => text.includes(token)).length / tokens.length : 0
-  return { dense, coverage }
+  const docs = hits.slice(0, top).map((hit) => hit.doc.text)
+  const missingPlaces = placeNames(question, PLACES).filter((place) => !docs.some((doc) => doc.includes(place)))
+  return { dense, coverage, missingPlaces }
 }
 
-export function isAnswerable({ dense, coverage }: Evidence, calibration: Calibration): boolean {
-  return dense + calibration.coverageWeight * coverage >= calibration.threshold
+export function isAnswerable({ dense, coverage, missingPlaces }: Evidence, calibration: Calibration): boolean {
+  return missingPlaces.length === 0 && dense + calibration.coverageWeight * coverage >= calibration.threshold
 }

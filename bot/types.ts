@@ -63,6 +63,8 @@ export interface Turn {
   intent: Intent
   /** doc ids of the cited passages, for logs */
   docIds: string[]
+  /** for open questions: the evidence the answer-or-refuse decision was based on (logged, and calibrated by the evaluation) */
+  evidence?: { dense: number; coverage: number; missingPlaces: string[] }
 }
 
 export interface AnswerEngine {

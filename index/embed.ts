@@ -46,7 +46,7 @@ export async function embedPassages(texts: string[], onBatch?: (done: number) =>
   return vectors
 }
 
-export async function embedQuery(query: string, instruction = QUERY_INSTRUCTION): Promise<Float32Array> {
+export async function embedQuery(query: string, instruction: string): Promise<Float32Array> {
   const [vector] = await embedPassages([instruction + query])
   return vector
 }

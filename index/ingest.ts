@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { chunkDocument } from './chunk.js'
+import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunk.js'
 import { cleanText } from './clean.js'
 import { DenseIndex } from './dense.js'
 import { embedPassages } from './embed.js'
@@ -32,6 +32,8 @@ export interface IngestOptions {
   corpusDir: string
   indexDir: string
   onProgress?: (progress: IngestProgress) => void
+  /** chunk size; the evaluation sweeps it, everything else uses the measured default */
+  chunking?: ChunkOptions
 }
 
 export interface IngestSummary {
@@ -56,7 +58,7 @@ interface ParsedFile {
   chunks: StoredChunk[]
 }
 
-export async function ingest({ corpusDir, indexDir, onProgress }: IngestOptions): Promise<IngestSummary> {
+export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAULT_CHUNK_OPTIONS }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const release = acquireLock(indexDir)
   try {
@@ -67,7 +69,7 @@ export async function ingest({ corpusDir, indexDir, onProgress }: IngestOptions)
     for (const [i, file] of files.supported.entries()) {
       onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
       try {
-        parsed.push(await parseFile(corpusDir, file, ids))
+        parsed.push(await parseFile(corpusDir, file, ids, chunking))
       } catch (error) {
         skipped.push({ file, reason: (error as Error).message })
       }
@@ -76,7 +78,7 @@ export async function ingest({ corpusDir, indexDir, onProgress }: IngestOptions)
     if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
-    const { vectors, embedded } = await vectorsFor(indexDir, parsed, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const { vectors, embedded } = await vectorsFor(indexDir, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
     const docs = parsed.map((p) => p.doc)
@@ -116,7 +118,7 @@ function listCorpus(corpusDir: string): { supported: string[]; unsupported: stri
   return { supported: names.filter(isSupported), unsupported: names.filter((name) => !isSupported(name)) }
 }
 
-async function parseFile(corpusDir: string, file: string, ids: Set<string>): Promise<ParsedFile> {
+async function parseFile(corpusDir: string, file: string, ids: Set<string>, chunking: ChunkOptions): Promise<ParsedFile> {
   const full = path.join(corpusDir, file)
   const sha256 = createHash('sha256').update(await readFile(full)).digest('hex')
   const raw = await readDocument(full)
@@ -125,7 +127,7 @@ async function parseFile(corpusDir: string, file: string, ids: Set<string>): Pro
   const { metadata, structured } = parseReply(cleaned.text)
   const id = uniqueId(file, ids)
   const doc: ReplyDocument = { id, file, sourceUrl: cleaned.sourceUrl, partial: cleaned.partial, structured, ...metadata, text: cleaned.text }
-  const chunks = chunkDocument(id, cleaned.text).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(doc, chunk)) }))
+  const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
 }
 
@@ -139,15 +141,13 @@ function uniqueId(file: string, ids: Set<string>): string {
 /** Vectors in chunk order: reused from the served build where the embedded text is unchanged. */
 async function vectorsFor(
   indexDir: string,
-  parsed: ParsedFile[],
+  chunks: StoredChunk[],
   onEmbed: (done: number, total: number) => void,
 ): Promise<{ vectors: Float32Array[]; embedded: number }> {
   const previous = await previousVectors(indexDir)
-  const docById = new Map(parsed.map((p) => [p.doc.id, p.doc]))
-  const chunks = parsed.flatMap((p) => p.chunks)
   const missing = chunks.filter((chunk) => !previous.has(chunk.embeddingKey))
   const fresh = await embedPassages(
-    missing.map((chunk) => embeddingText(docById.get(chunk.docId)!, chunk)),
+    missing.map(embeddingText),
     (done) => onEmbed(done, missing.length),
   )
   missing.forEach((chunk, i) => previous.set(chunk.embeddingKey, fresh[i]))

@@ -1,0 +1,177 @@
+/**
+ * `npm run eval -- [--index DIR] [--calibrate] [--sweep] [--report FILE]`
+ * Retrieval quality per method (keyword, dense, fused, and the answer engine end to end) and the
+ * answer-or-refuse accuracy, over tests/eval/questions.jsonl, on the real model and index.
+ *   --calibrate  fits the refusal constants on the tune split and writes bot/refusal.json
+ *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_TUNING, KnowledgeBase, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
+import { createAnswerEngine } from '../../bot/engine.js'
+import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/refusal.js'
+import type { Turn } from '../../bot/types.js'
+import { evalIndex } from './corpus-index.js'
+import { loadQuestions, relevantChunks, type Question } from './dataset.js'
+
+const { values } = parseArgs({
+  options: {
+    index: { type: 'string' },
+    calibrate: { type: 'boolean', default: false },
+    sweep: { type: 'boolean', default: false },
+    report: { type: 'string', default: path.join(STATE_DIR, 'eval', 'report.json') },
+  },
+})
+
+interface Scores {
+  n: number
+  r1: number
+  r3: number
+  mrr: number
+}
+
+/** Rank (1-based) of the first relevant chunk in the top 10, or 0 when none. */
+async function rankOf(kb: KnowledgeBase, q: Question, ranking: Ranking): Promise<number> {
+  const relevant = relevantChunks(kb, q)
+  const hits = await kb.search(q.question, { k: 10, ranking })
+  return hits.findIndex((hit) => relevant.has(hit.chunk.id)) + 1
+}
+
+function score(ranks: number[]): Scores {
+  const n = ranks.length
+  const mean = (f: (rank: number) => number) => (n ? ranks.reduce((sum, rank) => sum + f(rank), 0) / n : 0)
+  return { n, r1: mean((r) => (r === 1 ? 1 : 0)), r3: mean((r) => (r >= 1 && r <= 3 ? 1 : 0)), mrr: mean((r) => (r ? 1 / r : 0)) }
+}
+
+async function retrieval(kb: KnowledgeBase, questions: Question[], ranking: Ranking): Promise<Scores> {
+  const ranks: number[] = []
+  for (const q of questions) ranks.push(await rankOf(kb, q, ranking))
+  return score(ranks)
+}
+
+/** The engine's first shown passage is right when it lies in a relevant chunk (lookups: in the right reply). */
+function engineRank(kb: KnowledgeBase, q: Question, turn: Turn): number {
+  const relevant = [...relevantChunks(kb, q)].map((id) => kb.getChunk(id)!)
+  const shown = turn.reply.passages.map((p) => p.text)
+  if (shown.length === 0) return turn.intent === 'lookup' && relevant.some((c) => turn.docIds.includes(c.docId)) ? 1 : 0
+  const index = shown.findIndex((text) => relevant.some((chunk) => chunk.text.includes(text) || text.includes(chunk.text)))
+  return index + 1
+}
+
+interface Judged {
+  q: Question
+  turn: Turn
+}
+
+/** Runs every question through the engine with refusal switched off, keeping the evidence it saw. */
+async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]> {
+  const answerAll: Calibration = { coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
+  const engine = createAnswerEngine(() => kb, { calibration: answerAll })
+  const judged: Judged[] = []
+  for (const q of questions) judged.push({ q, turn: await engine.respond(q.question) })
+  return judged
+}
+
+/** Whether the engine, with this calibration, answers: open questions by the evidence, the rest as they did. */
+function answers({ turn }: Judged, calibration: Calibration): boolean {
+  return turn.evidence ? isAnswerable(turn.evidence, calibration) : turn.reply.answered
+}
+
+function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
+  const right = judged.filter((j) => answers(j, calibration) === (j.q.kind === 'answerable')).length
+  return judged.length ? right / judged.length : 0
+}
+
+/** Grid search on the tune split; among equally accurate settings, the middle one (largest margin). */
+function calibrate(judged: Judged[]): Calibration {
+  let best: { accuracy: number; settings: Calibration[] } = { accuracy: -1, settings: [] }
+  for (let w = 0; w <= 1.0001; w += 0.05) {
+    for (let t = 0.3; t <= 1.6; t += 0.005) {
+      const settings = { coverageWeight: round(w), threshold: round(t) }
+      const accuracy = refusalAccuracy(judged, settings)
+      if (accuracy > best.accuracy + 1e-9) best = { accuracy, settings: [settings] }
+      else if (Math.abs(accuracy - best.accuracy) < 1e-9) best.settings.push(settings)
+    }
+  }
+  const byWeight = best.settings.filter((s) => s.coverageWeight === median(best.settings.map((x) => x.coverageWeight)))
+  return byWeight[Math.floor(byWeight.length / 2)]
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const pct = (x: number) => x.toFixed(3)
+
+async function sweep(questions: Question[]): Promise<void> {
+  const tune = questions.filter((q) => q.split === 'tune' && q.kind === 'answerable')
+  console.log(`\nTuning sweep, fused ranking, tune split (${tune.length} questions)`)
+  console.log('setting'.padEnd(44) + 'R@1    R@3    MRR@10')
+  for (const maxChars of [200, 300, 450]) {
+    const kb = await KnowledgeBase.open(await evalIndex({ maxChars }))
+    const variants: [string, Partial<SearchTuning>][] = [
+      ['defaults', {}],
+      ['no query instruction', { queryInstruction: '' }],
+      ['rrf k=10', { rrfK: 10 }],
+      ['rrf k=30', { rrfK: 30 }],
+      ['keyword weight 0.5', { keywordWeight: 0.5 }],
+      ['keyword weight 1.5', { keywordWeight: 1.5 }],
+    ]
+    for (const [name, tuning] of variants) {
+      const s = await retrieval(kb.withTuning(tuning), tune, 'fused')
+      console.log(`chunks ≤${maxChars} chars, ${name}`.padEnd(44) + [s.r1, s.r3, s.mrr].map(pct).join('  '))
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const questions = loadQuestions()
+  const kb = await KnowledgeBase.open(values.index ?? (await evalIndex()), DEFAULT_TUNING)
+  const answerable = questions.filter((q) => q.kind === 'answerable')
+  const splits = { all: answerable, tune: answerable.filter((q) => q.split === 'tune'), test: answerable.filter((q) => q.split === 'test') }
+
+  const methods: Record<string, Record<string, Scores>> = {}
+  for (const ranking of ['keyword', 'dense', 'fused'] as Ranking[]) {
+    methods[ranking] = {}
+    for (const [split, qs] of Object.entries(splits)) methods[ranking][split] = await retrieval(kb, qs, ranking)
+  }
+
+  const judged = await judge(kb, questions)
+  const engineRanks = judged.filter((j) => j.q.kind === 'answerable').map((j) => ({ split: j.q.split, rank: engineRank(kb, j.q, j.turn) }))
+  methods.engine = Object.fromEntries(
+    Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
+  )
+
+  const tuneJudged = judged.filter((j) => j.q.split === 'tune')
+  const testJudged = judged.filter((j) => j.q.split === 'test')
+  const calibration = values.calibrate ? calibrate(tuneJudged) : loadCalibration()
+  const refusal = {
+    calibration,
+    tune: refusalAccuracy(tuneJudged, calibration),
+    test: refusalAccuracy(testJudged, calibration),
+    all: refusalAccuracy(judged, calibration),
+    wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
+    wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
+  }
+  if (values.calibrate) {
+    const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
+    writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
+  }
+
+  console.log(`Retrieval over ${answerable.length} answerable questions (tune ${splits.tune.length}, test ${splits.test.length}); index ${kb.manifest.documents} documents, ${kb.manifest.chunks} chunks`)
+  console.log('method    split   R@1    R@3    MRR@10')
+  for (const [method, bySplit] of Object.entries(methods)) {
+    for (const [split, s] of Object.entries(bySplit)) console.log(`${method.padEnd(10)}${split.padEnd(8)}${[s.r1, s.r3, s.mrr].map(pct).join('  ')}`)
+  }
+  console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
+  console.log(`accuracy  all ${pct(refusal.all)}  tune ${pct(refusal.tune)}  test ${pct(refusal.test)}`)
+  for (const q of refusal.wronglyAnswered) console.log(`  answered but should refuse: ${q}`)
+  for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
+
+  const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
+  mkdirSync(path.dirname(values.report!), { recursive: true })
+  writeFileSync(values.report!, JSON.stringify({ date: new Date().toISOString(), index: kb.manifest.buildId, methods, refusal, engineMisses: misses }, null, 2))
+  console.log(`\nreport: ${path.relative(process.cwd(), values.report!)}`)
+  if (values.sweep) await sweep(questions)
+}
+
+await main()
