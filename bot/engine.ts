@@ -180,7 +180,8 @@ function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state
   const tokens = state.query ? contentTokens(state.query) : []
   const docs = picked.map(({ chunk }) => kb.getDocument(chunk.docId)!)
   const pieces = picked.map(({ chunk }) => excerpt(chunk, tokens))
-  const blocks = picked.map(({ chunk }, i) => `${picked.length > 1 ? `${i + 1}. ` : ''}${quote(pieces[i])}\n${citation(docs[i], chunk.section)}`)
+  // Circled numbers, because passages often begin with the document's own "1." or "一、".
+  const blocks = picked.map(({ chunk }, i) => `${picked.length > 1 ? '①②③'[i] + ' ' : ''}${quote(pieces[i])}\n${citation(docs[i], chunk.section)}`)
   const remaining = state.ranked.length - state.shown
   const best = picked[0].chunk
   const hint = remaining > 0 ? '回复“更多”查看其他相关段落，回复“全文”查看所在部分全文。' : '回复“全文”查看所在部分全文。'

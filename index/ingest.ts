@@ -18,7 +18,7 @@ import { embeddingText, passageContext } from './passage.js'
 import { isSupported, readDocument } from './read.js'
 import { parseReply } from './reply.js'
 import {
-  FILES, FORMAT_VERSION, acquireLock, currentBuild, newBuildDir, publishBuild, readBuild, removeBuildsExcept, writeJson,
+  FILES, FORMAT_VERSION, acquireLock, currentBuild, newBuildDir, publishBuild, readJson, removeBuildsExcept, writeJson,
   type CorpusFileEntry, type Manifest, type StoredChunk,
 } from './store.js'
 import type { ReplyDocument } from './types.js'
@@ -45,6 +45,8 @@ export interface IngestSummary {
   embedded: number
   /** passages whose vector was reused from the previous build */
   reused: number
+  /** time spent embedding, for throughput */
+  embedSeconds: number
   skipped: { file: string; reason: string }[]
   /** documents indexed as plain text because no reply structure was recognised */
   unstructured: string[]
@@ -75,10 +77,12 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
       }
     }
     const summary = { documents: parsed.length, skipped, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file) }
-    if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, seconds: elapsed(started) }
+    if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
+    const embedding = performance.now()
     const { vectors, embedded } = await vectorsFor(indexDir, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const embedSeconds = elapsed(embedding)
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
     const docs = parsed.map((p) => p.doc)
@@ -104,7 +108,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     // The manifest is written last: a build folder without one is incomplete and never served.
     writeJson(build.dir, FILES.manifest, manifest)
     publishBuild(indexDir, build.id)
-    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, seconds: elapsed(started) }
+    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
   } finally {
     release()
   }
@@ -160,10 +164,11 @@ async function previousVectors(indexDir: string): Promise<Map<string, Float32Arr
   removeBuildsExcept(indexDir, [dir && path.basename(dir)])
   if (!dir) return new Map()
   try {
-    const build = readBuild(dir)
-    if (build.manifest.model !== MODEL_ID) return new Map()
+    // Vectors stay valid across index format changes; only a different model invalidates them.
+    if (readJson<Manifest>(dir, FILES.manifest).model !== MODEL_ID) return new Map()
+    const chunks = readJson<StoredChunk[]>(dir, FILES.chunks)
     const dense = await DenseIndex.read(path.join(dir, FILES.vectors))
-    return new Map(build.chunks.map((chunk, label) => [chunk.embeddingKey, dense.vector(label)]))
+    return new Map(chunks.map((chunk, label) => [chunk.embeddingKey, dense.vector(label)]))
   } catch {
     return new Map()
   }

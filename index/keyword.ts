@@ -22,25 +22,53 @@ const OPTIONS = {
   searchOptions: { boost: { text: 1, context: 0.5 }, combineWith: 'OR' as const },
 }
 
+/**
+ * Query words found in more passages than this are left out of the query, as IR systems do with a
+ * maximum document frequency: their BM25 weight is near zero, yet scoring their long posting lists is
+ * what makes an OR query slow at 100 000 passages. Small corpora are unaffected (the floor).
+ */
+const MAX_DF_SHARE = 0.1
+const MAX_DF_FLOOR = 1000
+
+interface Stored {
+  index: unknown
+  /** document frequency of every term, for the pruning above */
+  df: Record<string, number>
+}
+
 export class KeywordIndex {
-  private constructor(private readonly index: MiniSearch<KeywordFields>) {}
+  private constructor(
+    private readonly index: MiniSearch<KeywordFields>,
+    private readonly df: Record<string, number>,
+  ) {}
 
   static build(entries: KeywordFields[]): KeywordIndex {
     const index = new MiniSearch<KeywordFields>(OPTIONS)
     index.addAll(entries)
-    return new KeywordIndex(index)
+    const df: Record<string, number> = {}
+    for (const entry of entries) for (const term of new Set(tokenize(`${entry.text} ${entry.context}`))) df[term] = (df[term] ?? 0) + 1
+    return new KeywordIndex(index, df)
   }
 
   static load(json: string): KeywordIndex {
-    return new KeywordIndex(MiniSearch.loadJSON<KeywordFields>(json, OPTIONS))
+    const stored = JSON.parse(json) as Stored
+    return new KeywordIndex(MiniSearch.loadJS<KeywordFields>(stored.index as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS), stored.df)
   }
 
-  toJSON(): unknown {
-    return this.index.toJSON()
+  toJSON(): Stored {
+    return { index: this.index.toJSON(), df: this.df }
   }
 
   search(query: string, k: number, allow?: (label: number) => boolean): KeywordMatch[] {
-    const results = this.index.search(query, allow ? { filter: (result) => allow(result.id as number) } : {})
+    const terms = this.queryTerms(query)
+    const results = this.index.search(query, { tokenize: () => terms, ...(allow ? { filter: (result) => allow(result.id as number) } : {}) })
     return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score }))
+  }
+
+  private queryTerms(query: string): string[] {
+    const terms = [...new Set(tokenize(query))]
+    const maxDf = Math.max(MAX_DF_FLOOR, MAX_DF_SHARE * this.index.documentCount)
+    const kept = terms.filter((term) => (this.df[term] ?? 0) <= maxDf)
+    return kept.length ? kept : terms
   }
 }

@@ -62,9 +62,11 @@ export class KnowledgeBase {
     const dir = currentBuild(indexDir)
     if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
     const build = readBuild(dir)
-    const [dense] = await Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
+    // The model and the vectors load off the main thread while jieba's dictionaries load on it.
+    const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
     loadSegmenter()
     const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
+    const [dense] = await loading
     return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning)
   }
 

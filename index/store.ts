@@ -18,7 +18,7 @@ export const FILES = {
 const CURRENT = 'CURRENT'
 const BUILDS = 'builds'
 const LOCK = 'ingest.lock'
-export const FORMAT_VERSION = 1
+export const FORMAT_VERSION = 2
 
 export interface CorpusFileEntry {
   sha256: string

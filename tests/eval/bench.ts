@@ -1,0 +1,187 @@
+/**
+ * `npm run bench -- [--scale 10000,100000] [--report FILE]`: speed on this machine.
+ *  - cold start: a fresh process opening model + index + jieba
+ *  - warm answers: the whole answer function over the question set, p50/p95/p99
+ *  - ingest throughput: the corpus into an empty index (chunks/s)
+ *  - scale: synthetic corpora of N chunks made from the real documents' sentences; their vectors are
+ *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
+ *    then dense, keyword and fused search latency, build time and memory
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, tokenize } from '../../index/index.js'
+import { DenseIndex } from '../../index/dense.js'
+import { embedPassages, embedQuery } from '../../index/embed.js'
+import { KeywordIndex } from '../../index/keyword.js'
+import { createAnswerEngine } from '../../bot/engine.js'
+import { evalIndex } from './corpus-index.js'
+import { loadQuestions } from './dataset.js'
+
+const { values } = parseArgs({
+  options: {
+    cold: { type: 'boolean', default: false },
+    index: { type: 'string' },
+    scale: { type: 'string', default: '10000,100000' },
+    report: { type: 'string', default: path.join(STATE_DIR, 'bench', 'report.json') },
+  },
+})
+
+const now = () => performance.now()
+const ms = (x: number) => Math.round(x * 100) / 100
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
+
+function percentiles(samples: number[]): { p50: number; p95: number; p99: number; mean: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]
+  return { p50: ms(at(50)), p95: ms(at(95)), p99: ms(at(99)), mean: ms(samples.reduce((a, b) => a + b, 0) / samples.length) }
+}
+
+/** Child-process mode: open everything once and report how long it took. */
+async function coldOpen(indexDir: string): Promise<void> {
+  const started = now()
+  const kb = await KnowledgeBase.open(indexDir)
+  await kb.search('网办率')
+  console.log(JSON.stringify({ openMs: ms(now() - started), processMs: ms(process.uptime() * 1000), rssMb: peakRssMb() }))
+}
+
+function coldStart(indexDir: string) {
+  const runs = [1, 2, 3].map(() => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/eval/bench.ts', '--cold', '--index', indexDir], { encoding: 'utf8' })
+    return JSON.parse(run.stdout.trim().split('\n').pop()!) as { openMs: number; processMs: number; rssMb: number }
+  })
+  const best = (key: 'openMs' | 'processMs') => Math.min(...runs.map((r) => r[key]))
+  return { openMs: best('openMs'), processMs: best('processMs'), runs }
+}
+
+async function warmAnswers(kb: KnowledgeBase) {
+  const engine = createAnswerEngine(() => kb)
+  const questions = loadQuestions().map((q) => q.question)
+  for (const q of questions) await engine.respond(q)
+  const samples: number[] = []
+  const started = now()
+  for (let round = 0; round < 3; round++) {
+    for (const q of questions) {
+      const t = now()
+      await engine.respond(q)
+      samples.push(now() - t)
+    }
+  }
+  return { questions: samples.length, ...percentiles(samples), perSecond: Math.round(samples.length / ((now() - started) / 1000)) }
+}
+
+async function ingestThroughput() {
+  const indexDir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-'))
+  try {
+    const summary = await ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir })
+    const perSecond = (seconds: number) => Math.round((summary.chunks / seconds) * 10) / 10
+    return { documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds, chunksPerSecond: perSecond(summary.seconds), embedSeconds: summary.embedSeconds, embeddedPerSecond: perSecond(summary.embedSeconds) }
+  } finally {
+    rmSync(indexDir, { recursive: true, force: true })
+  }
+}
+
+/** Real sentences of the corpus with their real embeddings: the material synthetic chunks are made of. */
+async function sentencePool(kb: KnowledgeBase): Promise<{ sentences: string[]; vectors: Float32Array[]; embedPerSecond: number }> {
+  const sentences = [
+    ...new Set(kb.documents.flatMap((doc) => sentenceSpans(doc.text).map(({ start, end }) => doc.text.slice(start, end).trim()))),
+  ].filter((s) => s.length >= 8)
+  const started = now()
+  const vectors = await embedPassages(sentences)
+  return { sentences, vectors, embedPerSecond: Math.round(sentences.length / ((now() - started) / 1000)) }
+}
+
+function randomInt(n: number, seed: { value: number }): number {
+  seed.value = (seed.value * 1103515245 + 12345) % 2 ** 31
+  return seed.value % n
+}
+
+async function atScale(size: number, pool: { sentences: string[]; vectors: Float32Array[] }, queries: string[]) {
+  const seed = { value: size }
+  const texts: string[] = []
+  const vectors: Float32Array[] = []
+  for (let i = 0; i < size; i++) {
+    const picks = Array.from({ length: 2 + randomInt(3, seed) }, () => randomInt(pool.sentences.length, seed))
+    texts.push(picks.map((p) => pool.sentences[p]).join(''))
+    const sum = new Float32Array(pool.vectors[0].length)
+    for (const p of picks) pool.vectors[p].forEach((v, d) => (sum[d] += v))
+    const norm = Math.hypot(...sum)
+    vectors.push(sum.map((v) => v / norm))
+  }
+  const rssBefore = process.memoryUsage().rss
+  let t = now()
+  const dense = DenseIndex.build(vectors)
+  const denseBuildS = ms((now() - t) / 1000)
+  t = now()
+  const keyword = KeywordIndex.build(texts.map((text, label) => ({ label, text, context: '' })))
+  const keywordBuildS = ms((now() - t) / 1000)
+  const queryVectors = await Promise.all(queries.map((q) => embedQuery(q, '')))
+  const denseMs: number[] = []
+  const keywordMs: number[] = []
+  const fusedMs: number[] = []
+  for (let round = 0; round < 2; round++) {
+    for (const [i, q] of queries.entries()) {
+      let start = now()
+      dense.search(queryVectors[i], 50)
+      denseMs.push(now() - start)
+      start = now()
+      keyword.search(q, 50)
+      keywordMs.push(now() - start)
+      start = now()
+      // Fused, end to end: embed the question, both searches (the fusion itself is a sort of ≤100 items).
+      const vector = await embedQuery(q, '')
+      dense.search(vector, 50)
+      keyword.search(q, 50)
+      fusedMs.push(now() - start)
+    }
+  }
+  return {
+    chunks: size,
+    denseBuildS,
+    keywordBuildS,
+    rssGrowthMb: mb(process.memoryUsage().rss - rssBefore),
+    dense: percentiles(denseMs),
+    keyword: percentiles(keywordMs),
+    fusedWithEmbedding: percentiles(fusedMs),
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.cold) return coldOpen(values.index!)
+  const indexDir = values.index ?? (await evalIndex())
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }
+  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, node ${machine.node}`)
+
+  const cold = coldStart(indexDir)
+  console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
+  const ingestion = await ingestThroughput()
+  console.log(`ingest: ${ingestion.documents} documents, ${ingestion.chunks} chunks in ${ingestion.seconds} s = ${ingestion.chunksPerSecond} chunks/s end to end (model and jieba load included); embedding alone ${ingestion.embeddedPerSecond} chunks/s`)
+
+  const kb = await KnowledgeBase.open(indexDir)
+  tokenize('预热')
+  const warm = await warmAnswers(kb)
+  console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
+
+  const pool = await sentencePool(kb)
+  console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, batches of 16)`)
+  const queries = loadQuestions().map((q) => q.question)
+  const scale = []
+  for (const size of values.scale!.split(',').map(Number).filter(Boolean)) {
+    const result = await atScale(size, pool, queries)
+    scale.push(result)
+    console.log(
+      `scale ${size} chunks: build dense ${result.denseBuildS} s, keyword ${result.keywordBuildS} s, +${result.rssGrowthMb} MB RSS; ` +
+        `search p50/p95 dense ${result.dense.p50}/${result.dense.p95} ms, keyword ${result.keyword.p50}/${result.keyword.p95} ms, fused incl. embedding ${result.fusedWithEmbedding.p50}/${result.fusedWithEmbedding.p95} ms`,
+    )
+  }
+  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, peakRssMb: peakRssMb() }
+  console.log(`peak RSS: ${report.peakRssMb} MB`)
+  mkdirSync(path.dirname(values.report!), { recursive: true })
+  writeFileSync(values.report!, JSON.stringify(report, null, 2))
+  console.log(`report: ${path.relative(process.cwd(), values.report!)}`)
+}
+
+await main()
