@@ -1,7 +1,7 @@
 /** The knowledge base's public surface: the only module `bot/` imports from `index/`. */
-export { KnowledgeBase, IndexMissing, DEFAULT_TUNING, type Section, type SearchTuning } from './knowledge-base.js'
+export { KnowledgeBase, DEFAULT_TUNING, type Section, type SearchTuning } from './knowledge-base.js'
 export { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js'
-export { IngestLocked, currentPointer, type Manifest } from './store.js'
+export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './store.js'
 export { ModelUnavailable } from './embed.js'
 export { loadSegmenter, placeNames, tokenize } from './segment.js'
 export { sentenceSpans } from './text.js'

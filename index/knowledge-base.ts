@@ -8,7 +8,7 @@ import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { loadSegmenter } from './segment.js'
-import { FILES, currentBuild, readBuild, type Manifest } from './store.js'
+import { FILES, IndexMissing, currentBuild, readBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
@@ -36,8 +36,6 @@ export interface Section {
   /** doc.text.slice(start, end): the whole section, verbatim */
   text: string
 }
-
-export class IndexMissing extends Error {}
 
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>

@@ -5,6 +5,7 @@
  * and an interrupted build is just an unreferenced folder that the next ingest removes.
  */
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Chunk, ReplyDocument } from './types.js'
 
@@ -57,7 +58,8 @@ export function currentBuild(indexDir: string): string | null {
 }
 
 export function newBuildDir(indexDir: string): { id: string; dir: string } {
-  const id = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`
+  // Time first so builds sort by age; the random part keeps two builds in one millisecond apart.
+  const id = `${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19)}-${randomBytes(3).toString('hex')}`
   const dir = path.join(indexDir, BUILDS, id)
   mkdirSync(dir, { recursive: true })
   return { id, dir }
@@ -98,11 +100,14 @@ export interface StoredBuild {
 
 export function readBuild(dir: string): StoredBuild {
   const manifest = readJson<Manifest>(dir, FILES.manifest)
-  if (manifest.format !== FORMAT_VERSION) throw new Error(`index format ${manifest.format} is not ${FORMAT_VERSION}: run npm run ingest`)
+  if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}: run npm run ingest`)
   return { dir, manifest, docs: readJson(dir, FILES.docs), chunks: readJson(dir, FILES.chunks) }
 }
 
 export class IngestLocked extends Error {}
+
+/** No index to serve: none built yet, or one from an older version of the format (ingest rebuilds it, reusing its vectors). */
+export class IndexMissing extends Error {}
 
 /** One ingest at a time per index folder; a lock left by a killed ingest (dead pid) is taken over. */
 export function acquireLock(indexDir: string): () => void {

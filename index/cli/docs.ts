@@ -2,15 +2,23 @@
 import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { DEFAULT_INDEX_DIR } from '../paths.js'
-import { currentBuild, readBuild } from '../store.js'
+import { IndexMissing, currentBuild, readBuild, type StoredBuild } from '../store.js'
 
 const { values } = parseArgs({ options: { index: { type: 'string', default: DEFAULT_INDEX_DIR }, json: { type: 'boolean', default: false } } })
-const dir = currentBuild(path.resolve(values.index!))
-if (!dir) {
-  console.error(`no index in ${values.index}: run npm run ingest`)
+function served(indexDir: string): StoredBuild {
+  const dir = currentBuild(indexDir)
+  if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
+  return readBuild(dir)
+}
+
+let build: StoredBuild
+try {
+  build = served(path.resolve(values.index!))
+} catch (error) {
+  console.error((error as Error).message)
   process.exit(1)
 }
-const { docs, manifest } = readBuild(dir)
+const { docs, manifest } = build
 
 for (const { text: _text, ...doc } of docs) {
   const chunks = manifest.files[doc.file]?.chunks ?? 0
