@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the WeChat bot. Reads the configuration (environment, or `.env`), builds the index from
+ * the corpus when there is none yet, serves it live (a new ingest is picked up without a restart),
+ * logs in and answers. SIGINT/SIGTERM stop it cleanly with exit code 0; a login that cannot happen or
+ * a failed start exits with 1 and a message that says why.
+ */
+import { IndexMissing, ingest } from '../index/index.js'
+import { ConfigError, loadConfig, loadEnvFile, type BotConfig } from './config.js'
+import { createAnswerEngine } from './engine.js'
+import { LiveKnowledge } from './live-knowledge.js'
+import { createLog } from './log.js'
+import { startBot, type BotHandle } from './wechat/bot.js'
+
+/** Past this, a shutdown that hangs (a puppet that never stops) is cut short. */
+const SHUTDOWN_TIMEOUT_MS = 20_000
+
+let config: Readonly<BotConfig>
+try {
+  loadEnvFile()
+  config = loadConfig()
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `cannot read the configuration: ${(error as Error).message}`)
+  process.exit(1)
+}
+
+const log = createLog(config)
+const { logger } = log
+if (config.userHashSaltIsRandom) logger.warn({ event: 'config' }, 'USER_HASH_SALT is not set: user hashes in the logs change at every start')
+
+let live: LiveKnowledge | undefined
+let bot: BotHandle | undefined
+let exiting = false
+
+async function shutdown(code: number, reason: string): Promise<void> {
+  if (exiting) {
+    // A second Ctrl-C: the operator does not want to wait.
+    process.exit(code || 1)
+  }
+  exiting = true
+  logger.info({ event: 'shutdown', reason }, 'shutting down')
+  setTimeout(() => process.exit(code || 1), SHUTDOWN_TIMEOUT_MS).unref()
+  try {
+    await bot?.stop()
+  } catch (error) {
+    logger.error({ event: 'shutdown-failed', err: error }, 'error while stopping')
+  }
+  live?.close()
+  await log.close()
+  process.exit(code)
+}
+
+async function openKnowledge(): Promise<LiveKnowledge> {
+  try {
+    return await LiveKnowledge.open(config.indexDir, { logger })
+  } catch (error) {
+    if (!(error instanceof IndexMissing)) throw error
+  }
+  console.log(`no index in ${config.indexDir} yet: building it from ${config.corpusDir} …`)
+  const summary = await ingest({ corpusDir: config.corpusDir, indexDir: config.indexDir })
+  const skipped = summary.skipped.map(({ file, reason }) => `\n  skipped ${file}: ${reason}`).join('')
+  if (!summary.published) throw new Error(`nothing could be indexed in ${config.corpusDir}${skipped}`)
+  console.log(`indexed ${summary.documents} documents, ${summary.chunks} chunks in ${summary.seconds} s (build ${summary.buildId})${skipped}`)
+  return LiveKnowledge.open(config.indexDir, { logger })
+}
+
+process.on('SIGINT', () => void shutdown(0, 'SIGINT'))
+process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'))
+// A stray rejection deep in a puppet must not take the bot down; it is logged like any other error.
+process.on('unhandledRejection', (reason) => logger.error({ event: 'unhandled-rejection', err: reason }, 'unhandled rejection'))
+
+try {
+  live = await openKnowledge()
+  bot = await startBot({ config, engine: createAnswerEngine(live.get), knowledge: live, logger })
+  bot.failed.catch((error: Error) => {
+    logger.fatal({ event: 'login-failed', err: error }, error.message)
+    console.error(error.message)
+    void shutdown(1, 'login failed')
+  })
+} catch (error) {
+  logger.fatal({ event: 'start-failed', err: error }, 'cannot start')
+  console.error(`答复助手 cannot start: ${(error as Error).message}`)
+  await shutdown(1, 'start failed')
+}
