@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_TUNING, KnowledgeBase, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
+import { DEFAULT_TUNING, KnowledgeBase, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
 import { createAnswerEngine } from '../../bot/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/refusal.js'
 import type { Turn } from '../../bot/types.js'
@@ -108,13 +108,13 @@ async function sweep(questions: Question[]): Promise<void> {
   console.log('setting'.padEnd(44) + 'R@1    R@3    MRR@10')
   for (const maxChars of [200, 300, 450]) {
     const kb = await KnowledgeBase.open(await evalIndex({ maxChars }))
+    // Each variant changes one knob of the defaults.
     const variants: [string, Partial<SearchTuning>][] = [
       ['defaults', {}],
-      ['no query instruction', { queryInstruction: '' }],
-      ['rrf k=10', { rrfK: 10 }],
-      ['rrf k=30', { rrfK: 30 }],
-      ['keyword weight 0.5', { keywordWeight: 0.5 }],
-      ['keyword weight 1.5', { keywordWeight: 1.5 }],
+      ['bge query instruction', { queryInstruction: QUERY_INSTRUCTION }],
+      ['rrf k=60', { rrfK: 60 }],
+      ['keyword weight 1', { keywordWeight: 1 }],
+      ['keyword weight 3', { keywordWeight: 3 }],
     ]
     for (const [name, tuning] of variants) {
       const s = await retrieval(kb.withTuning(tuning), tune, 'fused')
