@@ -15,8 +15,12 @@ import { understand, type SectionRequest } from './understand.js'
 /** Passages ranked per question; the rest are kept for "更多". */
 const RANKED = 12
 const PER_REPLY = 3
-/** A second or third passage is shown only when it ranks close to the first (fused score ratio). */
-const CLOSE_ENOUGH = 0.75
+/**
+ * A second or third passage is shown only when its own scores come close to the best ones: fused
+ * (rank) scores cannot tell, since with few candidates every rank looks close.
+ */
+const CLOSE_KEYWORD_SHARE = 0.5
+const CLOSE_DENSE_GAP = 0.05
 /** Enumerated items (一是…) are parts of a section, not sections of their own, for "全文". */
 const ENUMERATION = /^[一二三四五六七八九十]+是/
 const SIGNATURE = '落款'
@@ -76,9 +80,15 @@ async function question(kb: KnowledgeBase, calibration: Calibration, query: stri
   if (hits.length === 0 || (found && !isAnswerable(found, calibration))) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
   }
-  const shown = hits.filter((hit, i) => i === 0 || hit.fused >= hits[0].fused * CLOSE_ENOUGH).slice(0, PER_REPLY)
+  const shown = hits.filter((hit, i) => i === 0 || closeToBest(hit, hits)).slice(0, PER_REPLY)
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found }
+}
+
+function closeToBest(hit: Hit, hits: Hit[]): boolean {
+  const bestKeyword = Math.max(...hits.map((h) => h.keyword ?? 0))
+  const bestDense = Math.max(...hits.map((h) => h.dense ?? 0))
+  return (hit.keyword ?? 0) >= bestKeyword * CLOSE_KEYWORD_SHARE || (hit.dense ?? 0) >= bestDense - CLOSE_DENSE_GAP
 }
 
 function more(kb: KnowledgeBase, state: ConversationState): Turn {

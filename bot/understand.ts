@@ -46,7 +46,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const rest = tokenize(found.rest).filter((token) => !LOOKUP_WORDS.has(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
   return rest.length === 0
     ? { intent: 'lookup', docIds: found.docIds, scope: found.scope }
-    : { intent: 'question', query: text, docIds: found.docIds, scope: found.scope }
+    : // Within the named replies, their names match every passage: search with the rest of the question.
+      { intent: 'question', query: found.rest.replace(/\s+/g, ' ').trim(), docIds: found.docIds, scope: found.scope }
 }
 
 function sectionRequest(text: string, kb: KnowledgeBase, docId: string): SectionRequest | undefined {
