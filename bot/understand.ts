@@ -97,12 +97,33 @@ function recogniseEntities(text: string, kb: KnowledgeBase): Entities | undefine
     const inSession = (doc: ReplyDocument) => !!doc.session?.includes(`${session[1]}届`) && doc.session.includes(`${session[2]}次`)
     narrow(session[0], `${session[1]}届${session[2]}次会议`, kb.documents.filter(inSession))
   }
-  const proposer = longestMention(text, kb.documents.flatMap((doc) => doc.proposers))
+  const names = namesIn(kb)
+  const proposer = longestMention(text, names.proposers)
   if (proposer) narrow(proposer, proposer, kb.findDocuments({ proposer }))
-  const unit = longestMention(text, kb.documents.flatMap((doc) => (doc.unit ? unitAliases(doc.unit) : [])))
-  if (unit) narrow(unit, unit, kb.documents.filter((doc) => !!doc.unit && unitAliases(doc.unit).includes(unit)))
+  const unit = longestMention(text, [...names.units.keys()])
+  if (unit) narrow(unit, unit, names.units.get(unit)!)
 
   return scope.length ? { docIds: docs.map((doc) => doc.id), scope: scope.join(' '), rest } : undefined
+}
+
+interface Names {
+  proposers: string[]
+  /** every way of naming a responding unit → the replies it wrote */
+  units: Map<string, ReplyDocument[]>
+}
+
+/** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
+const namesByIndex = new WeakMap<KnowledgeBase, Names>()
+
+function namesIn(kb: KnowledgeBase): Names {
+  let names = namesByIndex.get(kb)
+  if (!names) {
+    const units = new Map<string, ReplyDocument[]>()
+    for (const doc of kb.documents) for (const alias of doc.unit ? unitAliases(doc.unit) : []) units.set(alias, [...(units.get(alias) ?? []), doc])
+    names = { proposers: [...new Set(kb.documents.flatMap((doc) => doc.proposers))], units }
+    namesByIndex.set(kb, names)
+  }
+  return names
 }
 
 function longestMention(text: string, names: string[]): string | undefined {
