@@ -29,9 +29,10 @@ export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分�
 
 const HEADING_MARKER = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?=[、.．]))/
 
-export function notFoundText(question: string, scope?: string): string {
+export function notFoundText(question: string, scope?: string, missingPlaces: string[] = []): string {
   const what = scope ? `${scope}的答复中` : '现有的答复文件中'
-  return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
+  const about = missingPlaces.length ? `涉及${missingPlaces.join('、')}` : `与“${shorten(question, 30)}”相关`
+  return `抱歉，${what}没有找到${about}的内容，我不便作答。如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
 }
 
 /** "二、（二）3": the heading markers of a section path, as a committee member would cite it. */

@@ -78,7 +78,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, query: stri
   // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
   const found = docIds ? undefined : evidence(hits, query)
   if (hits.length === 0 || (found && !isAnswerable(found, calibration))) {
-    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
+    return { ...turn('notFound', plain(notFoundText(query, scope, found?.missingPlaces)), { ...FRESH, query }), evidence: found }
   }
   const shown = hits.filter((hit, i) => i === 0 || closeToBest(hit, hits)).slice(0, PER_REPLY)
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }

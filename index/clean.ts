@@ -122,14 +122,18 @@ function tidyWrappedSpaces(paragraph: string): string {
   })
 }
 
-/** Pages that print their text twice (a repost with the body repeated): drop runs of ≥ 3 paragraphs seen before. */
+/**
+ * Pages that print text twice: a repost with the body repeated (a run of ≥ 3 paragraphs seen before),
+ * or a heading repeated on the next line. Either repeat is dropped.
+ */
 function dropRepeatedRuns(paragraphs: string[]): string[] {
   const kept: string[] = []
   let i = 0
   while (i < paragraphs.length) {
     const run = longestEarlierRun(paragraphs, i)
-    if (run >= 3) {
-      i += run
+    const skip = run >= 3 ? run : paragraphs[i] === paragraphs[i - 1] ? 1 : 0
+    if (skip) {
+      i += skip
     } else {
       kept.push(paragraphs[i])
       i += 1

@@ -3,6 +3,7 @@ import { before, test } from 'node:test'
 import type { KnowledgeBase } from '../index/index.js'
 import { createAnswerEngine } from '../bot/engine.js'
 import type { AnswerEngine, ConversationState, Turn } from '../bot/types.js'
+import { loadQuestions } from './eval/dataset.js'
 import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
 
 let kb: KnowledgeBase
@@ -107,6 +108,20 @@ for (const message of ['明天上海天气怎么样', '讲个笑话', '浦东新
     assert.equal(turn.reply.passages.length, 0)
   })
 }
+
+test('a question about a district no reply mentions says which place is not covered', async () => {
+  const [turn] = await conversation('徐汇区老旧小区加装电梯有补贴吗')
+  assert.equal(turn.reply.answered, false)
+  assert.match(turn.reply.text, /没有找到涉及徐汇的内容/)
+})
+
+test('over the whole question set, every reply stays within one WeChat message and quotes verbatim', async () => {
+  for (const { question } of loadQuestions()) {
+    const [turn] = await conversation(question)
+    assert.ok(turn.reply.text.length <= 1500, `${question}: ${turn.reply.text.length} characters`)
+    for (const passage of turn.reply.passages) assert.ok(kb.getDocument(passage.docId)!.text.includes(passage.text), question)
+  }
+})
 
 test('empty, blank and emoji-only messages get a prompt with an example', async () => {
   for (const message of ['', '   ', '😀😀👍', '\n\t']) {

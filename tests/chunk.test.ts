@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
+import { AutoTokenizer, env } from '@xenova/transformers'
 import { chunkDocument } from '../index/chunk.js'
+import { MODEL_ID, MODEL_ROOT } from '../index/model/location.js'
 import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
 import { SEED_FILE } from './support/corpus-index.js'
@@ -49,5 +51,17 @@ test('a long section is split between sentences, each piece keeping the section 
     assert.deepEqual(chunk.section, ['一、工作情况'])
     assert.ok(chunk.text.length <= 100)
     assert.ok(chunk.text.endsWith('。'))
+  }
+})
+
+test('every corpus chunk fits the model: at most 512 tokens by the bge tokenizer', async () => {
+  env.localModelPath = MODEL_ROOT
+  env.allowRemoteModels = false
+  const tokenizer = await AutoTokenizer.from_pretrained(MODEL_ID)
+  for (const file of readdirSync('corpus')) {
+    for (const chunk of chunkDocument(file, await cleaned(file))) {
+      const tokens = tokenizer.encode(chunk.text).length
+      assert.ok(tokens <= 512, `${file} ${chunk.id}: ${tokens} tokens`)
+    }
   }
 })

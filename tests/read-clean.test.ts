@@ -52,6 +52,11 @@ test('a page that prints its text twice is kept once', () => {
   assert.equal(cleanText([...body, ...body].join('\n')).text, body.join('\n'))
 })
 
+test('a heading printed twice in a row is kept once', () => {
+  const text = '对区政协十五届一次会议第151135号提案的会办意见\n对区政协十五届一次会议第151135号提案的会办意见\n区发改委:'
+  assert.equal(cleanText(text).text, '对区政协十五届一次会议第151135号提案的会办意见\n区发改委:')
+})
+
 test('GB18030 text is decoded like UTF-8', async () => {
   const { text } = await readDocument(fixture('gb18030-reply.txt'))
   assert.match(text, /您提出的《关于增设社区长者食堂的建议》收悉/)
