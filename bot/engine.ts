@@ -31,6 +31,8 @@ const ERROR_TEXT = '抱歉，处理您的消息时出了点问题，请稍后再
 
 export interface EngineOptions {
   calibration?: Calibration
+  /** told about a failure the user only sees as an apology (the bot logs it) */
+  onError?: (error: unknown) => void
 }
 
 export function createAnswerEngine(knowledge: () => KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
@@ -39,15 +41,16 @@ export function createAnswerEngine(knowledge: () => KnowledgeBase, options: Engi
     async respond(message, state = FRESH) {
       try {
         return await respond(knowledge(), calibration, message, state)
-      } catch {
-        return turn('notFound', plain(ERROR_TEXT), state)
+      } catch (error) {
+        options.onError?.(error)
+        return turn('error', plain(ERROR_TEXT), state)
       }
     },
   }
 }
 
 async function respond(kb: KnowledgeBase, calibration: Calibration, message: string, state: ConversationState): Promise<Turn> {
-  const input = normalizeMessage(typeof message === 'string' ? message : '', (char) => kb.usesCharacter(char))
+  const input = normalizeMessage(message ?? '', (char) => kb.usesCharacter(char))
   if (!input.meaningful) return turn('empty', plain(EMPTY_TEXT), state)
   const understood = understand(input.text, kb, state)
   const result = await (() => {

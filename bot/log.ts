@@ -74,8 +74,8 @@ export interface QuestionEvent {
   question?: string
 }
 
-/** Intents whose text says nothing worth reviewing when unanswered. */
-const NOT_REVIEWED: ReadonlySet<Intent> = new Set(['greeting', 'empty', 'help'])
+/** Intents whose text says nothing about what the corpus lacks (an engine error is logged as an error). */
+const NOT_REVIEWED: ReadonlySet<Intent> = new Set(['greeting', 'empty', 'help', 'error'])
 
 export function questionEvent(fields: Omit<QuestionEvent, 'event' | 'question'>, text: string): QuestionEvent {
   const reviewed = !fields.answered && !NOT_REVIEWED.has(fields.intent)

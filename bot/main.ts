@@ -70,7 +70,7 @@ process.on('unhandledRejection', (reason) => logger.error({ event: 'unhandled-re
 
 try {
   live = await openKnowledge()
-  bot = await startBot({ config, engine: createAnswerEngine(live.get), knowledge: live, logger })
+  bot = await startBot({ config, engine: createAnswerEngine(live.get, { onError: (err) => logger.error({ event: 'engine-error', err }, 'answer failed') }), knowledge: live, logger })
   bot.failed.catch((error: Error) => {
     logger.fatal({ event: 'login-failed', err: error }, error.message)
     console.error(error.message)

@@ -39,6 +39,8 @@ export type Intent =
   | 'greeting'
   | 'empty'
   | 'notFound'
+  /** the engine failed; the user got an apology */
+  | 'error'
 
 /**
  * What a conversation remembers between messages so that "更多" and "全文" work. Plain data: the

@@ -160,10 +160,16 @@ test('traditional characters, full-width digits and mixed English are understood
 })
 
 test('the engine never throws: a broken knowledge base gets an apology', async () => {
-  const broken = createAnswerEngine(() => {
-    throw new Error('index unreadable')
-  })
+  const failures: unknown[] = []
+  const broken = createAnswerEngine(
+    () => {
+      throw new Error('index unreadable')
+    },
+    { onError: (error) => failures.push(error) },
+  )
   const turn = await broken.respond('网办率是多少？')
   assert.equal(turn.reply.answered, false)
+  assert.equal(turn.intent, 'error')
   assert.match(turn.reply.text, /抱歉/)
+  assert.match(String(failures[0]), /index unreadable/, 'the failure is reported for the logs')
 })
