@@ -79,6 +79,10 @@ test('a DOCX is read paragraph by paragraph', async () => {
   assert.ok(paragraphs.includes('（一）试点建设'))
 })
 
+test('a password-protected PDF is refused as encrypted', async () => {
+  await assert.rejects(readDocument(fixture('encrypted.pdf')), (error: Error) => error instanceof UnreadableFile && /encrypted PDF/.test(error.message))
+})
+
 test('empty, binary and corrupt files are refused with a reason', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dafu-read-'))
   const files = { 'empty.txt': Buffer.alloc(0), 'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'broken.pdf': Buffer.from('%PDF-1.4 not really') }
