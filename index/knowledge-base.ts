@@ -40,6 +40,8 @@ export interface Section {
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
   private readonly chunkById: Map<string, Chunk>
+  /** each document's chunks in text order */
+  private readonly chunksByDoc = new Map<string, Chunk[]>()
   private characters?: Set<string>
 
   private constructor(
@@ -53,6 +55,11 @@ export class KnowledgeBase {
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
+    for (const chunk of chunks) {
+      const list = this.chunksByDoc.get(chunk.docId)
+      if (list) list.push(chunk)
+      else this.chunksByDoc.set(chunk.docId, [chunk])
+    }
   }
 
   /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
@@ -95,7 +102,7 @@ export class KnowledgeBase {
   }
 
   chunksOf(docId: string): Chunk[] {
-    return this.chunks.filter((chunk) => chunk.docId === docId)
+    return this.chunksByDoc.get(docId) ?? []
   }
 
   /** The whole section whose path starts with `section` (a heading and everything under it), verbatim. */
