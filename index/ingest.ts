@@ -15,7 +15,7 @@ import { embedPassages } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
-import { isSupported, readDocument } from './read.js'
+import { decodeDocument, isSupported } from './read.js'
 import { parseReply } from './reply.js'
 import {
   FILES, FORMAT_VERSION, acquireLock, currentBuild, newBuildDir, publishBuild, readJson, removeBuildsExcept, writeJson,
@@ -80,8 +80,11 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
+    // Folders of interrupted builds are never served; clear them before adding a new one.
+    const served = currentBuild(indexDir)
+    removeBuildsExcept(indexDir, [served && path.basename(served)])
     const embedding = performance.now()
-    const { vectors, embedded } = await vectorsFor(indexDir, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const { vectors, embedded } = await vectorsFor(served, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
     const embedSeconds = elapsed(embedding)
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
@@ -123,9 +126,9 @@ function listCorpus(corpusDir: string): { supported: string[]; unsupported: stri
 }
 
 async function parseFile(corpusDir: string, file: string, ids: Set<string>, chunking: ChunkOptions): Promise<ParsedFile> {
-  const full = path.join(corpusDir, file)
-  const sha256 = createHash('sha256').update(await readFile(full)).digest('hex')
-  const raw = await readDocument(full)
+  const bytes = await readFile(path.join(corpusDir, file))
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const raw = await decodeDocument(file, bytes)
   const cleaned = cleanText(raw.text, raw.format)
   if (!cleaned.text.trim()) throw new Error('no text after cleaning')
   const { metadata, structured } = parseReply(cleaned.text)
@@ -144,11 +147,11 @@ function uniqueId(file: string, ids: Set<string>): string {
 
 /** Vectors in chunk order: reused from the served build where the embedded text is unchanged. */
 async function vectorsFor(
-  indexDir: string,
+  servedDir: string | null,
   chunks: StoredChunk[],
   onEmbed: (done: number, total: number) => void,
 ): Promise<{ vectors: Float32Array[]; embedded: number }> {
-  const previous = await previousVectors(indexDir)
+  const previous = await previousVectors(servedDir)
   const missing = chunks.filter((chunk) => !previous.has(chunk.embeddingKey))
   const fresh = await embedPassages(
     missing.map(embeddingText),
@@ -158,10 +161,7 @@ async function vectorsFor(
   return { vectors: chunks.map((chunk) => previous.get(chunk.embeddingKey)!), embedded: missing.length }
 }
 
-async function previousVectors(indexDir: string): Promise<Map<string, Float32Array>> {
-  const dir = currentBuild(indexDir)
-  // Stale folders of interrupted builds are never served; clear them before adding a new one.
-  removeBuildsExcept(indexDir, [dir && path.basename(dir)])
+async function previousVectors(dir: string | null): Promise<Map<string, Float32Array>> {
   if (!dir) return new Map()
   try {
     // Vectors stay valid across index format changes; only a different model invalidates them.

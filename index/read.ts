@@ -17,7 +17,11 @@ export function isSupported(file: string): boolean {
 }
 
 export async function readDocument(file: string): Promise<RawText> {
-  const bytes = await readFile(file)
+  return decodeDocument(file, await readFile(file))
+}
+
+/** The text of a file already read (ingest hashes the same bytes). */
+export async function decodeDocument(file: string, bytes: Buffer): Promise<RawText> {
   if (bytes.length === 0) throw new UnreadableFile('empty file')
   const extension = path.extname(file).toLowerCase()
   if (extension === '.pdf') return { text: await readPdf(bytes), format: 'pdf' }
