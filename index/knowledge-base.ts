@@ -8,7 +8,7 @@ import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { loadSegmenter } from './segment.js'
-import { FILES, IndexMissing, currentBuild, readBuild, type Manifest } from './store.js'
+import { FILES, readServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
@@ -64,9 +64,8 @@ export class KnowledgeBase {
 
   /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
   static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING): Promise<KnowledgeBase> {
-    const dir = currentBuild(indexDir)
-    if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
-    const build = readBuild(dir)
+    const build = readServedBuild(indexDir)
+    const { dir } = build
     // The model and the vectors load off the main thread while jieba's dictionaries load on it.
     const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
     loadSegmenter()

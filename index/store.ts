@@ -98,6 +98,13 @@ export interface StoredBuild {
   chunks: StoredChunk[]
 }
 
+/** The build `indexDir/CURRENT` names; IndexMissing when there is none. */
+export function readServedBuild(indexDir: string): StoredBuild {
+  const dir = currentBuild(indexDir)
+  if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
+  return readBuild(dir)
+}
+
 export function readBuild(dir: string): StoredBuild {
   const manifest = readJson<Manifest>(dir, FILES.manifest)
   if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}: run npm run ingest`)

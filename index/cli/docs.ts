@@ -2,18 +2,12 @@
 import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { DEFAULT_INDEX_DIR } from '../paths.js'
-import { IndexMissing, currentBuild, readBuild, type StoredBuild } from '../store.js'
+import { readServedBuild, type StoredBuild } from '../store.js'
 
 const { values } = parseArgs({ options: { index: { type: 'string', default: DEFAULT_INDEX_DIR }, json: { type: 'boolean', default: false } } })
-function served(indexDir: string): StoredBuild {
-  const dir = currentBuild(indexDir)
-  if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
-  return readBuild(dir)
-}
-
 let build: StoredBuild
 try {
-  build = served(path.resolve(values.index!))
+  build = readServedBuild(path.resolve(values.index!))
 } catch (error) {
   console.error((error as Error).message)
   process.exit(1)
