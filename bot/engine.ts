@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import type { Chunk, Hit, KnowledgeBase, ReplyDocument } from '../index/index.js'
+import { isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
 import {
   EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
   citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
@@ -23,7 +23,6 @@ const CLOSE_KEYWORD_SHARE = 0.5
 const CLOSE_DENSE_GAP = 0.05
 /** Enumerated items (一是…) are parts of a section, not sections of their own, for "全文". */
 const ENUMERATION = /^[一二三四五六七八九十]+是/
-const SIGNATURE = '落款'
 const LOOKUP_LIST_MAX = 8
 
 const FRESH: ConversationState = { ranked: [], shown: 0 }
@@ -74,10 +73,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, query: string, docIds?: string[], scope?: string): Promise<Turn> {
-  // The signature block is shown as the contact line, never as a passage.
-  const hits = (await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter(
-    (hit) => hit.chunk.section[0] !== SIGNATURE,
-  )
+  const hits = (await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter((hit) => !isSignature(hit.chunk))
   // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
   const found = docIds ? undefined : evidence(hits, query)
   if (hits.length === 0 || (found && !isAnswerable(found, calibration))) {
@@ -207,7 +203,7 @@ function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state
 }
 
 function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
-  return kb.chunksOf(docId).filter((chunk) => chunk.section[0] !== SIGNATURE)
+  return kb.chunksOf(docId).filter((chunk) => !isSignature(chunk))
 }
 
 function describe(doc: ReplyDocument): string {

@@ -31,6 +31,11 @@ const CLOSING_LINE =
   /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
 const SIGNATURE_SECTION = '落款'
 
+/** The signature and contact block: shown as the contact line, never quoted as a passage. */
+export function isSignature(chunk: Pick<Chunk, 'section'>): boolean {
+  return chunk.section[0] === SIGNATURE_SECTION
+}
+
 interface Unit {
   section: string[]
   start: number
@@ -59,7 +64,7 @@ export function sectionUnits(text: string): Unit[] {
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
     if (start >= closingStart) {
-      if (current?.section[0] !== SIGNATURE_SECTION) {
+      if (!current || !isSignature(current)) {
         current = { section: [SIGNATURE_SECTION], start, end }
         units.push(current)
       }
