@@ -2,7 +2,7 @@
  * Reply texts for WeChat: plain text (no Markdown), verbatim passages with their citation, the
  * contact person of each cited reply once, and the fixed lines (help, welcome, not found).
  */
-import { sentenceSpans, type Chunk, type ReplyDocument } from '../index/index.js'
+import { headingMarker, sentenceSpans, type Chunk, type ReplyDocument } from '../index/index.js'
 
 /** WeChat shows long texts poorly and the web protocol truncates very long ones; longer content goes to "更多". */
 export const MAX_REPLY_CHARS = 1500
@@ -27,7 +27,6 @@ export const NO_MORE_TEXT = '没有更多相关段落了。可以换个说法再
 export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回复“更多”或“全文”。'
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'
 
-const HEADING_MARKER = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?=[、.．]))/
 
 export function notFoundText(question: string, scope?: string, missingPlaces: string[] = []): string {
   const what = scope ? `${scope}的答复中` : '现有的答复文件中'
@@ -38,7 +37,7 @@ export function notFoundText(question: string, scope?: string, missingPlaces: st
 /** "二、（二）3": the heading markers of a section path, as a committee member would cite it. */
 export function sectionMarkers(section: string[]): string {
   if (section.length === 0) return '开头'
-  const markers = section.map((label) => HEADING_MARKER.exec(label)?.[1]).filter(Boolean)
+  const markers = section.map(headingMarker).filter(Boolean)
   return markers.length ? markers.join('') : section[0]
 }
 

@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
+import { isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
 import {
   EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
   citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
@@ -21,8 +21,6 @@ const PER_REPLY = 3
  */
 const CLOSE_KEYWORD_SHARE = 0.5
 const CLOSE_DENSE_GAP = 0.05
-/** Enumerated items (一是…) are parts of a section, not sections of their own, for "全文". */
-const ENUMERATION = /^[一二三四五六七八九十]+是/
 const LOOKUP_LIST_MAX = 8
 
 const FRESH: ConversationState = { ranked: [], shown: 0 }
@@ -139,7 +137,8 @@ function fullSection(kb: KnowledgeBase, state: ConversationState, request: Secti
 function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], request: SectionRequest): string[] | undefined {
   const paths = kb.chunksOf(docId).map((chunk) => chunk.section)
   if (request.kind === 'cited') {
-    const depth = cited.findIndex((label) => ENUMERATION.test(label))
+    // "全文" of an enumerated item (一是…) is the section it belongs to.
+    const depth = cited.findIndex(isEnumeration)
     return depth === -1 ? cited : cited.slice(0, depth)
   }
   const wanted = (label: string) =>

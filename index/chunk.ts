@@ -36,6 +36,18 @@ export function isSignature(chunk: Pick<Chunk, 'section'>): boolean {
   return chunk.section[0] === SIGNATURE_SECTION
 }
 
+/** Enumerated items (一是…) are parts of a section, not sections of their own. */
+export function isEnumeration(label: string): boolean {
+  return HEADINGS[ENUMERATION_RANK].test(label)
+}
+
+/** The heading marker a section label starts with, as a committee member cites it: "二、", "（二）", "3". */
+export function headingMarker(label: string): string | undefined {
+  const rank = HEADINGS.findIndex((pattern) => pattern.test(label))
+  if (rank < 0 || rank === ENUMERATION_RANK) return undefined
+  return HEADINGS[rank].exec(label)![0].replace(/(\d)[、．.]$/, '$1')
+}
+
 interface Unit {
   section: string[]
   start: number

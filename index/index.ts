@@ -5,7 +5,7 @@ export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './sto
 export { ModelUnavailable } from './embed.js'
 export { loadSegmenter, placeNames, tokenize } from './segment.js'
 export { sentenceSpans } from './text.js'
-export { DEFAULT_CHUNK_OPTIONS, isSignature, type ChunkOptions } from './chunk.js'
+export { DEFAULT_CHUNK_OPTIONS, headingMarker, isEnumeration, isSignature, type ChunkOptions } from './chunk.js'
 export { QUERY_INSTRUCTION } from './embed.js'
 export { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT, STATE_DIR } from './paths.js'
 export type { Chunk, Contact, Hit, Ranking, ReplyDocument, ReplyMetadata, SearchFilters, SearchOptions } from './types.js'
