@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
+import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
 import {
   EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
   citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
@@ -143,7 +143,7 @@ function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], req
   }
   const wanted = (label: string) =>
     request.kind === 'numbered'
-      ? label.startsWith(`${request.numeral}、`) || label.startsWith(`（${request.numeral}）`) || label.startsWith(`(${request.numeral})`)
+      ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`].includes(headingMarker(label) ?? '')
       : label.includes(request.name)
   for (const path of paths) {
     const depth = path.findIndex(wanted)
