@@ -8,6 +8,7 @@ import {
   citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
 } from './compose.js'
 import { normalizeMessage } from './normalize.js'
+import { splitMessage } from './split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
 import { understand, type SectionRequest } from './understand.js'
@@ -160,21 +161,15 @@ function sectionPage(kb: KnowledgeBase, docId: string, section: string[], from: 
   const contact = contactBlock([found.doc])
   const room = MAX_REPLY_CHARS - header.length - contact.length - 40
   const rest = found.text.slice(from)
-  const cut = rest.length <= room ? rest.length : pageBreak(rest, room)
+  // The first of the messages the rest would make, located back in the text so the next page starts after it.
+  const [first = ''] = splitMessage(rest, room)
+  const cut = rest.indexOf(first) + first.length
   const page = rest.slice(0, cut)
   const more = from + cut < found.text.length
   const text = [header, page.trim(), more ? '（未完，回复“更多”继续）' : '', contact].filter(Boolean).join('\n')
   const passage = passageView(found.doc, { section, text: page.trim() }, 1)
   const state: ConversationState = { ranked: [], shown: 0, docId, section, sectionFrom: more ? from + cut : undefined }
   return turn('fullSection', { answered: true, text, passages: [passage], contacts: [contactView(found.doc)] }, state, [docId])
-}
-
-function pageBreak(text: string, room: number): number {
-  const window = text.slice(0, room)
-  const paragraph = window.lastIndexOf('\n')
-  if (paragraph > room / 2) return paragraph + 1
-  const sentence = Math.max(...['。', '；', '！', '？'].map((mark) => window.lastIndexOf(mark)))
-  return sentence > 0 ? sentence + 1 : room
 }
 
 interface Scored {

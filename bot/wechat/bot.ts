@@ -16,7 +16,7 @@ import { RateLimiter } from './rate-limit.js'
 import { SendQueue } from './send-queue.js'
 import { KeyedSerial } from './serial.js'
 import { SessionStore } from './sessions.js'
-import { splitMessage } from './split.js'
+import { splitMessage } from '../split.js'
 import { APOLOGY, RATE_LIMITED, TEXT_ONLY } from './texts.js'
 
 type Puppet = Wechaty['puppet']
