@@ -1,18 +1,17 @@
 /**
- * The real index of the repository's corpus/, shared by test files: built once into var/test-index
- * and refreshed incrementally, so later test files pay no embedding.
+ * The real index of the repository's corpus/, shared by test files and the evaluation: built into
+ * var/eval-index and refreshed incrementally, so later test files pay no embedding.
  */
-import path from 'node:path'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest } from '../../index/index.js'
+import { KnowledgeBase } from '../../index/index.js'
+import { evalIndex } from '../eval/corpus-index.js'
 
-export const CORPUS_INDEX_DIR = path.join(STATE_DIR, 'test-index')
 export const SEED_FILE = 'changning-cppcc-15-3-084-reply.txt'
 export const SEED_ID = 'changning-cppcc-15-3-084-reply'
 
 let opened: Promise<KnowledgeBase> | undefined
 
 export function corpusKnowledgeBase(): Promise<KnowledgeBase> {
-  opened ??= ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir: CORPUS_INDEX_DIR }).then(() => KnowledgeBase.open(CORPUS_INDEX_DIR))
+  opened ??= evalIndex().then((indexDir) => KnowledgeBase.open(indexDir))
   return opened
 }
 
