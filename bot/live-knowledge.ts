@@ -9,7 +9,7 @@
 import { readFileSync, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { KnowledgeBase, currentPointer } from '../index/index.js'
-import type { Logger } from './log.js'
+import type { Logger } from './conversation/log.js'
 
 export interface LiveKnowledgeOptions {
   logger: Logger

@@ -6,10 +6,10 @@
  */
 import { IndexMissing, ingest } from '../index/index.js'
 import { ConfigError, loadConfig, loadEnvFile, type BotConfig } from './config.js'
-import { createAnswerEngine } from './engine.js'
+import { createAnswerEngine } from './answer/engine.js'
 import { LiveKnowledge } from './live-knowledge.js'
-import { createLog } from './log.js'
-import { startBot, type BotHandle } from './wechat/bot.js'
+import { createLog } from './conversation/log.js'
+import { startBot, type BotHandle } from './channels/wechaty/bot.js'
 
 /** Past this, a shutdown that hangs (a puppet that never stops) is cut short. */
 const SHUTDOWN_TIMEOUT_MS = 20_000

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import type { KnowledgeBase } from '../index/index.js'
-import { createAnswerEngine } from '../bot/engine.js'
-import type { AnswerEngine, ConversationState, Turn } from '../bot/types.js'
+import { createAnswerEngine } from '../bot/answer/engine.js'
+import type { AnswerEngine, ConversationState, Turn } from '../bot/answer/types.js'
 import { loadQuestions } from './eval/dataset.js'
 import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
 

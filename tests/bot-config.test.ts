@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { ConfigError, loadConfig, loadEnvFile } from '../bot/config.js'
-import { hashId, maskNumbers } from '../bot/log.js'
+import { hashId, maskNumbers } from '../bot/conversation/log.js'
 
 test('defaults: a real login puppet, 10 questions a minute, a 1 s send interval', () => {
   const config = loadConfig({}, {})

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { RateLimiter } from '../bot/wechat/rate-limit.js'
+import { RateLimiter } from '../bot/conversation/rate-limit.js'
 
 test('the limit is allowed, the next message gets one notice, the ones after it nothing', () => {
   const limiter = new RateLimiter(3, 60_000)

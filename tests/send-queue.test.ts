@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { SendQueue } from '../bot/wechat/send-queue.js'
+import { SendQueue } from '../bot/conversation/send-queue.js'
 
 test('sends one at a time, in order, at least the interval apart', async () => {
   const queue = new SendQueue(40)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { SessionStore } from '../bot/wechat/sessions.js'
+import { SessionStore } from '../bot/conversation/sessions.js'
 
 test('a conversation is remembered while active and forgotten after the idle time', () => {
   const sessions = new SessionStore<string>(10, 1_000)

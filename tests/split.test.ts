@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { splitMessage } from '../bot/split.js'
+import { splitMessage } from '../bot/conversation/split.js'
 
 const paragraph = (label: string, length: number) => `${label}${'字'.repeat(length - label.length - 1)}。`
 

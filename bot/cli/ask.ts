@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { DEFAULT_INDEX_DIR } from '../../index/index.js'
-import type { ConversationState, Turn } from '../types.js'
+import type { ConversationState, Turn } from '../answer/types.js'
 import { openEngine } from './open-engine.js'
 
 const { values, positionals } = parseArgs({

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { DEFAULT_INDEX_DIR } from '../../index/index.js'
-import type { ConversationState } from '../types.js'
+import type { ConversationState } from '../answer/types.js'
 import { openEngine } from './open-engine.js'
 
 const { values } = parseArgs({ options: { index: { type: 'string', default: DEFAULT_INDEX_DIR } } })

@@ -1,8 +1,8 @@
 /** Shared start-up of the terminal front ends: the served index and an engine over it. */
 import path from 'node:path'
 import { DEFAULT_INDEX_DIR, KnowledgeBase } from '../../index/index.js'
-import { createAnswerEngine } from '../engine.js'
-import type { AnswerEngine } from '../types.js'
+import { createAnswerEngine } from '../answer/engine.js'
+import type { AnswerEngine } from '../answer/types.js'
 
 export async function openEngine(indexDir = DEFAULT_INDEX_DIR): Promise<AnswerEngine> {
   try {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { loadConfig, loadEnvFile } from '../config.js'
-import { QUESTIONS_LOG, type QuestionEvent } from '../log.js'
+import { QUESTIONS_LOG, type QuestionEvent } from '../conversation/log.js'
 
 const DAY_MS = 86_400_000
 

@@ -16,7 +16,7 @@ import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, to
 import { DenseIndex } from '../../index/dense.js'
 import { embedPassages, embedQuery } from '../../index/embed.js'
 import { KeywordIndex } from '../../index/keyword.js'
-import { createAnswerEngine } from '../../bot/engine.js'
+import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions } from './dataset.js'
 

@@ -2,16 +2,16 @@
  * `npm run eval -- [--index DIR] [--calibrate] [--sweep] [--report FILE]`
  * Retrieval quality per method (keyword, dense, fused, and the answer engine end to end) and the
  * answer-or-refuse accuracy, over tests/eval/questions.jsonl, on the real model and index.
- *   --calibrate  fits the refusal constants on the tune split and writes bot/refusal.json
+ *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_TUNING, KnowledgeBase, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
-import { createAnswerEngine } from '../../bot/engine.js'
-import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/refusal.js'
-import type { Turn } from '../../bot/types.js'
+import { createAnswerEngine } from '../../bot/answer/engine.js'
+import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
+import type { Turn } from '../../bot/answer/types.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions, relevantChunks, type Question } from './dataset.js'
 

@@ -5,19 +5,19 @@
  * one is logged and apologised for, never fatal.
  */
 import { WechatyBuilder, type Message, type OfficialPuppetNpmName, type Wechaty } from 'wechaty'
-import type { BotConfig } from '../config.js'
-import type { LiveKnowledge } from '../live-knowledge.js'
-import { hashId, questionEvent, type Logger } from '../log.js'
-import type { AnswerEngine, ConversationState } from '../types.js'
-import { Admin, parseCommand, type BotStats } from './admin.js'
+import type { BotConfig } from '../../config.js'
+import type { LiveKnowledge } from '../../live-knowledge.js'
+import { hashId, questionEvent, type Logger } from '../../conversation/log.js'
+import type { AnswerEngine, ConversationState } from '../../answer/types.js'
+import { Admin, parseCommand, type BotStats } from '../../conversation/admin.js'
 import { LoginFailed, watchLogin } from './login.js'
 import { classify } from './messages.js'
-import { RateLimiter } from './rate-limit.js'
-import { SendQueue } from './send-queue.js'
-import { KeyedSerial } from './serial.js'
-import { SessionStore } from './sessions.js'
-import { splitMessage } from '../split.js'
-import { APOLOGY, RATE_LIMITED, TEXT_ONLY } from './texts.js'
+import { RateLimiter } from '../../conversation/rate-limit.js'
+import { SendQueue } from '../../conversation/send-queue.js'
+import { KeyedSerial } from '../../conversation/serial.js'
+import { SessionStore } from '../../conversation/sessions.js'
+import { splitMessage } from '../../conversation/split.js'
+import { APOLOGY, RATE_LIMITED, TEXT_ONLY } from '../../conversation/texts.js'
 
 type Puppet = Wechaty['puppet']
 

@@ -3,7 +3,7 @@
  * are recognised against the documents actually indexed, not a fixed list, so a new reply's names
  * work as soon as it is ingested.
  */
-import { tokenize, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
+import { tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import type { ConversationState } from './types.js'
 import { unitAliases } from './units.js'
 

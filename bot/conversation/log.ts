@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import pino, { type Logger } from 'pino'
 import pretty from 'pino-pretty'
-import type { BotConfig } from './config.js'
-import type { Intent } from './types.js'
+import type { BotConfig } from '../config.js'
+import type { Intent } from '../answer/types.js'
 
 export type { Logger }
 export const QUESTIONS_LOG = 'questions.log'

@@ -6,7 +6,7 @@
  */
 import { IngestLocked, ingest, type IngestSummary } from '../../index/index.js'
 import type { LiveKnowledge } from '../live-knowledge.js'
-import type { Logger } from '../log.js'
+import type { Logger } from './log.js'
 import { ADMIN_ONLY, REFRESH_BUSY, REFRESH_STARTED } from './texts.js'
 
 export type Command = 'refresh' | 'status' | 'whoami'

@@ -7,7 +7,7 @@
  */
 import qrcodeTerminal from 'qrcode-terminal'
 import { ScanStatus, qrcodeValueToImageUrl, type Wechaty } from 'wechaty'
-import type { Logger } from '../log.js'
+import type { Logger } from '../../conversation/log.js'
 
 export class LoginFailed extends Error {}
 

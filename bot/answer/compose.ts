@@ -2,7 +2,7 @@
  * Reply texts for WeChat: plain text (no Markdown), verbatim passages with their citation, the
  * contact person of each cited reply once, and the fixed lines (help, welcome, not found).
  */
-import { headingMarker, sentenceSpans, type Chunk, type ReplyDocument } from '../index/index.js'
+import { headingMarker, sentenceSpans, type Chunk, type ReplyDocument } from '../../index/index.js'
 
 /** WeChat shows long texts poorly and the web protocol truncates very long ones; longer content goes to "更多". */
 export const MAX_REPLY_CHARS = 1500

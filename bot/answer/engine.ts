@@ -2,13 +2,13 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../index/index.js'
+import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
   citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
 } from './compose.js'
 import { normalizeMessage } from './normalize.js'
-import { splitMessage } from './split.js'
+import { splitMessage } from '../conversation/split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
 import { understand, type SectionRequest } from './understand.js'

@@ -5,7 +5,7 @@
  * `npm run eval -- --calibrate` on the tuning half of the question set and stored in refusal.json.
  */
 import { readFileSync } from 'node:fs'
-import { placeNames, tokenize, type Hit } from '../index/index.js'
+import { placeNames, tokenize, type Hit } from '../../index/index.js'
 
 export interface Calibration {
   coverageWeight: number
