@@ -65,6 +65,11 @@ export class KeywordIndex {
     return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score }))
   }
 
+  /** Inverse document frequency of a term over the passages: how much finding it says (a term no passage has says most). */
+  idf(term: string): number {
+    return Math.log(1 + this.index.documentCount / ((this.df[term] ?? 0) + 1))
+  }
+
   private queryTerms(query: string): string[] {
     const terms = [...new Set(tokenize(query))]
     const maxDf = Math.max(MAX_DF_FLOOR, MAX_DF_SHARE * this.index.documentCount)

@@ -96,6 +96,11 @@ export class KnowledgeBase {
     return this.characters.has(char)
   }
 
+  /** How rare a search term is among the passages (inverse document frequency): rare words say most about a topic. */
+  termWeight(term: string): number {
+    return this.keyword.idf(term)
+  }
+
   getChunk(id: string): Chunk | undefined {
     return this.chunkById.get(id)
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_STOP_WORD_DICT, cutForSearch, load, tag } from 'nodejs-jieba'
+import { DEFAULT_STOP_WORD_DICT, cutForSearch, load } from 'nodejs-jieba'
 
 export const USER_DICT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'userdict.txt')
 
@@ -31,16 +31,4 @@ export function tokenize(text: string): string[] {
     else for (const word of cutForSearch(han, true)) if (!stopWords!.has(word)) tokens.push(word)
   }
   return tokens
-}
-
-/**
- * Places a text names: the known places it contains, and words jieba tags as place names (ns) that end
- * in 省/市/区/县 (朝阳区). Returned as stems without that ending, as documents write 长宁 and 长宁区 alike.
- */
-export function placeNames(text: string, known: string[]): string[] {
-  loadSegmenter()
-  const tagged = tag(text)
-    .filter(({ word, tag: pos }) => pos === 'ns' && /^\p{Script=Han}{2,}[省市区县]$/u.test(word))
-    .map(({ word }) => word.slice(0, -1))
-  return [...new Set([...known.filter((place) => text.includes(place)), ...tagged])]
 }

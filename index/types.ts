@@ -29,6 +29,10 @@ export interface ReplyMetadata {
   /** YYYY-MM-DD */
   date?: string
   contact?: Contact
+  /** 文号, e.g. 沪府办〔2023〕8号 */
+  docNumber?: string
+  /** 发布机构 of a portal page */
+  publisher?: string
 }
 
 export interface ReplyDocument extends ReplyMetadata {
@@ -63,6 +67,8 @@ export interface Hit {
   dense?: number
   /** BM25 score of the keyword match, when it was among the keyword candidates */
   keyword?: number
+  /** cosine similarity of the question with the passage's best sentence, when the build has sentence vectors */
+  sentence?: number
   /** reciprocal rank fusion score */
   fused: number
 }

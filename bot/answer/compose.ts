@@ -26,12 +26,26 @@ export const EMPTY_TEXT = `请用文字输入您的问题，例如：${EXAMPLE_Q
 export const NO_MORE_TEXT = '没有更多相关段落了。可以换个说法再问，或回复“帮助”查看用法。'
 export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回复“更多”或“全文”。'
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'
+export const THANKS_TEXT = '不客气。还有其他问题可以继续问我。'
+export const FAREWELL_TEXT = `再见。以后有问题随时来问；需要人工咨询可拨打${HOTLINE}。`
+export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人或日期。'
 
 
-export function notFoundText(question: string, scope?: string, missingPlaces: string[] = []): string {
+export function notFoundText(question: string, scope?: string): string {
   const what = scope ? `${scope}的答复中` : '现有的答复文件中'
-  const about = missingPlaces.length ? `涉及${missingPlaces.join('、')}` : `与“${shorten(question, 30)}”相关`
-  return `抱歉，${what}没有找到${about}的内容，我不便作答。如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
+  return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${HOTLINE_HINT}`
+}
+
+const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
+
+/** A reply that was asked for by what it is (number, session, proposer, unit) and does not exist, or places no reply names. */
+export function noSuchReplyText(asked: string[], places: string[], offers: string[]): string {
+  const lines = [
+    asked.length ? `抱歉，没有找到${asked.join('、')}的答复。` : `抱歉，现有的答复文件都没有涉及${places.join('、')}的内容，我不便作答。`,
+    ...(offers.length ? ['现有相近的答复有：', ...offers.map((offer, i) => `${i + 1}. ${offer}`), '回复序号可查看其中一份。'] : []),
+    HOTLINE_HINT,
+  ]
+  return lines.join('\n')
 }
 
 /** "二、（二）3": the heading markers of a section path, as a committee member would cite it. */
@@ -61,21 +75,28 @@ export function citation(doc: ReplyDocument, section: string[]): string {
   return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}`
 }
 
-export function contactLine(doc: ReplyDocument): string {
+function contactLine(doc: ReplyDocument): string {
   const c = doc.contact
   const parts = [
     c?.name && `联系人 ${c.name}`,
     c?.phone && `电话 ${c.phone}`,
     (c?.address || c?.postcode) && `地址 ${[c?.address, c?.postcode].filter(Boolean).join(' ')}`,
   ].filter(Boolean)
-  const who = doc.unit ?? replyTitle(doc)
-  const line = parts.length ? `【联系】${who} ${parts.join(' · ')}` : `【联系】${who}（答复未载联系人，可拨打${HOTLINE}）`
-  return doc.sourceUrl ? `${line}\n【原文】${doc.sourceUrl}` : line
+  // Only the unit's own name stands here: a title or a file name would misname who answers the phone.
+  if (parts.length === 0) return doc.unit ? `【联系】${doc.unit}（答复未载联系人，可拨打${HOTLINE}）` : `【联系】答复未载明单位和联系人，可拨打${HOTLINE}`
+  return `【联系】${[doc.unit, parts.join(' · ')].filter(Boolean).join(' ')}`
 }
 
-/** Each cited reply's contact once, in the order first cited. */
+/** Each unit's contact once (two replies of one unit with the same contact make one line), then each reply's source link. */
 export function contactBlock(docs: ReplyDocument[]): string {
-  return [...new Map(docs.map((doc) => [doc.id, doc])).values()].map(contactLine).join('\n')
+  const unique = [...new Map(docs.map((doc) => [doc.id, doc])).values()]
+  const contacts = new Map(unique.map((doc) => [contactKey(doc), contactLine(doc)]))
+  const sources = [...new Set(unique.map((doc) => doc.sourceUrl).filter(Boolean))].map((url) => `【原文】${url}`)
+  return [...contacts.values(), ...sources].join('\n')
+}
+
+function contactKey(doc: ReplyDocument): string {
+  return doc.unit || doc.contact?.name || doc.contact?.phone ? [doc.unit, doc.contact?.name, doc.contact?.phone].join('|') : doc.id
 }
 
 export interface Excerpt {

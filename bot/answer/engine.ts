@@ -4,14 +4,15 @@
  */
 import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
-  EMPTY_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, TRUNCATED_NOTE,
-  citation, contactBlock, excerpt, formatDate, notFoundText, quote, replyTitle,
+  EMPTY_TEXT, FAREWELL_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE,
+  WHICH_REPLY_TEXT, citation, contactBlock, excerpt, formatDate, noSuchReplyText, notFoundText, quote, replyTitle,
 } from './compose.js'
+import type { Mention } from './entities.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
-import { understand, type SectionRequest } from './understand.js'
+import { understand, type Fact, type SectionRequest } from './understand.js'
 
 /** Passages ranked per question; the rest are kept for "更多". */
 const RANKED = 12
@@ -23,6 +24,8 @@ const PER_REPLY = 3
 const CLOSE_KEYWORD_SHARE = 0.5
 const CLOSE_DENSE_GAP = 0.05
 const LOOKUP_LIST_MAX = 8
+/** Replies offered when the one asked for does not exist. */
+const OFFERS_MAX = 5
 
 const FRESH: ConversationState = { ranked: [], shown: 0 }
 const ERROR_TEXT = '抱歉，处理您的消息时出了点问题，请稍后再试。'
@@ -57,6 +60,18 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
         return turn('help', plain(HELP_TEXT), state)
       case 'greeting':
         return turn('greeting', plain(GREETING_TEXT), state)
+      case 'thanks':
+        return turn('greeting', plain(THANKS_TEXT), state)
+      case 'farewell':
+        return turn('greeting', plain(FAREWELL_TEXT), state)
+      case 'whichReply':
+        return turn('clarify', plain(WHICH_REPLY_TEXT), state)
+      case 'pick':
+        return pick(kb, state, understood.index)
+      case 'noSuchReply':
+        return noSuchReply(kb, understood.missing, understood.mentions)
+      case 'fact':
+        return fact(kb, understood.docId, understood.fact, state)
       case 'more':
         return more(kb, state)
       case 'fullSection':
@@ -72,15 +87,26 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, query: string, docIds?: string[], scope?: string): Promise<Turn> {
-  const hits = (await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter((hit) => !isSignature(hit.chunk))
-  // Named replies were asked for explicitly; only an open question needs evidence that the corpus covers it.
-  const found = docIds ? undefined : evidence(hits, query)
-  if (hits.length === 0 || (found && !isAnswerable(found, calibration))) {
-    return { ...turn('notFound', plain(notFoundText(query, scope, found?.missingPlaces)), { ...FRESH, query }), evidence: found }
+  const hits = distinct((await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter((hit) => !isSignature(hit.chunk)))
+  // A scope only narrows the search: inside it the passages must still answer the question.
+  const found = evidence(hits, query, (token) => kb.termWeight(token))
+  if (hits.length === 0 || !isAnswerable(found, calibration)) {
+    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
   }
   const shown = hits.filter((hit, i) => i === 0 || closeToBest(hit, hits)).slice(0, PER_REPLY)
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found }
+}
+
+/** The same text under two file names (or repeated in one reply) is quoted once. */
+function distinct(hits: Hit[]): Hit[] {
+  const seen = new Set<string>()
+  return hits.filter((hit) => {
+    const key = hit.chunk.text.replace(/\s+/g, '')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function closeToBest(hit: Hit, hits: Hit[]): boolean {
@@ -108,7 +134,65 @@ function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
     example ? `回复编号可查看其中一份，例如“${example.number}号”，或直接问具体问题。` : '可直接问具体问题。',
   ].join('\n')
   const firstChunks = docs.map((doc) => bodyChunks(kb, doc.id)[0]).filter((c): c is Chunk => !!c)
-  return turn('lookup', { answered: true, text, passages: [], contacts: [] }, { ranked: firstChunks.map((c) => c.id), shown: 0 }, docs.map((d) => d.id))
+  const listed = docs.slice(0, LOOKUP_LIST_MAX).map((doc) => doc.id)
+  return turn('lookup', { answered: true, text, passages: [], contacts: [] }, { ranked: firstChunks.map((c) => c.id), shown: 0, listed }, docs.map((d) => d.id))
+}
+
+/** "2" after a list: that item. A bare number with no list before it is not taken for a proposal number. */
+function pick(kb: KnowledgeBase, state: ConversationState, index: number): Turn {
+  const docId = state.listed?.[index - 1]
+  const doc = docId ? kb.getDocument(docId) : undefined
+  if (doc) return overview(kb, doc)
+  const example = kb.documents.find((d) => d.number)
+  const hint = state.listed?.length ? `请回复1到${state.listed.length}之间的序号，` : '请说明您要查的是什么，'
+  return turn('clarify', plain(`${hint}例如“第${example?.number ?? '1'}号提案”，或直接提问。`), state)
+}
+
+/** Replies asked for by what they are, that do not exist: say what was looked for, and offer near ones. */
+function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): Turn {
+  const asked = missing.filter((m) => m.kind !== 'place').map((m) => m.label)
+  const places = missing.filter((m) => m.kind === 'place').map((m) => m.label)
+  // Every part matched some reply, but no reply matches them all.
+  if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
+  const offers = nearReplies(kb, missing, mentions)
+  const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
+  return turn('notFound', plain(noSuchReplyText(asked, places, offers.map(describe))), state)
+}
+
+/** A number one digit away from the one asked for, or the other replies of a session that was named and exists. */
+function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
+  const number = missing.find((m) => m.kind === 'number')
+  const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
+  if (session) return session.docs.slice(0, OFFERS_MAX)
+  if (!number) return []
+  const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
+  return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)).slice(0, OFFERS_MAX)
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return a === b
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a]
+  return long.slice(i + 1) === short.slice(a.length === b.length ? i + 1 : i)
+}
+
+/** The contact, date or document number of one reply, from its own text. */
+function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: ConversationState): Turn {
+  const doc = kb.getDocument(docId)
+  if (!doc) return turn('clarify', plain(WHICH_REPLY_TEXT), state)
+  const name = `${doc.unit ?? ''}《${replyTitle(doc)}》`
+  const date = formatDate(doc.date)
+  const facts: Record<Fact, string | undefined> = {
+    contact: undefined,
+    date: date && `${name}的答复日期：${date}`,
+    docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
+  }
+  const missing: Record<Fact, string> = { contact: '', date: '这份答复没有写明日期。', docNumber: '这份答复没有写明文号或编号。' }
+  const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
+  const text = [line, contactBlock([doc])].join('\n')
+  const answered = asked === 'contact' || !!facts[asked]
+  return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
 }
 
 /** One named reply: what it is, its first substantive passage, whom to contact. */
@@ -131,7 +215,10 @@ function overview(kb: KnowledgeBase, doc: ReplyDocument): Turn {
 function fullSection(kb: KnowledgeBase, state: ConversationState, request: SectionRequest): Turn {
   const docId = state.docId!
   const section = requestedSection(kb, docId, state.section ?? [], request)
-  if (!section) return turn('fullSection', plain(`这份答复里没有找到“${'name' in request ? request.name : '该部分'}”。`), state)
+  if (!section) {
+    const asked = request.kind === 'named' ? request.name : request.kind === 'numbered' ? request.asked : '所引段落'
+    return turn('fullSection', plain(`这份答复里没有找到“${asked}”。可以回复“全文”查看所引段落所在的部分。`), state)
+  }
   return sectionPage(kb, docId, section, 0)
 }
 
@@ -142,15 +229,15 @@ function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], req
     const depth = cited.findIndex(isEnumeration)
     return depth === -1 ? cited : cited.slice(0, depth)
   }
-  const wanted = (label: string) =>
-    request.kind === 'numbered'
-      ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`].includes(headingMarker(label) ?? '')
-      : label.includes(request.name)
+  // A numbered part may be marked 二、, （二）, 2. or （2）; the outermost level that has it is meant.
+  const markers = request.kind === 'numbered' ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`, request.digits, `（${request.digits}）`, `(${request.digits})`] : []
+  const wanted = (label: string) => (request.kind === 'numbered' ? markers.includes(headingMarker(label) ?? '') : label.includes(request.name))
+  let best: string[] | undefined
   for (const path of paths) {
     const depth = path.findIndex(wanted)
-    if (depth !== -1) return path.slice(0, depth + 1)
+    if (depth !== -1 && (!best || depth + 1 < best.length)) best = path.slice(0, depth + 1)
   }
-  return undefined
+  return best
 }
 
 /** A whole section, verbatim; cut at a paragraph boundary when longer than one reply, the rest via "更多". */

@@ -1,4 +1,5 @@
 /** The contract between the answer engine and its front ends (WeChat, `ask`, `chat`). */
+import type { Evidence } from './refusal.js'
 
 /** One quoted passage, as shown to the user and as printed by `ask --json`. */
 export interface PassageView {
@@ -39,6 +40,10 @@ export type Intent =
   | 'greeting'
   | 'empty'
   | 'notFound'
+  /** a reply's contact, date or document number */
+  | 'fact'
+  /** the message needs a reply in the conversation first: the user is asked which one */
+  | 'clarify'
   /** the engine failed; the user got an apology */
   | 'error'
 
@@ -57,6 +62,8 @@ export interface ConversationState {
   section?: string[]
   /** where the next page of a long section starts, when "全文" was cut */
   sectionFrom?: number
+  /** doc ids of the replies just listed, so that "2" picks the second */
+  listed?: string[]
 }
 
 export interface Turn {
@@ -66,7 +73,7 @@ export interface Turn {
   /** doc ids of the cited passages, for logs */
   docIds: string[]
   /** for open questions: the evidence the answer-or-refuse decision was based on (logged, and calibrated by the evaluation) */
-  evidence?: { dense: number; coverage: number; missingPlaces: string[] }
+  evidence?: Evidence
 }
 
 export interface AnswerEngine {

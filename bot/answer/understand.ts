@@ -1,131 +1,119 @@
 /**
- * A normalised message → what the user wants. Entities (proposal numbers, proposers, units, sessions)
- * are recognised against the documents actually indexed, not a fixed list, so a new reply's names
- * work as soon as it is ingested.
+ * A normalised message → what the user wants. Entities (proposal numbers, sessions, proposers, units,
+ * places) are recognised against the documents actually indexed and a gazetteer, not a fixed list, so a
+ * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
+ * for an answer, and one that matches no reply is said so.
  */
-import { tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { tokenize, type KnowledgeBase } from '../../index/index.js'
+import { recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import type { ConversationState } from './types.js'
-import { unitAliases } from './units.js'
 
-export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string } | { kind: 'named'; name: string }
+export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string } | { kind: 'named'; name: string }
+
+/** A fact about one reply that is not a passage of its body. */
+export type Fact = 'contact' | 'date' | 'docNumber'
 
 export type Understanding =
-  | { intent: 'help' | 'greeting' | 'more' }
+  | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
   | { intent: 'fullSection'; request: SectionRequest }
+  /** the message needs a reply in the conversation and there is none: ask which one is meant */
+  | { intent: 'whichReply'; about: 'section' | 'followUp' }
+  /** a bare number: an item of the list just shown, or a prompt */
+  | { intent: 'pick'; index: number }
+  /** named replies that do not exist (number, session, person, unit), or places no reply names */
+  | { intent: 'noSuchReply'; missing: Mention[]; mentions: Mention[] }
+  | { intent: 'fact'; fact: Fact; docId: string }
   /** the user named one or more replies and asked for nothing more specific */
   | { intent: 'lookup'; docIds: string[]; scope: string }
-  /** a question, possibly scoped to the replies it names */
+  /** a question, possibly scoped to the replies it names or the reply just cited */
   | { intent: 'question'; query: string; docIds?: string[]; scope?: string }
 
-const HELP = /^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)$/i
-const GREETING = /^(你好|您好|hi|hello|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早安|晚安)[呀啊呢吗!！。~～,，]*$/i
-const MORE = /^(更多|下一条|下一个|下一段|继续|还有吗|还有呢|还有别的吗|more|next)[!！。?？]*$/i
-const WHOLE = /^(全文|完整|完整版|全部|整段|原文|看全文|查看全文|全部内容)[!！。?？]*$/
-const NUMBERED = /^第?([一二三四五六七八九十]+|\d{1,2})(部分|点|条|项|段)$/
+const END = '[!！。.?？~～]*$'
+const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
+const GREETING = new RegExp(`^(你好|您好|hi|hello|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早安)[呀啊呢吗,，]*${END}`, 'i')
+const THANKS = new RegExp(`^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|thanks|thank you|thx|好的|好|好吧|行|ok|okay|嗯|嗯嗯|收到|明白|明白了|知道了|了解|了解了)[啦了呀哈的,，]*${END}`, 'i')
+const FAREWELL = new RegExp(`^(再见|拜拜|bye|晚安|回头见)[啦了呀哈,，]*${END}`, 'i')
+const MORE = new RegExp(`^(更多|下一条|下一个|下一段|继续|还有吗|还有呢|还有别的吗|more|next)${END}`, 'i')
+const WHOLE = new RegExp(`^(全文|完整|完整版|全部|整段|原文|看全文|查看全文|全部内容)${END}`)
+const NUMBERED = new RegExp(`^第?([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${END}`)
+/** A bare number: picks from a list just shown ("2", "第2个"). */
+const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(个|份|项|条)?${END}`)
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
 const MAX_SECTION_NAME = 12
 
-/** "第084号", "084号提案", "提案84", "第94号建议". */
-const NUMBER = /(?:第\s*)?(\d{1,7})\s*号|(?:提案|建议|议案)\s*第?\s*(\d{1,7})(?!\d)/
-/** "十五届三次" with or without 第 and 会议. */
-const SESSION = /([一二三四五六七八九十]+)届\s*(?:人大|政协)?\s*([一二三四五六七八九十]+)次/
+/** Questions about a reply's contact, date or document number: answered from that reply's metadata. */
+const FACTS: [Fact, RegExp][] = [
+  ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
+  ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
+  ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
+]
+/** Words that point back at the reply just cited (这件提案, 这份答复, 该建议): without one in the conversation, ask which. */
+const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件)/
+/** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
+const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
+
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提出 的'.split(' '),
 )
 
 export function understand(text: string, kb: KnowledgeBase, state?: ConversationState): Understanding {
   if (HELP.test(text)) return { intent: 'help' }
   if (GREETING.test(text)) return { intent: 'greeting' }
+  if (THANKS.test(text)) return { intent: 'thanks' }
+  if (FAREWELL.test(text)) return { intent: 'farewell' }
   if (MORE.test(text)) return { intent: 'more' }
-  const section = state?.docId ? sectionRequest(text, kb, state.docId) : undefined
-  if (section) return { intent: 'fullSection', request: section }
+  const section = sectionRequest(text, kb, state?.docId)
+  if (section) return state?.docId ? { intent: 'fullSection', request: section } : { intent: 'whichReply', about: 'section' }
+  const bare = BARE_NUMBER.exec(text)
+  if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : arabic(bare[1])) }
 
   const found = recogniseEntities(text, kb)
-  if (!found) return { intent: 'question', query: text }
-  const rest = tokenize(found.rest).filter((token) => !LOOKUP_WORDS.has(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
-  return rest.length === 0
-    ? { intent: 'lookup', docIds: found.docIds, scope: found.scope }
-    : // Within the named replies, their names match every passage: search with the rest of the question.
-      { intent: 'question', query: found.rest.replace(/\s+/g, ' ').trim(), docIds: found.docIds, scope: found.scope }
+  const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
+  if (missing.length > 0 || (found.docs && found.docs.length === 0)) return { intent: 'noSuchReply', missing, mentions: found.mentions }
+  const scope = found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.label).join(' ')
+  const fact = FACTS.find(([, pattern]) => pattern.test(text))?.[0]
+  const named = found.docs && scope ? found.docs : undefined
+
+  if (fact && named?.length === 1) return { intent: 'fact', fact, docId: named[0].id }
+  if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
+  if (!found.docs && (fact || REPLY_REFERENCE.test(text) || (state?.docId && ANAPHORA.test(text)))) {
+    if (!state?.docId) return { intent: 'whichReply', about: 'followUp' }
+    if (fact) return { intent: 'fact', fact, docId: state.docId }
+    return { intent: 'question', query: text, docIds: [state.docId], scope: '这份答复' }
+  }
+  // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
+  const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
+  // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
+  const rest = topicWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text))
+  if (unknownUnit && !named && rest.length === 0) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
+  if (!found.docs) return { intent: 'question', query: text }
+  if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
+  // Within the named replies their names match every passage: search with the rest of the question.
+  return { intent: 'question', query: named ? found.rest : text, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
 }
 
-function sectionRequest(text: string, kb: KnowledgeBase, docId: string): SectionRequest | undefined {
+function topicWords(text: string): string[] {
+  return tokenize(text).filter((token) => !LOOKUP_WORDS.has(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
+}
+
+function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefined): SectionRequest | undefined {
   if (WHOLE.test(text)) return { kind: 'cited' }
   const numbered = NUMBERED.exec(text)
-  if (numbered) return { kind: 'numbered', numeral: toChineseNumeral(numbered[1]) }
+  if (numbered) {
+    const numeral = toChineseNumeral(numbered[1])
+    return { kind: 'numbered', numeral, digits: /^\d+$/.test(numbered[1]) ? String(Number(numbered[1])) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, '') }
+  }
+  if (!docId) return undefined
   const name = text.replace(/[!！。?？]+$/, '')
   if (name.length < 2 || name.length > MAX_SECTION_NAME) return undefined
   const named = kb.chunksOf(docId).some((chunk) => chunk.section.some((label) => label.includes(name)))
   return named ? { kind: 'named', name } : undefined
 }
 
-function toChineseNumeral(numeral: string): string {
-  if (!/^\d+$/.test(numeral)) return numeral
+function arabic(numeral: string): number {
   const digits = '零一二三四五六七八九'
-  const n = Number(numeral)
-  if (n <= 10) return n === 10 ? '十' : digits[n]
-  return (n >= 20 ? digits[Math.floor(n / 10)] : '') + '十' + (n % 10 ? digits[n % 10] : '')
-}
-
-interface Entities {
-  docIds: string[]
-  /** how the user named them, for replies ("第084号", "辛洁暐委员") */
-  scope: string
-  /** the message with the entity mentions removed */
-  rest: string
-}
-
-/** Every kind of entity the message names narrows the set of replies; none named → undefined. */
-function recogniseEntities(text: string, kb: KnowledgeBase): Entities | undefined {
-  let docs = kb.documents
-  let rest = text
-  const scope: string[] = []
-  const narrow = (mention: string, label: string, named: ReplyDocument[]) => {
-    const kept = docs.filter((doc) => named.includes(doc))
-    if (kept.length === 0) return
-    docs = kept
-    rest = rest.replace(mention, ' ')
-    scope.push(label)
-  }
-
-  const number = NUMBER.exec(text)
-  const digits = number?.[1] ?? number?.[2]
-  if (number && digits) narrow(number[0], `第${digits}号`, kb.findDocuments({ number: digits }))
-  const session = SESSION.exec(text)
-  if (session) {
-    const inSession = (doc: ReplyDocument) => !!doc.session?.includes(`${session[1]}届`) && doc.session.includes(`${session[2]}次`)
-    narrow(session[0], `${session[1]}届${session[2]}次会议`, kb.documents.filter(inSession))
-  }
-  const names = namesIn(kb)
-  const proposer = longestMention(text, names.proposers)
-  if (proposer) narrow(proposer, proposer, kb.findDocuments({ proposer }))
-  const unit = longestMention(text, [...names.units.keys()])
-  if (unit) narrow(unit, unit, names.units.get(unit)!)
-
-  return scope.length ? { docIds: docs.map((doc) => doc.id), scope: scope.join(' '), rest } : undefined
-}
-
-interface Names {
-  proposers: string[]
-  /** every way of naming a responding unit → the replies it wrote */
-  units: Map<string, ReplyDocument[]>
-}
-
-/** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
-const namesByIndex = new WeakMap<KnowledgeBase, Names>()
-
-function namesIn(kb: KnowledgeBase): Names {
-  let names = namesByIndex.get(kb)
-  if (!names) {
-    const units = new Map<string, ReplyDocument[]>()
-    for (const doc of kb.documents) for (const alias of doc.unit ? unitAliases(doc.unit) : []) units.set(alias, [...(units.get(alias) ?? []), doc])
-    names = { proposers: [...new Set(kb.documents.flatMap((doc) => doc.proposers))], units }
-    namesByIndex.set(kb, names)
-  }
-  return names
-}
-
-function longestMention(text: string, names: string[]): string | undefined {
-  return names.filter((name) => name.length >= 2 && text.includes(name)).sort((a, b) => b.length - a.length)[0]
+  if (numeral === '十') return 10
+  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral]
+  return (numeral.includes('十') ? (tens ? digits.indexOf(tens) : 1) * 10 : 0) + (ones ? digits.indexOf(ones) : 0)
 }

@@ -1,40 +1,92 @@
 /**
- * How people name a responding unit: 长宁区科学技术委员会 is also 长宁区科委, 区科委 and 科委.
- * Derived from each document's unit by the standard abbreviations of government bodies, so new
- * documents need no new entries here unless they bring a new kind of body.
+ * How people name a responding unit: 长宁区科学技术委员会 is also 长宁区科委, 区科委 and 科委. Derived from
+ * each unit's own name: the place prefix is cut off with the gazetteer (any province, city, district),
+ * and the body is shortened by the usual abbreviations of government bodies across China, so a new
+ * corpus from another city needs no entry here unless it brings a new kind of body.
  */
+import { splitPlacePrefix } from '../../index/index.js'
+
+/** Full name of a kind of government body → how it is usually shortened. */
 const ABBREVIATIONS: [string, string][] = [
   ['科学技术委员会', '科委'],
   ['科学技术厅', '科技厅'],
   ['科学技术局', '科技局'],
   ['发展和改革委员会', '发改委'],
+  ['发展改革委员会', '发改委'],
+  ['发展和改革局', '发改局'],
+  ['卫生健康委员会', '卫健委'],
+  ['卫生和健康委员会', '卫健委'],
+  ['卫生健康局', '卫健局'],
+  ['住房和城乡建设委员会', '住建委'],
+  ['住房城乡建设委员会', '住建委'],
+  ['住房和城乡建设局', '住建局'],
+  ['住房和城乡建设厅', '住建厅'],
+  ['教育委员会', '教委'],
+  ['教育局', '教育局'],
+  ['民政局', '民政局'],
+  ['市场监督管理局', '市场监管局'],
+  ['医疗保障局', '医保局'],
   ['商务委员会', '商务委'],
+  ['经济和信息化委员会', '经信委'],
+  ['经济和信息化局', '经信局'],
+  ['工业和信息化局', '工信局'],
+  ['工业和信息化厅', '工信厅'],
   ['建设和管理委员会', '建管委'],
+  ['建设和交通委员会', '建交委'],
+  ['交通运输委员会', '交通委'],
+  ['交通运输局', '交通局'],
+  ['规划和自然资源局', '规划资源局'],
+  ['生态环境局', '环保局'],
   ['绿化和市容管理局', '绿化市容局'],
   ['人力资源和社会保障局', '人社局'],
+  ['人力资源社会保障局', '人社局'],
   ['文化和旅游局', '文旅局'],
-  ['工业和信息化局', '工信局'],
+  ['文化旅游局', '文旅局'],
   ['城市管理局', '城管局'],
-  ['人民政府办公厅', '政府办公厅'],
-  ['地区工作办公室', '地区办'],
+  ['城市管理行政执法局', '城管执法局'],
   ['房屋管理局', '房管局'],
+  ['财政局', '财政局'],
+  ['公安局', '公安局'],
+  ['退役军人事务局', '退役军人局'],
+  ['体育局', '体育局'],
+  ['水务局', '水务局'],
+  ['农业农村委员会', '农委'],
+  ['农业农村局', '农业农村局'],
+  ['应急管理局', '应急局'],
+  ['数据资源管理局', '数据局'],
+  ['大数据管理局', '大数据局'],
+  ['政务服务管理办公室', '政务办'],
+  ['人民政府办公厅', '政府办公厅'],
+  ['人民政府办公室', '政府办'],
+  ['地区工作办公室', '地区办'],
   ['街道办事处', '街道'],
 ]
-/** "上海市普陀区", "普陀区", "上海市": the place part of a unit name. */
-const PLACE = /^((?:上海市|[\p{Script=Han}]{2,3}省)?(?:[\p{Script=Han}]{2,3}?[市区县])?)(.+)$/u
+
+/**
+ * Names so general that they say only "some government": alone, without a place, they scope nothing
+ * (人民政府今年放假安排 is not a question to a particular 区人民政府).
+ */
+const GENERIC_BODIES = new Set(['人民政府', '政府', '办公厅', '办公室', '政府办', '政府办公厅', '委员会', '街道', '街道办事处', '管理局', '人大', '政协'])
+
+/** Every name of a government body this table knows, long and short, for telling that a message names one. */
+export const BODY_NAMES: readonly string[] = [...new Set(ABBREVIATIONS.flat())].filter((name) => !GENERIC_BODIES.has(name)).sort((a, b) => b.length - a.length)
 
 export function unitAliases(unit: string): string[] {
-  const [, place = '', body = unit] = PLACE.exec(unit) ?? []
+  const { places, rest: body } = splitPlacePrefix(unit)
   // "人民政府程家桥街道办事处" is the 程家桥街道; "市工信局" is the 工信局.
-  const bare = body.replace(/^人民政府(?=.{3,})|^[市区县](?=.{2,})/, '')
+  const bare = body.replace(/^人民政府(?=.{3,})|^[省市区县](?=.{2,})/, '')
   const bodies = new Set([body, bare])
   for (const [long, short] of ABBREVIATIONS) for (const b of [body, bare]) if (b.includes(long)) bodies.add(b.replace(long, short))
-  const places = new Set([place, place.replace(/^上海市/, ''), place.replace(/^上海市|[市区县]$/g, '')])
-  const level = place.slice(-1)
-  if (level) places.add(level)
+  // Each place of the prefix, as written and as its stem, alone and joined to the places after it; and its level word (区科委).
+  const prefixes = new Set<string>([''])
+  places.forEach((place, i) => {
+    const after = places.slice(i + 1).map((p) => p.text).join('')
+    for (const form of [place.text, place.stem]) prefixes.add(form + after)
+    if (i === places.length - 1) prefixes.add(place.text.slice(-1))
+  })
+  prefixes.add(places.map((p) => p.text).join(''))
   const aliases = new Set<string>([unit])
-  for (const p of places) for (const b of bodies) aliases.add(p + b)
-  // A bare body ("科委", "民政局") is how people refer to it when the place is understood.
-  for (const b of bodies) if (b.length >= 2) aliases.add(b)
-  return [...aliases].filter((alias) => alias.length >= 2)
+  // A general body scopes only with a real place before it: 区人民政府 is still any district's.
+  for (const prefix of prefixes) for (const b of bodies) if (prefix.length >= 2 || !GENERIC_BODIES.has(b)) aliases.add(prefix + b)
+  return [...aliases].filter((alias) => alias.length >= 2 && !GENERIC_BODIES.has(alias))
 }

