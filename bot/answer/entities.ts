@@ -116,23 +116,23 @@ function numberMention(text: string): { text: string; digits: string } | undefin
   return undefined
 }
 
-/** Names before 委员/代表 (张三委员, 李四等代表) as jieba reads them: a name, not a word such as 政协 or 人大. */
+/**
+ * Names before 委员/代表 (张三委员, 李四等代表) as jieba reads them: a word it tags as a name, or a one-character
+ * surname it tags as a name followed by a short word (王/大锤) — never a word such as 政协 or 人大.
+ */
 function personMentions(text: string): { name: string; label: string }[] {
   loadSegmenter()
   const words = tag(text)
   const people: { name: string; label: string }[] = []
-  words.forEach(({ word }, i) => {
-    if (!PERSON_TITLE.test(word)) return
-    let j = i - 1
-    if (words[j]?.word === '等') j--
-    const parts: string[] = []
-    while (j >= 0 && parts.join('').length < 4 && (NAME_TAGS.test(words[j].tag) || words[j].word.length === 1) && /^\p{Script=Han}+$/u.test(words[j].word)) {
-      parts.unshift(words[j].word)
-      j--
-    }
-    const name = parts.join('')
-    const looksLikeName = parts.some((part) => NAME_TAGS.test(words[words.findIndex((w) => w.word === part)].tag))
-    if (name.length >= 2 && name.length <= 4 && looksLikeName) people.push({ name, label: `${name}${word}` })
+  words.forEach(({ word: title }, i) => {
+    if (!PERSON_TITLE.test(title)) return
+    const j = words[i - 1]?.word === '等' ? i - 2 : i - 1
+    const [before, last] = [words[j - 1], words[j]]
+    const han = (w?: { word: string }) => !!w && /^\p{Script=Han}+$/u.test(w.word)
+    let name: string | undefined
+    if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
+    else if (han(before) && han(last) && before.word.length === 1 && /^nr/.test(before.tag) && last.word.length <= 2) name = before.word + last.word
+    if (name) people.push({ name, label: `${name}${title}` })
   })
   return people
 }

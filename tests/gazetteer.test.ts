@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { findPlaces, splitPlacePrefix } from '../index/index.js'
+
+const named = (text: string) => findPlaces(text).map((place) => place.text)
+
+test('places of any province are found, the longest name first', () => {
+  assert.deepEqual(named('广州市天河区的公园开放时间'), ['广州市', '天河区'])
+  assert.deepEqual(named('拉萨有什么人才政策'), ['拉萨'])
+  assert.deepEqual(named('黑龙江省的补贴'), ['黑龙江省'])
+  assert.deepEqual(findPlaces('成都市武侯区').map((place) => place.stem), ['成都', '武侯'])
+})
+
+test('an institution, road or line named after a place is not the place', () => {
+  assert.deepEqual(named('南京大学今年招多少人'), [])
+  assert.deepEqual(named('深圳证券交易所的新规'), [])
+  assert.deepEqual(named('天津路拓宽工程'), [])
+})
+
+test('a short form that is an ordinary word is not taken for a place', () => {
+  assert.deepEqual(named('和平发展是主题'), [])
+  assert.deepEqual(named('高新技术企业认定'), [])
+})
+
+test('streets and towns count only with their ending', () => {
+  assert.deepEqual(findPlaces('新华路街道的养老院').map((place) => [place.text, place.level]), [['新华路街道', 'street']])
+})
+
+test('a unit name is split into its place prefix and its body', () => {
+  const { places, rest } = splitPlacePrefix('广东省深圳市南山区教育局')
+  assert.deepEqual(places.map((place) => place.text), ['广东省', '深圳市', '南山区'])
+  assert.equal(rest, '教育局')
+})

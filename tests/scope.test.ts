@@ -1,0 +1,154 @@
+/**
+ * Never a wrong answer: what a message names narrows the search but never vouches for an answer; replies
+ * that do not exist are said so; follow-ups stay on the reply just cited. Cases differ from the
+ * evaluation questions on purpose.
+ */
+import assert from 'node:assert/strict'
+import { before, test } from 'node:test'
+import type { KnowledgeBase } from '../index/index.js'
+import { contactBlock, formatDate } from '../bot/answer/compose.js'
+import { createAnswerEngine } from '../bot/answer/engine.js'
+import type { AnswerEngine, ConversationState, Turn } from '../bot/answer/types.js'
+import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
+
+let kb: KnowledgeBase
+let engine: AnswerEngine
+before(async () => {
+  kb = await corpusKnowledgeBase()
+  engine = createAnswerEngine(() => kb)
+})
+
+async function conversation(...messages: string[]): Promise<Turn[]> {
+  const turns: Turn[] = []
+  let state: ConversationState | undefined
+  for (const message of messages) {
+    const turn = await engine.respond(message, state)
+    state = turn.state
+    turns.push(turn)
+  }
+  return turns
+}
+
+const refused = (turn: Turn) => {
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.equal(turn.reply.passages.length, 0, turn.reply.text)
+}
+
+test('a proposal number no reply has is said so, with what was looked for, and never answered from another reply', async () => {
+  const [turn] = await conversation('第8888号提案是怎么答复的')
+  refused(turn)
+  assert.match(turn.reply.text, /没有找到第8888号提案的答复/)
+  assert.match(turn.reply.text, /12345/)
+})
+
+test('a number one digit away from an existing one is offered, and its list number picks it', async () => {
+  const existing = kb.documents.find((doc) => doc.number && doc.number.replace(/^0+/, '').length >= 3)!
+  const digits = existing.number!.replace(/^0+/, '')
+  const near = digits.slice(0, -1) + (digits.endsWith('9') ? '8' : String(Number(digits.at(-1)) + 1))
+  const [miss, picked] = await conversation(`${near}号提案的答复`, '1')
+  refused(miss)
+  assert.match(miss.reply.text, new RegExp(`第${existing.number}号`))
+  assert.ok(picked.docIds.length > 0 && picked.reply.answered, picked.reply.text)
+})
+
+test('numbers that are not proposal numbers do not scope: a metro line, a building, a bus route, a document', async () => {
+  for (const message of ['5号线地铁延伸到哪里', '小区3号楼电梯坏了找谁', '坐71路公交去外滩', '第12号文件讲了什么']) {
+    const [turn] = await conversation(message)
+    assert.doesNotMatch(turn.reply.text, /没有找到第\d+号/, message)
+    if (turn.reply.answered) assert.equal(turn.intent, 'question', message)
+  }
+})
+
+test('a person who proposed nothing here, and a session with no reply, are said so', async () => {
+  const [person] = await conversation('王大锤代表提的建议怎么答复的')
+  refused(person)
+  assert.match(person.reply.text, /没有找到王大锤代表的答复/)
+  const [session] = await conversation('二十届九次会议的提案答复')
+  refused(session)
+  assert.match(session.reply.text, /没有找到二十届九次会议的答复/)
+})
+
+test('a place no reply names anywhere is refused by name; a covered place narrows the search to its replies', async () => {
+  const [far] = await conversation('拉萨市的垃圾分类怎么搞')
+  refused(far)
+  assert.match(far.reply.text, /没有找到涉及拉萨市的内容/)
+  const [near] = await conversation('普陀区公益游乐设施建设情况')
+  assert.equal(near.reply.answered, true, near.reply.text)
+  for (const passage of near.reply.passages) assert.match(kb.getDocument(passage.docId)!.text, /普陀/)
+})
+
+test('inside a scope the passages must still answer: a named reply does not vouch for an unrelated question', async () => {
+  const [turn] = await conversation('084号提案里关于地铁票价打折的内容')
+  refused(turn)
+  assert.equal(turn.intent, 'notFound')
+})
+
+test('a general body name scopes nothing on its own', async () => {
+  const [turn] = await conversation('人民政府明年春节放几天假')
+  refused(turn)
+})
+
+test('thanks and goodbye get a short polite reply, not “not found”', async () => {
+  for (const message of ['多谢！', '好的', '拜拜']) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'greeting', message)
+    assert.doesNotMatch(turn.reply.text, /没有找到/, message)
+  }
+})
+
+test('全文 or a numbered part as the first message asks which reply is meant', async () => {
+  for (const message of ['全文', '第三部分']) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'clarify', message)
+    assert.match(turn.reply.text, /哪一份答复/)
+  }
+})
+
+test('第二部分 finds a part numbered 2. and a missing part is named', async () => {
+  const doc = kb.documents.find((d) => kb.chunksOf(d.id).some((chunk) => /^2[.．、]/.test(chunk.section[0] ?? '')))!
+  const [, second, ninth] = await conversation(`${doc.number}号提案`, '第二部分', '第九部分')
+  assert.equal(second.intent, 'fullSection')
+  assert.equal(second.reply.answered, true, second.reply.text)
+  assert.match(second.reply.passages[0].text, /^2[.．、]/)
+  assert.match(ninth.reply.text, /没有找到“第九部分”/)
+})
+
+test('follow-ups are answered from the reply just cited: its contact, its date, its number', async () => {
+  const seed = kb.getDocument(SEED_ID)!
+  const [first, contact, date, number] = await conversation('长宁区科委的答复', '那这件提案找谁联系？', '这份答复是哪天的', '文号是多少')
+  assert.ok(first.docIds.includes(SEED_ID))
+  assert.equal(contact.intent, 'fact')
+  assert.equal(contact.reply.contacts[0].name, seed.contact?.name)
+  assert.ok(contact.reply.text.includes(seed.contact!.phone!))
+  assert.ok(date.reply.text.includes(formatDate(seed.date)!), date.reply.text)
+  assert.ok(number.reply.text.includes(seed.number!), number.reply.text)
+})
+
+test('a follow-up with no reply in the conversation asks which one is meant', async () => {
+  const [turn] = await conversation('这份答复的联系人是谁')
+  assert.equal(turn.intent, 'clarify')
+  refused(turn)
+})
+
+test('the contact line names the unit, never the reply title or a file name in its place', () => {
+  for (const doc of kb.documents) {
+    const block = contactBlock([doc])
+    if (doc.title) assert.ok(!block.includes(doc.title), `${doc.file}: ${block}`)
+    assert.ok(!block.includes(doc.file), `${doc.file}: ${block}`)
+    if (doc.unit) assert.ok(block.includes(doc.unit), block)
+  }
+})
+
+test('two replies of one unit with one contact give one contact line', () => {
+  const seed = kb.getDocument(SEED_ID)!
+  const twin = { ...seed, id: 'twin', file: 'twin.txt', sourceUrl: undefined }
+  assert.equal(contactBlock([seed, twin]).split('\n').filter((line) => line.startsWith('【联系】')).length, 1)
+})
+
+test('the same passage is never quoted twice in one answer', async () => {
+  for (const message of ['科技金融有哪些做法', '老年人吃饭有补贴吗', '苏州河两岸绿化']) {
+    const [turn] = await conversation(message)
+    const texts = turn.reply.passages.map((p) => p.text)
+    assert.equal(new Set(texts).size, texts.length, message)
+  }
+})
