@@ -11,7 +11,7 @@ export interface Question {
   kind: 'answerable' | 'unanswerable'
   doc?: string
   evidence?: string
-  style: 'short' | 'colloquial' | 'long' | 'lookup'
+  style: 'short' | 'colloquial' | 'long' | 'lookup' | 'paraphrase'
   split: 'tune' | 'test'
 }
 
