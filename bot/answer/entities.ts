@@ -10,7 +10,7 @@ import { findPlaces, loadSegmenter, type KnowledgeBase, type ReplyDocument } fro
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
-  kind: 'number' | 'session' | 'proposer' | 'unit' | 'place'
+  kind: 'number' | 'docNumber' | 'session' | 'proposer' | 'unit' | 'place'
   /** as written in the message */
   text: string
   /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */
@@ -39,6 +39,8 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
   /(?:会议|次会)\s*第?\s*0*(\d{1,7})\s*号(?![线楼路栋室文])/,
   /^第?\s*0*(\d{1,7})\s*号$/,
 ]
+/** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号. */
+const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次": a session, with or without 会议. */
 const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(?:人大|政协)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
@@ -84,6 +86,14 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   if (number) {
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
     mentions.push({ kind: 'number', text: number.text, label: `第${number.digits}号${motion}`, docs: kb.findDocuments({ number: number.digits }) })
+  }
+  const docNumber = DOC_NUMBER.exec(text)
+  if (docNumber) {
+    const [year, serial] = [docNumber[1] ?? docNumber[3], docNumber[2] ?? docNumber[4]]
+    // In the parsed 文号, or as a 文号 anywhere in the text (a portal block, a reference to another document).
+    const written = new RegExp(`[〔［\\[(（]${year}[〕］\\])）]第?0*${serial}号`)
+    const same = (doc: ReplyDocument) => written.test((doc.docNumber ?? '').replace(/\s+/g, '')) || written.test(doc.text.replace(/\s+/g, ''))
+    mentions.push({ kind: 'docNumber', text: docNumber[0], label: `${year}年${serial}号文件`, docs: kb.documents.filter(same) })
   }
   const session = SESSION.exec(text)
   if (session) {

@@ -52,6 +52,9 @@ const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(�
 /** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
 const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
 
+/** The message asks for what a unit replied, not just about a topic the unit deals with. */
+const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
+
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
   '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提出 的'.split(' '),
@@ -86,7 +89,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
   const rest = topicWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text))
-  if (unknownUnit && !named && rest.length === 0) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
+  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text))) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs) return { intent: 'question', query: text }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Within the named replies their names match every passage: search with the rest of the question.

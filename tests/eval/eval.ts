@@ -62,6 +62,8 @@ function engineRank(kb: KnowledgeBase, q: Question, turn: Turn): number {
 interface Judged {
   q: Question
   turn: Turn
+  /** the labelled reply is among those the answer cites */
+  rightReply: boolean
 }
 
 /** Runs every question through the engine with refusal switched off, keeping the evidence it saw. */
@@ -69,7 +71,11 @@ async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]
   const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
   const engine = createAnswerEngine(() => kb, { calibration: answerAll })
   const judged: Judged[] = []
-  for (const q of questions) judged.push({ q, turn: await engine.respond(q.question) })
+  for (const q of questions) {
+    const turn = await engine.respond(q.question)
+    const labelled = kb.documents.find((doc) => doc.file === q.doc)?.id
+    judged.push({ q, turn, rightReply: q.kind === 'answerable' && !!labelled && turn.docIds.includes(labelled) })
+  }
   return judged
 }
 
@@ -83,14 +89,13 @@ function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
   return judged.length ? right / judged.length : 0
 }
 
-/** A wrong answer is worse than a refusal: calibration weighs it double. */
-const WRONG_ANSWER_COST = 2
+/** A wrong answer (an unanswerable question answered, or the wrong reply cited) is worse than a refusal: calibration weighs it this many refusals. A policy, not fitted. */
+const WRONG_ANSWER_COST = 3
 
 function cost(judged: Judged[], calibration: Calibration): number {
   return judged.reduce((sum, j) => {
-    const answered = answers(j, calibration)
-    if (j.q.kind === 'unanswerable') return sum + (answered ? WRONG_ANSWER_COST : 0)
-    return sum + (answered ? 0 : 1)
+    if (!answers(j, calibration)) return sum + (j.q.kind === 'answerable' ? 1 : 0)
+    return sum + (j.rightReply ? 0 : WRONG_ANSWER_COST)
   }, 0)
 }
 
@@ -120,13 +125,11 @@ interface Outcomes {
 }
 
 /** The engine's answer-or-refuse outcome per question: right reply cited, wrong reply cited (or any answer to an unanswerable question), refusals. */
-function outcomes(kb: KnowledgeBase, judged: Judged[], calibration: Calibration): Outcomes {
+function outcomes(judged: Judged[], calibration: Calibration): Outcomes {
   const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
   for (const j of judged) {
     const answered = answers(j, calibration)
-    const labelled = kb.documents.find((doc) => doc.file === j.q.doc)?.id
-    const rightReply = j.q.kind === 'answerable' && !!labelled && j.turn.docIds.includes(labelled)
-    if (answered && rightReply) o.answeredRight++
+    if (answered && j.rightReply) o.answeredRight++
     else if (answered) o.answeredWrongReply++
     else if (j.q.kind === 'answerable') o.refusedAnswerable++
     else o.refusedCorrectly++
@@ -188,7 +191,7 @@ async function main(): Promise<void> {
     wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
     wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
   }
-  const outcomesBySplit = { tune: outcomes(kb, tuneJudged, calibration), test: outcomes(kb, testJudged, calibration), all: outcomes(kb, judged, calibration) }
+  const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
   if (values.calibrate) {
     const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
