@@ -188,7 +188,7 @@ async function readCorpusFile(corpusDir: string, file: string): Promise<ReadFile
 }
 
 function parseFile({ file, sha256, cleaned }: ReadFile, id: string, chunking: ChunkOptions): ParsedFile {
-  const { metadata, structured } = parseReply(cleaned.text)
+  const { metadata, structured } = parseReply(cleaned.text, cleaned.portal)
   const doc: ReplyDocument = { id, file, sourceUrl: cleaned.sourceUrl, partial: cleaned.partial, structured, ...metadata, text: cleaned.text }
   const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
