@@ -54,8 +54,9 @@ async function openKnowledge(): Promise<LiveKnowledge> {
     return await LiveKnowledge.open(config.indexDir, { logger })
   } catch (error) {
     if (!(error instanceof IndexMissing)) throw error
+    // No build yet, or only a damaged one with no good one to fall back on (IndexDamaged names the file).
+    console.log(`${(error as Error).message}\nbuilding the index from ${config.corpusDir} …`)
   }
-  console.log(`no index in ${config.indexDir} yet: building it from ${config.corpusDir} …`)
   const summary = await ingest({ corpusDir: config.corpusDir, indexDir: config.indexDir })
   const skipped = summary.skipped.map(({ file, reason }) => `\n  skipped ${file}: ${reason}`).join('')
   if (!summary.published) throw new Error(`nothing could be indexed in ${config.corpusDir}${skipped}`)

@@ -1,14 +1,18 @@
 /**
  * Raw document text → cleaned text: one paragraph per line, hard-wrapped lines rejoined, web-page
- * leftovers dropped. Only whitespace and leftovers are removed; every character of content survives,
- * in order, so passages quoted from the cleaned text are verbatim.
+ * leftovers dropped and the page's metadata block set apart. Only whitespace, leftovers and that block
+ * are removed; every character of content survives, in order, so passages quoted from the cleaned text
+ * are verbatim.
  */
+import { splitPortalBlock, type PortalFields } from './portal.js'
 import { CJK, HAN, SENTENCE_END, displayWidth, lastSignificant } from './text.js'
 
 export interface CleanedText {
   text: string
   sourceUrl?: string
   partial: boolean
+  /** the page's metadata block (索引号, 发布机构, 文号 …), taken out of the text: metadata, never a passage */
+  portal: PortalFields
 }
 
 /** Lines from the page around the reply, not part of it. */
@@ -36,10 +40,10 @@ const OPENS_SECTION = /^([一二三四五六七八九十]+、|[（(][一二三�
 export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): CleanedText {
   const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const { sourceUrl, partial, body } = readHeader(lines)
-  const kept = body.map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line))
+  const { fields: portal, body: kept } = splitPortalBlock(body.map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
   const wrapped = format === 'pdf' || looksHardWrapped(kept)
   const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
-  return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial }
+  return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal }
 }
 
 function readHeader(lines: string[]): { sourceUrl?: string; partial: boolean; body: string[] } {

@@ -1,25 +1,26 @@
 /**
  * Corpus folder → a new index build, published atomically. Incremental by content: a chunk whose
- * embedded text is unchanged reuses its vector from the served build, so re-running on an unchanged
- * corpus embeds nothing. A bad file is skipped with a reason; nothing is published when no file could
+ * embedded text is unchanged reuses its vector from the served build (only once that build verified
+ * against its manifest), so re-running on an unchanged corpus embeds nothing. A bad file is skipped
+ * with a reason, a second copy of a document is indexed once; nothing is published when no file could
  * be indexed, so the previous index keeps serving.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunk.js'
-import { cleanText } from './clean.js'
+import { cleanText, type CleanedText } from './clean.js'
+import { listCorpus } from './corpus.js'
 import { DenseIndex } from './dense.js'
 import { embedPassages } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
-import { decodeDocument, isSupported } from './read.js'
+import { decodeDocument } from './read.js'
 import { parseReply } from './reply.js'
 import {
-  FILES, FORMAT_VERSION, acquireLock, currentBuild, newBuildDir, publishBuild, readJson, removeBuildsExcept, writeJson,
-  type CorpusFileEntry, type Manifest, type StoredChunk,
+  FILES, FORMAT_VERSION, acquireLock, checkOf, namedBuild, newBuildDir, previousBuild, publishBuild, readJson, removeBuildsExcept,
+  verifiedServedBuild, writeJson, type CorpusFileEntry, type FileCheck, type Manifest, type ServedBuild, type StoredChunk,
 } from './store.js'
 import type { ReplyDocument } from './types.js'
 
@@ -48,8 +49,18 @@ export interface IngestSummary {
   /** time spent embedding, for throughput */
   embedSeconds: number
   skipped: { file: string; reason: string }[]
+  /** files whose text (whitespace and character widths aside) is that of an earlier file: indexed once, as `sameAs` */
+  duplicates: { file: string; sameAs: string }[]
   /** documents indexed as plain text because no reply structure was recognised */
   unstructured: string[]
+  /** compared with the build served before: files new to the index, with other bytes, or gone (removed or now skipped) */
+  added: string[]
+  changed: string[]
+  removed: string[]
+  /** subfolders of the corpus that were read */
+  folders: string[]
+  /** the served build was refused as damaged: why, and what (if anything) its vectors came from instead */
+  warnings: string[]
   seconds: number
 }
 
@@ -65,26 +76,42 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
   const release = acquireLock(indexDir)
   try {
     const files = listCorpus(corpusDir)
-    const skipped = files.unsupported.map((file) => ({ file, reason: `unsupported format (${path.extname(file) || 'no extension'})` }))
+    const skipped = [
+      ...files.skipped,
+      ...files.unsupported.map((file) => ({ file, reason: `unsupported format (${path.extname(file) || 'no extension'})` })),
+    ]
     const parsed: ParsedFile[] = []
+    const duplicates: IngestSummary['duplicates'] = []
     const ids = new Set<string>()
+    const firstWithText = new Map<string, string>()
     for (const [i, file] of files.supported.entries()) {
       onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
       try {
-        parsed.push(await parseFile(corpusDir, file, ids, chunking))
+        const read = await readCorpusFile(corpusDir, file)
+        const sameAs = firstWithText.get(read.textKey)
+        if (sameAs) {
+          duplicates.push({ file, sameAs })
+          continue
+        }
+        firstWithText.set(read.textKey, file)
+        parsed.push(parseFile(read, uniqueId(file, ids), chunking))
       } catch (error) {
         skipped.push({ file, reason: (error as Error).message })
       }
     }
-    const summary = { documents: parsed.length, skipped, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file) }
+    const { previous, warnings } = await reusableBuild(indexDir)
+    const changes = changesSince(previous?.manifest, parsed)
+    const summary = {
+      documents: parsed.length, skipped, duplicates, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file),
+      folders: files.folders, warnings, ...changes,
+    }
     if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
     // Folders of interrupted builds are never served; clear them before adding a new one.
-    const served = currentBuild(indexDir)
-    removeBuildsExcept(indexDir, [served && path.basename(served)])
+    removeBuildsExcept(indexDir, [namedBuild(indexDir), previousBuild(indexDir)])
     const embedding = performance.now()
-    const { vectors, embedded } = await vectorsFor(served, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const { vectors, embedded } = await vectorsFor(previous, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
     const embedSeconds = elapsed(embedding)
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
@@ -97,6 +124,8 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     writeJson(build.dir, FILES.keywords, keywords)
     writeJson(build.dir, FILES.docs, docs)
     writeJson(build.dir, FILES.chunks, chunks)
+    const written = Object.values(FILES).filter((file) => file !== FILES.manifest)
+    const checks = Object.fromEntries(await Promise.all(written.map(async (file): Promise<[string, FileCheck]> => [file, await checkOf(build.dir, file)])))
     const manifest: Manifest = {
       format: FORMAT_VERSION,
       model: MODEL_ID,
@@ -105,76 +134,103 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
       buildId: build.id,
       documents: docs.length,
       chunks: chunks.length,
+      vectors: vectors.length,
       files: Object.fromEntries(parsed.map((p): [string, CorpusFileEntry] => [p.file, { sha256: p.sha256, docId: p.doc.id, chunks: p.chunks.length }])),
       skipped,
+      checks,
     }
     // The manifest is written last: a build folder without one is incomplete and never served.
     writeJson(build.dir, FILES.manifest, manifest)
-    publishBuild(indexDir, build.id)
+    publishBuild(indexDir, build.id, previous && path.basename(previous.dir))
     return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
   } finally {
     release()
   }
 }
 
-function listCorpus(corpusDir: string): { supported: string[]; unsupported: string[] } {
-  if (!existsSync(corpusDir)) throw new Error(`corpus folder not found: ${corpusDir}`)
-  const names = readdirSync(corpusDir)
-    .filter((name) => !name.startsWith('.') && statSync(path.join(corpusDir, name)).isFile())
-    .sort()
-  return { supported: names.filter(isSupported), unsupported: names.filter((name) => !isSupported(name)) }
+/** The served build when it verifies (else the previous good one): its vectors may be reused, its file list is compared with. */
+async function reusableBuild(indexDir: string): Promise<{ previous?: ServedBuild; warnings: string[] }> {
+  try {
+    const previous = await verifiedServedBuild(indexDir)
+    const warnings = previous.refused ? [`${previous.refused.reason} Vectors are reused from the previous good build ${previous.manifest.buildId}.`] : []
+    return { previous, warnings }
+  } catch (error) {
+    // No build yet is the ordinary first run; a damaged one is worth saying, since everything is embedded again.
+    const damaged = namedBuild(indexDir) ? [`${(error as Error).message} No vectors could be reused.`] : []
+    return { warnings: damaged }
+  }
 }
 
-async function parseFile(corpusDir: string, file: string, ids: Set<string>, chunking: ChunkOptions): Promise<ParsedFile> {
+function changesSince(manifest: Manifest | undefined, parsed: ParsedFile[]): Pick<IngestSummary, 'added' | 'changed' | 'removed'> {
+  const before = manifest?.files ?? {}
+  const now = new Set(parsed.map((p) => p.file))
+  return {
+    added: parsed.filter((p) => !before[p.file]).map((p) => p.file),
+    changed: parsed.filter((p) => before[p.file] && before[p.file].sha256 !== p.sha256).map((p) => p.file),
+    removed: Object.keys(before).filter((file) => !now.has(file)).sort(),
+  }
+}
+
+interface ReadFile {
+  file: string
+  sha256: string
+  cleaned: CleanedText
+  /** hash of the text with whitespace dropped and widths unified (NFKC): two copies of a reply share it */
+  textKey: string
+}
+
+async function readCorpusFile(corpusDir: string, file: string): Promise<ReadFile> {
   const bytes = await readFile(path.join(corpusDir, file))
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
   const raw = await decodeDocument(file, bytes)
   const cleaned = cleanText(raw.text, raw.format)
   if (!cleaned.text.trim()) throw new Error('no text after cleaning')
-  const { metadata, structured } = parseReply(cleaned.text)
-  const id = uniqueId(file, ids)
+  return { file, sha256: sha256Of(bytes), cleaned, textKey: sha256Of(cleaned.text.normalize('NFKC').replace(/\s+/gu, '')) }
+}
+
+function parseFile({ file, sha256, cleaned }: ReadFile, id: string, chunking: ChunkOptions): ParsedFile {
+  const { metadata, structured } = parseReply(cleaned.text, cleaned.portal)
   const doc: ReplyDocument = { id, file, sourceUrl: cleaned.sourceUrl, partial: cleaned.partial, structured, ...metadata, text: cleaned.text }
   const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
 }
 
+/**
+ * The file's path without its extension ("a", "2023/a"): top-level ids stay what they were before
+ * subfolders were read. Two files differing only by extension get it appended ("a-pdf").
+ */
 function uniqueId(file: string, ids: Set<string>): string {
-  const base = path.basename(file, path.extname(file))
-  const id = ids.has(base) ? `${base}-${path.extname(file).slice(1)}` : base
+  const base = file.slice(0, file.length - path.extname(file).length)
+  let id = ids.has(base) ? `${base}-${path.extname(file).slice(1)}` : base
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
   ids.add(id)
   return id
 }
 
-/** Vectors in chunk order: reused from the served build where the embedded text is unchanged. */
+/** Vectors in chunk order: reused from the verified previous build where the embedded text is unchanged. */
 async function vectorsFor(
-  servedDir: string | null,
+  previous: ServedBuild | undefined,
   chunks: StoredChunk[],
   onEmbed: (done: number, total: number) => void,
 ): Promise<{ vectors: Float32Array[]; embedded: number }> {
-  const previous = await previousVectors(servedDir)
-  const missing = chunks.filter((chunk) => !previous.has(chunk.embeddingKey))
+  const known = await previousVectors(previous)
+  const missing = chunks.filter((chunk) => !known.has(chunk.embeddingKey))
   const fresh = await embedPassages(
     missing.map(embeddingText),
     (done) => onEmbed(done, missing.length),
   )
-  missing.forEach((chunk, i) => previous.set(chunk.embeddingKey, fresh[i]))
-  return { vectors: chunks.map((chunk) => previous.get(chunk.embeddingKey)!), embedded: missing.length }
+  missing.forEach((chunk, i) => known.set(chunk.embeddingKey, fresh[i]))
+  return { vectors: chunks.map((chunk) => known.get(chunk.embeddingKey)!), embedded: missing.length }
 }
 
-async function previousVectors(dir: string | null): Promise<Map<string, Float32Array>> {
-  if (!dir) return new Map()
-  try {
-    // Vectors stay valid across index format changes; only a different model invalidates them.
-    if (readJson<Manifest>(dir, FILES.manifest).model !== MODEL_ID) return new Map()
-    const chunks = readJson<StoredChunk[]>(dir, FILES.chunks)
-    const dense = await DenseIndex.read(path.join(dir, FILES.vectors))
-    return new Map(chunks.map((chunk, label) => [chunk.embeddingKey, dense.vector(label)]))
-  } catch {
-    return new Map()
-  }
+async function previousVectors(previous: ServedBuild | undefined): Promise<Map<string, Float32Array>> {
+  // Only a different model invalidates vectors of a build that verified.
+  if (!previous || previous.manifest.model !== MODEL_ID) return new Map()
+  const chunks = readJson<StoredChunk[]>(previous.dir, FILES.chunks)
+  const dense = await DenseIndex.read(path.join(previous.dir, FILES.vectors))
+  return new Map(chunks.map((chunk, label) => [chunk.embeddingKey, dense.vector(label)]))
 }
 
-function sha256Of(text: string): string {
+function sha256Of(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex')
 }
 

@@ -8,7 +8,7 @@ import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { loadSegmenter } from './segment.js'
-import { FILES, readServedBuild, type Manifest } from './store.js'
+import { FILES, checkCount, readBuild, verifiedServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
@@ -52,6 +52,8 @@ export class KnowledgeBase {
     private readonly dense: DenseIndex,
     private readonly keyword: KeywordIndex,
     private readonly tuning: SearchTuning,
+    /** set when the build CURRENT names was refused as damaged and this, the previous good build, is served */
+    readonly refused?: { buildId: string; reason: string },
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
@@ -62,16 +64,24 @@ export class KnowledgeBase {
     }
   }
 
-  /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
+  /**
+   * Opens the build that `indexDir/CURRENT` names once it verifies against its manifest, else the
+   * previous good build (`refused` says why), and warms the model and jieba. A damaged build with no
+   * good one to fall back on throws IndexDamaged, naming the file and the fix.
+   */
   static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING): Promise<KnowledgeBase> {
-    const build = readServedBuild(indexDir)
+    // The model loads off the main thread while the build is verified and read.
+    const embedder = loadEmbedder()
+    embedder.catch(() => undefined) // awaited below; a refused build must not leave it unhandled
+    const served = await verifiedServedBuild(indexDir)
+    const build = readBuild(served)
     const { dir } = build
-    // The model and the vectors load off the main thread while jieba's dictionaries load on it.
-    const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
+    const vectors = DenseIndex.read(path.join(dir, FILES.vectors))
     loadSegmenter()
     const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
-    const [dense] = await loading
-    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning)
+    const [dense] = await Promise.all([vectors, embedder])
+    checkCount(dir, 'vectors', dense.size, build.manifest.vectors)
+    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning, served.refused)
   }
 
   get buildId(): string {
@@ -79,7 +89,7 @@ export class KnowledgeBase {
   }
 
   withTuning(tuning: Partial<SearchTuning>): KnowledgeBase {
-    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, { ...this.tuning, ...tuning })
+    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, { ...this.tuning, ...tuning }, this.refused)
   }
 
   getDocument(id: string): ReplyDocument | undefined {

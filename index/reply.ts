@@ -4,6 +4,7 @@
  * ("…提出的《…》的提案收悉，现将办理情况答复如下"), the body, a signature (unit, date) and a contact block.
  * Each field is read from its own wording only; a field whose wording is not in the text stays absent.
  */
+import type { PortalFields } from './portal.js'
 import { HAN } from './text.js'
 import type { Contact, ReplyMetadata } from './types.js'
 
@@ -15,6 +16,14 @@ const NUMERAL = '[一二三四五六七八九十]+'
 const UNIT_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅|处|院|部|署|所|站|镇|乡)`
 /** Page fields print dates as "2023-10-18", "2019年11月08日" or "2020/07/11". */
 const DATE_VALUE = '(\\d{4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2})'
+/**
+ * Signed letters often write the date in Chinese numerals: 二〇一七年五月二十六日, with 〇 also typed
+ * as ○, 零, O or a Latin 0 (二0一七年). Years are read digit by digit, months and days as numbers.
+ */
+const ZERO = '〇○零0OoΟ'
+const CN_DIGITS = `[${ZERO}一二三四五六七八九]`
+const CN_NUMBER = '[一二三四五六七八九十]{1,3}'
+const CN_DATE_VALUE = `(${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER})\\s*日`
 /** "提出的", "提交的", "所提": the verb that links a proposer to the motion in the opening sentence. */
 const PROPOSED = '(?:提出|提交|所提)的?'
 
@@ -51,9 +60,37 @@ const SESSION = new RegExp(
 )
 /** "第084号提案", "第144033提案" (号 dropped), "(第94号建议)": a number counts only when it numbers a motion. */
 const NUMBER = /第\s*(\d+)\s*号?\s*(?:提案|代表建议|建议|议案)/u
+/**
+ * A document number (文号): issuer's abbreviation, year in 〔〕 (or [], 【】, （）), serial: 沪府办〔2023〕8号,
+ * 子交函〔2023〕34号, or the bare 〔2023〕8号. Letters print it on a line of its own under the heading,
+ * sometimes beside the result class.
+ */
+const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d+\\s*号`
+/**
+ * The result class some provinces print instead of a wording: A类 / B类 / C类, or a bare letter,
+ * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
+ */
+const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
+const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s+${RESULT_CLASS})?$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
-const RESULT = labelled(['办理结果'], '([^\\s|]+)')
+const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办理类型', '答复类型', '分类标识']
+const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
 const SIGNER = labelled(['签发人'], '([^\\s|]+)')
+/** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
+const CLASS_LINE = new RegExp(`^${RESULT_CLASS}$|(?:答复|意见|函)\\s*[(（]([ABC]类?)[)）]$`, 'mu')
+const CLASS_LINES = 5
+/** Portal fields, by what they say, most specific first. */
+const FIELDS = {
+  docNumber: ['文号', '发文字号', '文件编号'],
+  publisher: ['发布机构', '公开主体', '发文机关', '发文单位'],
+  unit: ['主办单位', '公开主体', '发布机构', '发文机关', '来源', '信息来源'],
+  written: ['成文日期', '发文日期', '印发日期'],
+  published: ['发布日期', '发布时间'],
+  motionTitle: ['建议标题', '提案标题'],
+  motionNumber: ['提案编号', '建议编号', '议案编号'],
+  result: RESULT_LABELS,
+  title: ['标题'],
+}
 
 /**
  * Where the motion's title is printed, most explicit first: a table field naming it as the motion's title,
@@ -69,14 +106,18 @@ const TITLE_PATTERNS = [
 ]
 
 /** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
-const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+\\d{4}`, 'mu')
-/** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" name the answering unit before 对. */
-const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于)?对`, 'mu')
+const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)`, 'mu')
+/** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" or "…交通运输局关于…的答复" name the answering unit first. */
+const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于对|对|关于)`, 'mu')
+/** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
+const LETTERHEAD_UNIT = new RegExp(`^(${UNIT_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
+const LETTERHEAD_LINES = 3
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
+const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
 const UNIT_LABEL = labelled(['来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
 
-/** The signing date stands on its own line (possibly after the unit), last in the reply. */
-const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日\\s*$`, 'gmu')
+/** The signing date stands on its own line (possibly after the unit), last in the reply; in digits or Chinese numerals. */
+const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日|${CN_DATE_VALUE})\\s*$`, 'gmu')
 /** Without a signature, the page's own dates are the next best: when it was written, else published. */
 const PAGE_DATE = labelled(['成文日期', '发布日期', '发布时间'], DATE_VALUE)
 
@@ -110,7 +151,7 @@ const MOTION_KINDS: Kinds = [
   ['提案', /政协|委员$|提案/u],
 ]
 
-export function parseReply(text: string): { metadata: ReplyMetadata; structured: boolean } {
+export function parseReply(text: string, portal: PortalFields = {}): { metadata: ReplyMetadata; structured: boolean } {
   const lines = text.split('\n')
   const at = lines.findIndex((line) => OPENING.test(line))
   const opening = lines[at] ?? ''
@@ -119,22 +160,39 @@ export function parseReply(text: string): { metadata: ReplyMetadata; structured:
   const session = head.match(SESSION)?.[0]
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
   const number = capture(head, NUMBER)
+  const numberLine = NUMBER_LINE.exec(head)
+  const field = (labels: string[]) => labels.map((label) => portal[label]?.trim()).find(Boolean)
   const metadata: ReplyMetadata = {
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
-    number,
-    result: capture(text, RESULT),
+    number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
+    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2])?.replace(/\s+/gu, ''),
+    publisher: field(FIELDS.publisher),
+    result: capture(text, RESULT) ?? field(FIELDS.result) ?? resultClass(lines, numberLine),
     signer: capture(text, SIGNER),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
-    title: firstCapture(head, TITLE_PATTERNS),
-    unit: capture(text, SIGNATURE_UNIT) ?? capture(head, HEADING_UNIT) ?? capture(text, UNIT_LABEL),
-    date: signatureDate(text) ?? isoDate(capture(text, PAGE_DATE)),
+    title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
+    unit:
+      capture(text, SIGNATURE_UNIT) ??
+      capture(head, HEADING_UNIT) ??
+      lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
+      capture(text, UNIT_LABEL) ??
+      FIELDS.unit.map((label) => capture(portal[label] ?? '', WHOLE_UNIT)).find(Boolean),
+    date: signatureDate(text) ?? isoDate(field(FIELDS.written)) ?? isoDate(field(FIELDS.published)) ?? isoDate(capture(text, PAGE_DATE)),
     contact: contactOf(text),
   }
   // A reply shows itself by its opening (the salutation sits above it), its motion number or its 办理结果.
-  const structured = Boolean(opening || number || metadata.result)
+  const structured = Boolean(opening || metadata.number || metadata.result)
   return { metadata: withoutAbsent(metadata), structured }
+}
+
+/** "A类" beside the 文号, alone on one of the first lines, or closing the heading; as printed, without brackets. */
+function resultClass(lines: string[], numberLine: RegExpExecArray | null): string | undefined {
+  const beside = numberLine?.[1] ?? numberLine?.[3]
+  if (beside) return beside
+  const match = CLASS_LINE.exec(lines.slice(0, CLASS_LINES).join('\n'))
+  return match?.[1] ?? match?.[2]
 }
 
 function capture(source: string, pattern: RegExp): string | undefined {
@@ -182,14 +240,41 @@ function proposersOf(opening: string, addressee: string | undefined): string[] {
 
 function signatureDate(text: string): string | undefined {
   const dates = [...text.matchAll(SIGNATURE_DATE)]
-  return isoDate(dates.at(-1)?.[1])
+  const last = dates.at(-1)
+  return isoDate(last?.[1] ?? last?.[2])
 }
 
-/** "2019年 10月14日", "2025年03月27日", "2023-10-18" → YYYY-MM-DD; an impossible month or day is left absent. */
+/**
+ * "2019年 10月14日", "2025年03月27日", "2023-10-18", "二〇一七年五月二十六日", "二0一七年五月二十六日"
+ * → YYYY-MM-DD; an impossible month or day is left absent.
+ */
 function isoDate(value: string | undefined): string | undefined {
-  const [year, month, day] = value?.match(/\d+/gu)?.map(Number) ?? []
+  const [year, month, day] = (value && /\d{4}/u.test(value) ? value.match(/\d+/gu)?.map(Number) : chineseDateParts(value)) ?? []
   if (!day || month < 1 || month > 12 || day > 31) return undefined
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/**
+ * Hand-written because no kept library reads Chinese numerals in dates (date-fns and dateformat format
+ * Latin digits only): the year digit by digit (二〇一七 → 2017), month and day as numbers up to 三十一.
+ */
+const CN_DIGIT: Record<string, number> = Object.fromEntries([
+  ...[...ZERO].map((zero): [string, number] => [zero, 0]),
+  ...[...'一二三四五六七八九'].map((digit, i): [string, number] => [digit, i + 1]),
+])
+
+function chineseDateParts(value: string | undefined): number[] | undefined {
+  const parts = value?.split(/\s*[年月日]\s*/u).filter(Boolean)
+  if (!parts || parts.length < 3) return undefined
+  const year = Number([...parts[0]].map((char) => CN_DIGIT[char]).join(''))
+  return [year, chineseNumber(parts[1]), chineseNumber(parts[2])]
+}
+
+/** 五 → 5, 十 → 10, 十二 → 12, 二十六 → 26, 三十 → 30 */
+function chineseNumber(numeral: string): number {
+  const [tens, ones] = numeral.split('十')
+  if (ones === undefined) return CN_DIGIT[numeral] ?? NaN
+  return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0)
 }
 
 function contactOf(text: string): Contact | undefined {

@@ -4,8 +4,8 @@
  * build, there is no moment without an index (renaming a non-empty folder over another is impossible),
  * and an interrupted build is just an unreferenced folder that the next ingest removes.
  */
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
+import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Chunk, ReplyDocument } from './types.js'
 
@@ -17,9 +17,11 @@ export const FILES = {
   keywords: 'keywords.json',
 } as const
 const CURRENT = 'CURRENT'
+/** names the last build that was good before CURRENT: served when CURRENT's build is damaged */
+const PREVIOUS = 'PREVIOUS'
 const BUILDS = 'builds'
 const LOCK = 'ingest.lock'
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 
 export interface CorpusFileEntry {
   sha256: string
@@ -35,8 +37,16 @@ export interface Manifest {
   buildId: string
   documents: number
   chunks: number
+  vectors: number
   files: Record<string, CorpusFileEntry>
   skipped: { file: string; reason: string }[]
+  /** size and sha256 of every other file of the build (each entry of FILES but the manifest), checked on opening */
+  checks: Record<string, FileCheck>
+}
+
+export interface FileCheck {
+  bytes: number
+  sha256: string
 }
 
 export interface StoredChunk extends Chunk {
@@ -48,15 +58,6 @@ export function currentPointer(indexDir: string): string {
   return path.join(indexDir, CURRENT)
 }
 
-/** The folder of the build being served, or null when none has been built. */
-export function currentBuild(indexDir: string): string | null {
-  const pointer = currentPointer(indexDir)
-  if (!existsSync(pointer)) return null
-  const id = readFileSync(pointer, 'utf8').trim()
-  const dir = path.join(indexDir, BUILDS, id)
-  return id && existsSync(path.join(dir, FILES.manifest)) ? dir : null
-}
-
 export function newBuildDir(indexDir: string): { id: string; dir: string } {
   // Time first so builds sort by age; the random part keeps two builds in one millisecond apart.
   const id = `${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19)}-${randomBytes(3).toString('hex')}`
@@ -65,14 +66,44 @@ export function newBuildDir(indexDir: string): { id: string; dir: string } {
   return { id, dir }
 }
 
-/** Makes `id` the served build, then removes builds other than it and the one it replaced. */
-export function publishBuild(indexDir: string, id: string): void {
-  const pointer = currentPointer(indexDir)
-  const previous = existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : null
-  writeFileSync(`${pointer}.tmp`, id + '\n')
-  renameSync(`${pointer}.tmp`, pointer)
-  // The previous build stays one more round: a reader that read CURRENT just before may be loading it.
-  removeBuildsExcept(indexDir, [id, previous])
+/** The id CURRENT names (its folder may be missing or damaged), or null. */
+export function namedBuild(indexDir: string): string | null {
+  return readPointer(currentPointer(indexDir))
+}
+
+/** The build kept to fall back on, or null. */
+export function previousBuild(indexDir: string): string | null {
+  return readPointer(path.join(indexDir, PREVIOUS))
+}
+
+function readPointer(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim() || null
+  } catch {
+    return null
+  }
+}
+
+function writePointer(file: string, id: string): void {
+  writeFileSync(`${file}.tmp`, id + '\n')
+  renameSync(`${file}.tmp`, file)
+}
+
+/**
+ * Makes `id` the served build. The build it replaces stays one more round (a reader that read CURRENT
+ * just before may be loading it) and, unless the caller names a build that verified (`lastGood`, when
+ * the replaced one was damaged), becomes the fallback. Other builds are removed.
+ */
+export function publishBuild(indexDir: string, id: string, lastGood?: string | null): void {
+  const replaced = namedBuild(indexDir)
+  const previous = lastGood ?? replaced
+  if (previous) writePointer(path.join(indexDir, PREVIOUS), previous)
+  writePointer(currentPointer(indexDir), id)
+  removeBuildsExcept(indexDir, [id, replaced, previous])
+}
+
+export function buildDir(indexDir: string, id: string): string {
+  return path.join(indexDir, BUILDS, id)
 }
 
 export function removeBuildsExcept(indexDir: string, keep: (string | null)[]): void {
@@ -91,6 +122,95 @@ export function readJson<T>(dir: string, file: string): T {
   return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T
 }
 
+/** Size and sha256 of a written build file, for the manifest. Hashing streams: builds reach hundreds of MB. */
+export async function checkOf(dir: string, file: string): Promise<FileCheck> {
+  const full = path.join(dir, file)
+  return { bytes: statSync(full).size, sha256: await sha256File(full) }
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const block of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(block as Buffer)
+  return hash.digest('hex')
+}
+
+/** No index to serve: none built yet, or one from another version of the format (ingest rebuilds it). */
+export class IndexMissing extends Error {}
+
+/** A build whose files are missing, truncated or not its own; its message names the file and the fix. Nothing to serve from it. */
+export class IndexDamaged extends IndexMissing {}
+
+function damaged(dir: string, file: string, what: string): IndexDamaged {
+  return new IndexDamaged(`index build ${path.basename(dir)} is damaged: ${path.join(dir, file)} ${what}. Rebuild the index with npm run ingest.`)
+}
+
+/**
+ * Checks a build against its manifest: every file of FILES present, of the recorded size (cheap, first)
+ * and sha256. Returns the manifest; throws IndexDamaged naming the first bad file, or IndexMissing for
+ * another format.
+ */
+export async function verifyBuild(dir: string): Promise<Manifest> {
+  let manifest: Manifest
+  try {
+    manifest = readJson<Manifest>(dir, FILES.manifest)
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw damaged(dir, FILES.manifest, missing ? 'is missing' : 'is not valid JSON (truncated?)')
+  }
+  if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}: run npm run ingest`)
+  const files = Object.values(FILES).filter((file) => file !== FILES.manifest)
+  for (const file of files) {
+    const expected = manifest.checks?.[file]
+    if (!expected) throw damaged(dir, file, 'has no checksum in the manifest')
+    let bytes: number
+    try {
+      bytes = statSync(path.join(dir, file)).size
+    } catch {
+      throw damaged(dir, file, 'is missing')
+    }
+    if (bytes !== expected.bytes) throw damaged(dir, file, `has ${bytes} bytes where the manifest says ${expected.bytes} (truncated or replaced)`)
+  }
+  const digests = await Promise.all(files.map((file) => sha256File(path.join(dir, file))))
+  files.forEach((file, i) => {
+    if (digests[i] !== manifest.checks[file].sha256) throw damaged(dir, file, 'does not match its checksum (changed, or copied from another build)')
+  })
+  return manifest
+}
+
+/** Counts a verified build must also agree with (its files could be consistent yet written for another manifest). */
+export function checkCount(dir: string, what: 'documents' | 'chunks' | 'vectors', found: number, expected: number): void {
+  const file = { documents: FILES.docs, chunks: FILES.chunks, vectors: FILES.vectors }[what]
+  if (found !== expected) throw damaged(dir, file, `holds ${found} ${what} where the manifest says ${expected}`)
+}
+
+export interface ServedBuild {
+  dir: string
+  manifest: Manifest
+  /** set when CURRENT's build was refused and the previous good build is served instead */
+  refused?: { buildId: string; reason: string }
+}
+
+/**
+ * The build to serve: the one CURRENT names when it verifies, else the previous build when that one
+ * does (with the reason the named one was refused). IndexMissing when there is no build; the named
+ * build's IndexDamaged when no fallback verifies either.
+ */
+export async function verifiedServedBuild(indexDir: string): Promise<ServedBuild> {
+  const named = namedBuild(indexDir)
+  if (!named) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
+  const dir = buildDir(indexDir, named)
+  try {
+    return { dir, manifest: await verifyBuild(dir) }
+  } catch (error) {
+    const previous = previousBuild(indexDir)
+    if (!(error instanceof IndexMissing) || !previous || previous === named) throw error
+    const fallback = buildDir(indexDir, previous)
+    const manifest = await verifyBuild(fallback).catch(() => undefined)
+    if (!manifest) throw error
+    return { dir: fallback, manifest, refused: { buildId: named, reason: (error as Error).message } }
+  }
+}
+
 export interface StoredBuild {
   dir: string
   manifest: Manifest
@@ -98,23 +218,17 @@ export interface StoredBuild {
   chunks: StoredChunk[]
 }
 
-/** The build `indexDir/CURRENT` names; IndexMissing when there is none. */
-export function readServedBuild(indexDir: string): StoredBuild {
-  const dir = currentBuild(indexDir)
-  if (!dir) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
-  return readBuild(dir)
-}
-
-export function readBuild(dir: string): StoredBuild {
-  const manifest = readJson<Manifest>(dir, FILES.manifest)
-  if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}: run npm run ingest`)
-  return { dir, manifest, docs: readJson(dir, FILES.docs), chunks: readJson(dir, FILES.chunks) }
+/** Documents and chunks of a verified build, their counts checked against the manifest. */
+export function readBuild({ dir, manifest }: ServedBuild): StoredBuild {
+  const docs = readJson<ReplyDocument[]>(dir, FILES.docs)
+  const chunks = readJson<StoredChunk[]>(dir, FILES.chunks)
+  checkCount(dir, 'documents', docs.length, manifest.documents)
+  checkCount(dir, 'chunks', chunks.length, manifest.chunks)
+  return { dir, manifest, docs, chunks }
 }
 
 export class IngestLocked extends Error {}
 
-/** No index to serve: none built yet, or one from an older version of the format (ingest rebuilds it, reusing its vectors). */
-export class IndexMissing extends Error {}
 
 /** One ingest at a time per index folder; a lock left by a killed ingest (dead pid) is taken over. */
 export function acquireLock(indexDir: string): () => void {

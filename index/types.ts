@@ -15,7 +15,11 @@ export interface ReplyMetadata {
   kind?: string
   /** as printed, without 第/号: "084", "142072", "0157" */
   number?: string
-  /** 办理结果 */
+  /** 文号, the document's own number as printed: 沪府办〔2023〕8号, 子交函〔2023〕34号 */
+  docNumber?: string
+  /** 发布机构 of the page that published it (a portal field) */
+  publisher?: string
+  /** 办理结果: a wording (解决或采纳) or a class (A类, B类, C) */
   result?: string
   /** 签发人 */
   signer?: string

@@ -44,7 +44,8 @@ test('the source header becomes metadata and web-page leftovers are dropped', ()
   const cleaned = cleanText(raw)
   assert.equal(cleaned.sourceUrl, 'https://example.gov.cn/reply/1.html')
   assert.equal(cleaned.partial, true)
-  assert.equal(cleaned.text, '发布时间:2024-03-25 来源:区科委\n张三委员:\n您提出的关于社区食堂的提案收悉,现将办理情况答复如下:')
+  assert.equal(cleaned.text, '张三委员:\n您提出的关于社区食堂的提案收悉,现将办理情况答复如下:')
+  assert.deepEqual(cleaned.portal, { 发布时间: '2024-03-25', 来源: '区科委' }, 'the page fields are metadata, not text')
 })
 
 test('a page that prints its text twice is kept once', () => {

@@ -11,7 +11,7 @@ const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'co
 async function parseCorpus(file: string) {
   const raw = await readDocument(path.join(corpus, file))
   const cleaned = cleanText(raw.text, raw.format)
-  return { ...parseReply(cleaned.text), partial: cleaned.partial }
+  return { ...parseReply(cleaned.text, cleaned.portal), partial: cleaned.partial }
 }
 
 test('the seed reply is parsed exactly, field by field', async () => {

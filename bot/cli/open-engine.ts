@@ -7,6 +7,7 @@ import type { AnswerEngine } from '../answer/types.js'
 export async function openEngine(indexDir = DEFAULT_INDEX_DIR): Promise<AnswerEngine> {
   try {
     const kb = await KnowledgeBase.open(path.resolve(indexDir))
+    if (kb.refused) console.error(`warning: ${kb.refused.reason}\nAnswering from the previous good build ${kb.buildId}.`)
     return createAnswerEngine(() => kb)
   } catch (error) {
     console.error((error as Error).message)

@@ -2,12 +2,14 @@
 import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { DEFAULT_INDEX_DIR } from '../paths.js'
-import { readServedBuild, type StoredBuild } from '../store.js'
+import { readBuild, verifiedServedBuild, type StoredBuild } from '../store.js'
 
 const { values } = parseArgs({ options: { index: { type: 'string', default: DEFAULT_INDEX_DIR }, json: { type: 'boolean', default: false } } })
 let build: StoredBuild
 try {
-  build = readServedBuild(path.resolve(values.index!))
+  const served = await verifiedServedBuild(path.resolve(values.index!))
+  if (served.refused) console.error(`warning: ${served.refused.reason}\nListing the previous good build ${served.manifest.buildId}.`)
+  build = readBuild(served)
 } catch (error) {
   console.error((error as Error).message)
   process.exit(1)

@@ -43,10 +43,16 @@ function progressLines(): (progress: IngestProgress) => void {
 
 function report(summary: IngestSummary): void {
   const lines = [
+    ...summary.warnings.map((warning) => `warning: ${warning}`),
     summary.published
       ? `indexed ${summary.documents} documents, ${summary.chunks} chunks (embedded ${summary.embedded}, reused ${summary.reused}) in ${summary.seconds} s`
       : `nothing indexed in ${summary.seconds} s: the previous index, if any, is still served`,
+    ...(summary.folders.length ? [`read ${summary.folders.length} subfolder(s): ${summary.folders.map((folder) => `${folder}/`).join(', ')}`] : []),
+    ...summary.added.map((file) => `added ${file}`),
+    ...summary.changed.map((file) => `changed ${file}`),
+    ...summary.removed.map((file) => `removed ${file}`),
     ...summary.skipped.map(({ file, reason }) => `skipped ${file}: ${reason}`),
+    ...summary.duplicates.map(({ file, sameAs }) => `warning: ${file} has the same text as ${sameAs}: indexed once, as ${sameAs}`),
     ...summary.unstructured.map((file) => `warning: ${file}: no reply structure recognised, indexed as plain text`),
   ]
   if (summary.published) lines.push(`index: ${path.relative(process.cwd(), indexDir) || '.'} (build ${summary.buildId})`)

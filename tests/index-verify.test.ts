@@ -1,0 +1,108 @@
+/** An index that checks itself: a damaged build is refused by name, and the previous good build is served. */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { test } from 'node:test'
+import { DEFAULT_CORPUS_DIR, IndexMissing, KnowledgeBase, currentPointer, ingest } from '../index/index.js'
+
+const FILES = ['017_jiading_kewei_rd7-6-043_huiban.txt', '025_jingan_rd15-1-0124_huiban_gongjiaohouchting.txt', 'changning-cppcc-15-3-084-reply.txt']
+const LATER = '\n今年还将新增社区长者食堂三家，方便老年人就近用餐。\n'
+
+function smallCorpus(): { corpusDir: string; indexDir: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'dafu-verify-'))
+  const corpusDir = path.join(root, 'corpus')
+  mkdirSync(corpusDir)
+  for (const file of FILES) copyFileSync(path.join(DEFAULT_CORPUS_DIR, file), path.join(corpusDir, file))
+  return { corpusDir, indexDir: path.join(root, 'index') }
+}
+
+/** Two builds: the second (served) knows a sentence the first does not. */
+async function twoBuilds() {
+  const paths = smallCorpus()
+  const first = await ingest(paths)
+  appendFileSync(path.join(paths.corpusDir, FILES[0]), LATER)
+  const second = await ingest(paths)
+  assert.equal(readFileSync(currentPointer(paths.indexDir), 'utf8').trim(), second.buildId)
+  const buildFile = (id: string | undefined, file: string) => path.join(paths.indexDir, 'builds', id!, file)
+  return { ...paths, first, second, buildFile }
+}
+
+function ask(indexDir: string, question: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/ask.ts', '--index', indexDir, '--json', question], { encoding: 'utf8' })
+}
+
+test('a truncated chunks.json is refused by name, and ask answers from the previous good build, saying so', async () => {
+  const { indexDir, first, second, buildFile } = await twoBuilds()
+  const chunks = buildFile(second.buildId, 'chunks.json')
+  truncateSync(chunks, Math.floor(statSync(chunks).size / 2))
+
+  const kb = await KnowledgeBase.open(indexDir)
+  assert.equal(kb.buildId, first.buildId)
+  assert.equal(kb.refused?.buildId, second.buildId)
+  assert.match(kb.refused!.reason, /chunks\.json/)
+  assert.match(kb.refused!.reason, /npm run ingest/)
+  const hits = await kb.search('新增社区长者食堂三家', { k: 5, ranking: 'keyword' })
+  assert.ok(!hits.some((hit) => hit.chunk.text.includes('长者食堂')), 'the older build, without the added sentence, is served')
+
+  const run = ask(indexDir, '概念验证中心')
+  assert.equal(run.status, 0, run.stderr)
+  assert.match(run.stderr, new RegExp(`${second.buildId} is damaged: .*chunks\\.json`))
+  assert.match(run.stderr, new RegExp(`previous good build ${first.buildId}`))
+  const answer = JSON.parse(run.stdout)
+  assert.equal(answer.answered, true)
+  assert.match(answer.text, /概念验证/)
+})
+
+test('a vectors.hnsw copied in from another build is refused, and the next ingest does not reuse its vectors', async () => {
+  const { corpusDir, indexDir, first, second, buildFile } = await twoBuilds()
+  // Another corpus's build, same model and size class: its vectors would load without complaint.
+  const other = smallCorpus()
+  rmSync(path.join(other.corpusDir, FILES[2]))
+  copyFileSync(path.join(DEFAULT_CORPUS_DIR, '031_jingan_rd2-6-126_shequshitang.txt'), path.join(other.corpusDir, 'other.txt'))
+  const foreign = await ingest(other)
+  copyFileSync(path.join(other.indexDir, 'builds', foreign.buildId!, 'vectors.hnsw'), buildFile(second.buildId, 'vectors.hnsw'))
+
+  const kb = await KnowledgeBase.open(indexDir)
+  assert.equal(kb.buildId, first.buildId)
+  assert.match(kb.refused!.reason, /vectors\.hnsw/)
+
+  const next = await ingest({ corpusDir, indexDir })
+  assert.match(next.warnings.join('\n'), new RegExp(`${second.buildId} is damaged`))
+  const rebuilt = await KnowledgeBase.open(indexDir)
+  assert.equal(rebuilt.buildId, next.buildId)
+  assert.equal(rebuilt.refused, undefined)
+  // Every passage, searched by its own text on the dense side alone, finds its own text first: no foreign vectors.
+  for (const chunk of rebuilt.chunks) {
+    const [hit] = await rebuilt.search(chunk.text, { k: 1, ranking: 'dense' })
+    assert.equal(hit.chunk.text, chunk.text, `vector of ${chunk.id}`)
+    assert.ok(hit.dense! > 0.99, `${chunk.id}: cosine ${hit.dense}`)
+  }
+})
+
+test('a missing file is refused by name; with no good build to fall back on, opening fails with the fix', async () => {
+  const paths = smallCorpus()
+  const only = await ingest(paths)
+  rmSync(path.join(paths.indexDir, 'builds', only.buildId!, 'keywords.json'))
+  await assert.rejects(KnowledgeBase.open(paths.indexDir), (error: Error) => {
+    assert.ok(error instanceof IndexMissing, 'npm start rebuilds an index that cannot be served')
+    assert.match(error.message, /keywords\.json is missing/)
+    assert.match(error.message, /npm run ingest/)
+    return true
+  })
+  const run = ask(paths.indexDir, '概念验证中心')
+  assert.equal(run.status, 1)
+  assert.match(run.stderr, /keywords\.json is missing\. Rebuild the index with npm run ingest/)
+  assert.doesNotMatch(run.stderr, /Unterminated|at position/)
+})
+
+test('a vectors.hnsw of the very same size, from the build before, is caught by its checksum', async () => {
+  const { indexDir, first, second, buildFile } = await twoBuilds()
+  const [older, served] = [buildFile(first.buildId, 'vectors.hnsw'), buildFile(second.buildId, 'vectors.hnsw')]
+  assert.equal(statSync(older).size, statSync(served).size, 'same chunk count, so same size: only the checksum can tell')
+  copyFileSync(older, served)
+  const kb = await KnowledgeBase.open(indexDir)
+  assert.equal(kb.buildId, first.buildId)
+  assert.match(kb.refused!.reason, /vectors\.hnsw does not match its checksum/)
+})
