@@ -33,10 +33,6 @@ export interface ReplyMetadata {
   /** YYYY-MM-DD */
   date?: string
   contact?: Contact
-  /** 文号, e.g. 沪府办〔2023〕8号 */
-  docNumber?: string
-  /** 发布机构 of a portal page */
-  publisher?: string
 }
 
 export interface ReplyDocument extends ReplyMetadata {
