@@ -131,9 +131,14 @@ test('empty, blank and emoji-only messages get a prompt with an example', async 
   }
 })
 
-test('help, greeting and “更多” without a previous answer each get a useful line', async () => {
+test('help, greeting and “更多” without a previous answer each get a useful line; every example in the help is answered', async () => {
   const [help] = await conversation('帮助')
-  assert.match(help.reply.text, /084号提案/)
+  const examples = help.reply.text.split('\n').filter((line) => line.startsWith('· ')).map((line) => line.slice(2))
+  assert.ok(examples.length >= 3, help.reply.text)
+  for (const example of examples) {
+    const [turn] = await conversation(example)
+    assert.equal(turn.reply.answered, true, `${example}: ${turn.reply.text}`)
+  }
   const [hello] = await conversation('你好')
   assert.match(hello.reply.text, /试试问/)
   const [more] = await conversation('更多')

@@ -9,20 +9,45 @@ export const MAX_REPLY_CHARS = 1500
 /** A passage is shown at most this long, cut at sentence boundaries around its best sentence. */
 export const MAX_PASSAGE_CHARS = 220
 export const HOTLINE = '12345市民服务热线'
-export const EXAMPLE_QUESTION = '长宁有什么创业扶持？'
 
-export const HELP_TEXT = [
-  '我是答复助手，根据政府部门对政协提案、人大代表建议的书面答复原文回答问题，每段都注明出处和联系人。',
-  '可以这样问：',
-  `· ${EXAMPLE_QUESTION}`,
-  '· 网办率是多少？',
-  '· 084号提案的答复怎么说的？',
-  '· 辛洁暐委员的提案',
-  '· 区科委关于概念验证中心的答复',
-  '看到答复后，回复“更多”看其他段落，回复“全文”看该部分全文。',
-].join('\n')
-export const GREETING_TEXT = `您好，我是答复助手，可以查政府部门对提案和代表建议的答复。试试问：${EXAMPLE_QUESTION}`
-export const EMPTY_TEXT = `请用文字输入您的问题，例如：${EXAMPLE_QUESTION}（回复“帮助”查看用法）`
+/** What this corpus can be asked, taken from its own replies: the help text never names a reply that is not there. */
+export interface Examples {
+  topic?: string
+  number?: string
+  person?: string
+  unit?: string
+}
+
+export function examplesFrom(docs: ReplyDocument[]): Examples {
+  const titled = docs.find((doc) => doc.title && doc.title.length <= 24)
+  const numbered = docs.find((doc) => doc.number)
+  const proposed = docs.find((doc) => doc.proposers.length > 0)
+  const answered = docs.find((doc) => doc.unit)
+  const motion = (doc: ReplyDocument) => (doc.kind === '代表建议' || doc.session?.includes('人大') ? '建议' : '提案')
+  return {
+    topic: titled && `“${titled.title}”是怎么答复的？`,
+    number: numbered && `${numbered.number}号${motion(numbered)}的答复`,
+    person: proposed && `${proposed.proposers[0]}${motion(proposed) === '建议' ? '代表' : '委员'}的${motion(proposed)}`,
+    unit: answered && `${answered.unit}的答复`,
+  }
+}
+
+export function helpText(examples: Examples): string {
+  const lines = [examples.topic, examples.number, examples.person, examples.unit].filter(Boolean).map((line) => `· ${line}`)
+  return [
+    '我是答复助手，根据政府部门对政协提案、人大代表建议的书面答复原文回答问题，每段都注明出处和联系人。',
+    ...(lines.length ? ['可以这样问：', ...lines] : ['可以直接提问，或告诉我提案（建议）编号、提出人、答复单位。']),
+    '看到答复后，回复“更多”看其他段落，回复“全文”看该部分全文，也可以问“这份答复找谁联系”。',
+  ].join('\n')
+}
+
+export function greetingText(examples: Examples): string {
+  return `您好，我是答复助手，可以查政府部门对提案和代表建议的答复。${examples.topic ? `试试问：${examples.topic}` : '回复“帮助”查看用法。'}`
+}
+
+export function emptyText(examples: Examples): string {
+  return `请用文字输入您的问题${examples.topic ? `，例如：${examples.topic}` : ''}（回复“帮助”查看用法）`
+}
 export const NO_MORE_TEXT = '没有更多相关段落了。可以换个说法再问，或回复“帮助”查看用法。'
 export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回复“更多”或“全文”。'
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'

@@ -4,8 +4,8 @@
  */
 import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
-  EMPTY_TEXT, FAREWELL_TEXT, GREETING_TEXT, HELP_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE,
-  WHICH_REPLY_TEXT, citation, contactBlock, excerpt, formatDate, noSuchReplyText, notFoundText, quote, replyTitle,
+  FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE,
+  WHICH_REPLY_TEXT, citation, emptyText, examplesFrom, greetingText, helpText, contactBlock, excerpt, formatDate, noSuchReplyText, notFoundText, quote, replyTitle,
 } from './compose.js'
 import type { Mention } from './entities.js'
 import { normalizeMessage } from './normalize.js'
@@ -52,14 +52,15 @@ export function createAnswerEngine(knowledge: () => KnowledgeBase, options: Engi
 
 async function respond(kb: KnowledgeBase, calibration: Calibration, message: string, state: ConversationState): Promise<Turn> {
   const input = normalizeMessage(message ?? '', (char) => kb.usesCharacter(char))
-  if (!input.meaningful) return turn('empty', plain(EMPTY_TEXT), state)
+  const examples = examplesFrom(kb.documents)
+  if (!input.meaningful) return turn('empty', plain(emptyText(examples)), state)
   const understood = understand(input.text, kb, state)
   const result = await (() => {
     switch (understood.intent) {
       case 'help':
-        return turn('help', plain(HELP_TEXT), state)
+        return turn('help', plain(helpText(examples)), state)
       case 'greeting':
-        return turn('greeting', plain(GREETING_TEXT), state)
+        return turn('greeting', plain(greetingText(examples)), state)
       case 'thanks':
         return turn('greeting', plain(THANKS_TEXT), state)
       case 'farewell':
