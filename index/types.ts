@@ -67,8 +67,6 @@ export interface Hit {
   dense?: number
   /** BM25 score of the keyword match, when it was among the keyword candidates */
   keyword?: number
-  /** cosine similarity of the question with the passage's best sentence, when the build has sentence vectors */
-  sentence?: number
   /** reciprocal rank fusion score */
   fused: number
 }

@@ -1,7 +1,7 @@
 /**
  * Whether the best passages really answer the question. Residents rarely use the reply's words, so the
- * decision rests first on meaning: the best cosine similarity of the question with a passage or with one
- * of its sentences (the same bge model). Word coverage (how many of the question's content words the
+ * decision rests first on meaning: the best cosine similarity of the question with a passage (the same
+ * bge model; the best single sentence was measured too and separated no better, see README). Word coverage (how many of the question's content words the
  * passages contain) can add to weak semantic evidence, but never vetoes strong semantic evidence. The
  * three constants are fitted by `npm run eval -- --calibrate` on the tune split and stored in refusal.json.
  */
@@ -33,10 +33,8 @@ export function contentTokens(question: string): string[] {
 }
 
 export interface Evidence {
-  /** best cosine similarity of the question with a whole passage */
+  /** best cosine similarity of the question with a passage */
   dense: number
-  /** best cosine similarity of the question with a single sentence of a passage (0 when the index has no sentence vectors) */
-  sentence: number
   /**
    * share of the question's content words found in the top passages (with their titles and headings),
    * each word weighted by its rarity in the corpus: 人民政府 found says little, 放假 missing says much
@@ -47,7 +45,6 @@ export interface Evidence {
 export function evidence(hits: Hit[], question: string, weight: (token: string) => number, top = 3): Evidence {
   const tokens = contentTokens(question)
   const dense = Math.max(0, ...hits.map((hit) => hit.dense ?? 0))
-  const sentence = Math.max(0, ...hits.map((hit) => hit.sentence ?? 0))
   const text = hits
     .slice(0, top)
     .map((hit) => [hit.doc.title, hit.doc.unit, ...hit.chunk.section, hit.chunk.text].join(' '))
@@ -56,14 +53,9 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const total = tokens.reduce((sum, token) => sum + weight(token), 0)
   const covered = tokens.filter((token) => text.includes(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
-  return { dense, sentence, coverage }
+  return { dense, coverage }
 }
 
-export function semantic({ dense, sentence }: Evidence): number {
-  return Math.max(dense, sentence)
-}
-
-export function isAnswerable(found: Evidence, calibration: Calibration): boolean {
-  const meaning = semantic(found)
-  return meaning >= calibration.semanticAlone || meaning + calibration.coverageWeight * found.coverage >= calibration.threshold
+export function isAnswerable({ dense, coverage }: Evidence, calibration: Calibration): boolean {
+  return dense >= calibration.semanticAlone || dense + calibration.coverageWeight * coverage >= calibration.threshold
 }
