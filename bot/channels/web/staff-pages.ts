@@ -71,7 +71,7 @@ ${incomplete.length
   ? html`<div class="card scroll"><table class="missing"><tr><th>答复</th><th>缺少</th></tr>${incomplete.map(({ doc, missing }) => html`<tr><td><a href="${replyHref(doc.id)}">${doc.title ?? replyTitle(doc)}</a><div class="muted">${doc.file}</div></td><td>${missing.join('、')}</td></tr>`)}</table></div>`
   : html`<p class="muted">每份答复都有联系人、日期和承办单位。</p>`}
 <h2>全部答复（${kb.documents.length}）</h2>
-<div class="card scroll"><table class="documents">
+<div class="card scroll"><table class="all-replies">
 <tr><th>答复</th><th>段落</th><th></th></tr>
 ${kb.documents.map((doc) => html`<tr><td><a href="${replyHref(doc.id)}">${doc.title ?? replyTitle(doc)}</a><div class="muted">${doc.file}</div></td><td>${manifest.files[doc.file]?.chunks ?? 0}</td>
 <td><form method="post" action="/admin/replies/${encodeURIComponent(doc.id)}/remove" data-confirm="${`删除 ${doc.file} 并重建索引？`}">${csrfField(csrf)}<button class="danger">删除</button></form></td></tr>`)}
