@@ -36,7 +36,7 @@ async function loggedIn(base = url): Promise<Client> {
 function upload(client: Client, csrf: string | undefined, files: { name: string; content: Buffer | string }[]): Promise<Response> {
   const body = new FormData()
   if (csrf !== undefined) body.append('_csrf', csrf)
-  for (const { name, content } of files) body.append('files', new Blob([content]), name)
+  for (const { name, content } of files) body.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name)
   return client.request('/admin/upload', { method: 'POST', body })
 }
 
