@@ -101,7 +101,7 @@ test('log in, upload a DOCX, watch the ingest, and see a question about it answe
 
   await page.goto(`${url}/admin/upload`)
   await page.setInputFiles('input[type=file]', path.join(PROJECT_ROOT, 'tests/fixtures/sample-reply.docx'))
-  await Promise.all([page.waitForURL(/\/admin\/upload$/), page.click('form[enctype] button')])
+  await Promise.all([page.waitForURL(/\/admin\/ingest$/), page.click('form[enctype] button')])
   await page.waitForSelector('#ingest-progress[data-finished=ok]', { timeout: 120_000 })
   assert.match((await page.textContent('#ingest-progress .result'))!, /完成/)
 
@@ -110,5 +110,14 @@ test('log in, upload a DOCX, watch the ingest, and see a question about it answe
   await Promise.all([page.waitForURL(/\?q=/), page.click('form.ask button')])
   assert.match((await page.textContent('.passage blockquote'))!, /共享工具屋/)
   assert.match((await page.textContent('.contacts'))!, /张示范/)
+
+  await page.goto(`${url}/?q=${encodeURIComponent('明天上海天气怎么样？')}`)
+  assert.equal(await page.getAttribute('.answer', 'data-answered'), 'false', 'a question no reply covers is refused')
+
+  await page.goto(`${url}/admin/questions`)
+  const today = page.locator('svg.chart g.day').last()
+  assert.ok(Number(await today.getAttribute('data-questions')) >= 3, 'the questions asked in this run are charted')
+  assert.match((await page.textContent('table.unanswered'))!, /明天上海天气怎么样/)
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'console-questions.png') })
   await page.context().close()
 })

@@ -27,9 +27,9 @@ export function perDay(events: LoggedQuestion[], days: number, now = Date.now())
   return [...counts.values()]
 }
 
-const WIDTH = 640
-const HEIGHT = 220
-const PAD = { left: 34, right: 34, top: 14, bottom: 34 }
+const WIDTH = 480
+const HEIGHT = 200
+const PAD = { left: 30, right: 40, top: 14, bottom: 30 }
 
 /** Bars: questions per day (answered part dark, unanswered light); line: answered share (right axis, %). */
 export function questionsChart(counts: DayCount[]): Html {
@@ -42,7 +42,7 @@ export function questionsChart(counts: DayCount[]): Html {
   const x = (i: number) => PAD.left + i * step + (step - barW) / 2
   const share = counts.map((c, i) => (c.questions ? { cx: x(i) + barW / 2, cy: PAD.top + plotH * (1 - c.answered / c.questions) } : undefined))
   const points = share.filter((p): p is { cx: number; cy: number } => !!p)
-  const labelEvery = Math.ceil(counts.length / 10)
+  const labelEvery = Math.ceil(counts.length / 7)
   const r = (n: number) => n.toFixed(1)
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="每日提问数与回答比例">
 <line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#b8c0ca"/>

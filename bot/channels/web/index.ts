@@ -132,6 +132,8 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     }
     return { csrf: csrfToken(request, reply) }
   }
+  /** Starts an ingest and shows its progress page (post/redirect/get: reloading that page posts nothing again). */
+  const startIngest = (reply: FastifyReply, reason: string) => reply.redirect(job.start(reason) ? '/admin/ingest' : '/admin/ingest?busy=1', 303)
   const form = (request: FastifyRequest): Record<string, unknown> => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {})
 
   // ---- for everyone
@@ -203,8 +205,7 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     const kb = knowledge.current
     const known = new Set([...Object.keys(kb.manifest.files), ...kb.manifest.skipped.map((s) => s.file)])
     const pending = corpusFiles(config.corpusDir).filter((file) => !known.has(file))
-    const message = text((request.query as Record<string, unknown>).done) === 'removed' ? '已删除，正在重建索引。' : undefined
-    return send(reply, '索引状态', statusPage({ kb, csrf: session.csrf, job: job.state, pending, message }), session)
+    return send(reply, '索引状态', statusPage({ kb, csrf: session.csrf, job: job.state, pending }), session)
   })
 
   const limits = { maxMb: config.uploadMaxMb, maxFiles: config.uploadMaxFiles, extensions: SUPPORTED_EXTENSIONS }
@@ -232,23 +233,21 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
       return send(reply, '上传', uploadPage(session.csrf, limits, `${message}没有保存任何文件。`), session, error instanceof UploadRejected ? 400 : 413)
     }
     logger.info({ event: 'console-upload', files: saved }, 'files uploaded from the web console')
-    const started = job.start(`upload: ${saved.join(', ')}`)
-    const message = `已保存 ${saved.join('、')}。${started ? '' : '另一次更新正在进行，完成后请再点“重建索引”。'}`
-    return send(reply, '更新答复库', ingestPage(job.state, message), session)
+    return startIngest(reply, `上传 ${saved.join('、')}`)
   })
 
   app.post('/admin/ingest', async (request, reply) => {
     const session = staff(request, reply)
     if (!session) return reply
     if (!csrfValid(request, form(request)._csrf)) throw CSRF_REJECTED
-    job.start('rebuild requested')
-    return reply.redirect('/admin/ingest', 303)
+    return startIngest(reply, '重建索引')
   })
 
   app.get('/admin/ingest', async (request, reply) => {
     const session = staff(request, reply)
     if (!session) return reply
-    return send(reply, '更新答复库', ingestPage(job.state), session)
+    const busy = text((request.query as Record<string, unknown>).busy) && '另一次更新正在进行：刚才的改动要等它结束后再点“重建索引”才生效。'
+    return send(reply, '更新答复库', ingestPage(job.state, busy), session)
   })
 
   app.get('/admin/ingest/progress', async (request, reply) => {
@@ -265,8 +264,7 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     if (!doc) throw notFound('没有这份答复，可能已被删除。')
     await rm(insideFolder(config.corpusDir, doc.file), { force: true })
     logger.info({ event: 'console-remove', file: doc.file }, 'reply removed from the web console')
-    const started = job.start(`remove: ${doc.file}`)
-    return send(reply, '更新答复库', ingestPage(job.state, `已删除 ${doc.file}。${started ? '' : '另一次更新正在进行，完成后请再点“重建索引”。'}`), session)
+    return startIngest(reply, `删除 ${doc.file}`)
   })
 
   app.get('/admin/questions', async (request, reply) => {

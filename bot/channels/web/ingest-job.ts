@@ -7,6 +7,8 @@ import type { LiveKnowledge } from '../../live-knowledge.js'
 import type { Logger } from '../../conversation/log.js'
 
 export interface IngestState {
+  /** why it ran, for the page: the files uploaded or removed, or a rebuild */
+  reason?: string
   running: boolean
   /** set once a run has ended */
   ok?: boolean
@@ -44,7 +46,7 @@ export class IngestJob {
   /** Starts an ingest unless one is running; says whether it started. */
   start(reason: string): boolean {
     if (this.current.running) return false
-    this.current = { running: true, done: 0, total: 0, message: '准备中…' }
+    this.current = { reason, running: true, done: 0, total: 0, message: '准备中…' }
     this.run = this.execute(reason)
     return true
   }
@@ -62,17 +64,17 @@ export class IngestJob {
           ? `完成：${summary.documents} 篇答复，${summary.chunks} 段（新处理 ${summary.embedded} 段，沿用 ${summary.reused} 段），用时 ${summary.seconds} 秒；现在使用版本 ${served}。`
           : `新版本 ${summary.buildId} 已生成，但载入失败，仍使用版本 ${served}，请查看日志。`
       const skipped = summary.skipped.length ? ` 跳过 ${summary.skipped.length} 个文件（原因见索引状态）。` : ''
-      this.current = { running: false, ok, done: 1, total: 1, message: '已结束', result: result + skipped, summary }
-      logger.info({ event: 'console-ingest', reason, published: summary.published, build: summary.buildId, documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds }, 'corpus re-ingested from the web console')
+      this.current = { reason, running: false, ok, done: 1, total: 1, message: '已结束', result: result + skipped, summary }
+      logger.info({ event: 'console-ingest', published: summary.published, build: summary.buildId, documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds }, 'corpus re-ingested from the web console')
     } catch (error) {
       const message = error instanceof IngestLocked ? '另一次更新（命令行 npm run ingest 或 #刷新）正在进行，请稍后再试。' : `更新失败：${(error as Error).message}`
-      this.current = { running: false, ok: false, done: 0, total: 0, message: '已结束', result: message }
-      logger.error({ event: 'console-ingest-failed', reason, err: error }, 'console ingest failed')
+      this.current = { reason, running: false, ok: false, done: 0, total: 0, message: '已结束', result: message }
+      logger.error({ event: 'console-ingest-failed', err: error }, 'console ingest failed')
     }
   }
 
   private progress(progress: IngestProgress): void {
-    const at = (message: string, done = 0, total = 0) => (this.current = { running: true, done, total, message })
+    const at = (message: string, done = 0, total = 0) => (this.current = { ...this.current, done, total, message })
     if (progress.phase === 'read') at(`读取文件 ${progress.done}/${progress.total}：${progress.file}`, progress.done, progress.total)
     else if (progress.phase === 'embed') at(`计算段落向量 ${progress.done}/${progress.total}`, progress.done, progress.total)
     else at('写入索引…')

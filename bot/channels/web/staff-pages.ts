@@ -41,14 +41,13 @@ export interface StatusView {
   job: IngestState
   /** corpus files that the served build does not know (uploaded since, or not yet ingested) */
   pending: string[]
-  message?: string
 }
 
-export function statusPage({ kb, csrf, job, pending, message }: StatusView): Html {
+export function statusPage({ kb, csrf, job, pending }: StatusView): Html {
   const { manifest } = kb
   const incomplete = kb.documents.map((doc) => ({ doc, missing: missingMetadata(doc) })).filter(({ missing }) => missing.length > 0)
   const plain = kb.documents.filter((doc) => !doc.structured)
-  return html`<h1>索引状态</h1>${notice(message)}
+  return html`<h1>索引状态</h1>
 <div class="card stats">
   <div><span class="muted">版本</span><b class="build">${manifest.buildId}</b></div>
   <div><span class="muted">建库时间</span><b>${when(manifest.builtAt)}</b></div>
@@ -95,7 +94,8 @@ export function uploadPage(csrf: string, limits: UploadLimits, error?: string): 
 }
 
 export function ingestPage(job: IngestState, message?: string): Html {
-  return html`<h1>更新答复库</h1>${notice(message)}
+  return html`<h1>更新答复库</h1>${notice(message, true)}
+${job.reason ? html`<p class="reason">${job.reason}</p>` : ''}
 <div class="card" id="ingest-progress" data-src="/admin/ingest/progress" data-finished="${job.running ? '' : job.ok ? 'ok' : 'failed'}">
   <p class="phase">${job.message}</p>
   <progress max="${job.total || 1}"${job.running && !job.total ? '' : html` value="${job.running ? job.done : 1}"`}></progress>
