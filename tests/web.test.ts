@@ -8,6 +8,7 @@ import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { load } from 'cheerio'
 import { safeFileName } from '../bot/channels/web/uploads.js'
+import { loadConfig } from '../bot/config.js'
 import { Client, CONSOLE_CORPUS, SKIPPED_FILE, STAFF, consoleWorld, ingestEnded, type ConsoleWorld } from './support/web-console.js'
 
 let world: ConsoleWorld
@@ -340,4 +341,16 @@ test('file names from uploads: one safe component with a supported extension, or
   assert.equal(safeFileName('report.txt.exe'), undefined)
   assert.equal(safeFileName('.txt'), undefined)
   assert.equal(safeFileName('<>|.txt'), undefined)
+})
+
+test('console settings come from the environment: credentials, cookie secret, upload limits', () => {
+  const defaults = loadConfig({}, {})
+  assert.equal(defaults.consoleUser, undefined)
+  assert.equal(defaults.consolePassword, undefined)
+  assert.equal(defaults.uploadMaxMb, 20)
+  assert.equal(defaults.uploadMaxFiles, 10)
+  assert.ok(defaults.consoleCookieSecret.length >= 32, 'a random secret when none is set')
+  const set = loadConfig({}, { CONSOLE_USER: 'staff', CONSOLE_PASSWORD: ' spaces kept ', CONSOLE_COOKIE_SECRET: 's'.repeat(40), UPLOAD_MAX_MB: '5', UPLOAD_MAX_FILES: '2' })
+  assert.deepEqual([set.consoleUser, set.consolePassword, set.consoleCookieSecret, set.uploadMaxMb, set.uploadMaxFiles], ['staff', ' spaces kept ', 's'.repeat(40), 5, 2])
+  assert.throws(() => loadConfig({}, { UPLOAD_MAX_MB: '0' }), /UPLOAD_MAX_MB/)
 })
