@@ -47,6 +47,8 @@ const SESSION_COOKIE = 'dafu_staff'
 const CSRF_COOKIE = 'dafu_csrf'
 const DEFAULT_DAYS = 14
 const TOP_UNANSWERED = 20
+const UPLOAD = '/admin/upload'
+const PROGRESS = '/admin/ingest/progress'
 const COOKIE = { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: 'auto' } as const
 
 /** Only these files are served under /static/, read once: no request path reaches the file system. */
@@ -119,19 +121,6 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     return !!expected && typeof sent === 'string' && same(sent, expected)
   }
 
-  // ---- staff guard
-  const staff = (request: FastifyRequest, reply: FastifyReply): { csrf: string } | undefined => {
-    if (!auth.enabled) {
-      void send(reply, '员工页面未启用', disabledPage(), undefined, 403)
-      return undefined
-    }
-    if (!auth.check(unsigned(request, SESSION_COOKIE))) {
-      if (request.method === 'GET' && !request.url.startsWith('/admin/ingest/progress')) void reply.redirect('/admin/login', 303)
-      else throw new HttpError(403, '请先登录', '登录已过期，请重新登录。')
-      return undefined
-    }
-    return { csrf: csrfToken(request, reply) }
-  }
   /** Starts an ingest and shows its progress page (post/redirect/get: reloading that page posts nothing again). */
   const startIngest = (reply: FastifyReply, reason: string) => reply.redirect(job.start(reason) ? '/admin/ingest' : '/admin/ingest?busy=1', 303)
   const form = (request: FastifyRequest): Record<string, unknown> => (request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {})
@@ -199,81 +188,79 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     return reply.redirect('/', 303)
   })
 
-  app.get('/admin', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    const kb = knowledge.current
-    const known = new Set([...Object.keys(kb.manifest.files), ...kb.manifest.skipped.map((s) => s.file)])
-    const pending = corpusFiles(config.corpusDir).filter((file) => !known.has(file))
-    return send(reply, '索引状态', statusPage({ kb, csrf: session.csrf, job: job.state, pending }), session)
-  })
+  // Every page below needs a staff session; every form below but the upload (whose token comes inside
+  // its multipart body, checked before any file is read) needs its CSRF token.
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', async (request, reply) => {
+      if (!auth.enabled) return send(reply, '员工页面未启用', disabledPage(), undefined, 403)
+      if (!auth.check(unsigned(request, SESSION_COOKIE))) {
+        if (request.method === 'GET' && request.routeOptions.url !== PROGRESS) return reply.redirect('/admin/login', 303)
+        throw new HttpError(403, '请先登录', '登录已过期，请重新登录。')
+      }
+      if (request.method === 'POST' && request.routeOptions.url !== UPLOAD && !csrfValid(request, form(request)._csrf)) throw CSRF_REJECTED
+    })
+    const session = (request: FastifyRequest, reply: FastifyReply) => ({ csrf: csrfToken(request, reply) })
 
-  const limits = { maxMb: config.uploadMaxMb, maxFiles: config.uploadMaxFiles, extensions: SUPPORTED_EXTENSIONS }
-  app.get('/admin/upload', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    return send(reply, '上传', uploadPage(session.csrf, limits), session)
-  })
+    admin.get('/admin', async (request, reply) => {
+      const kb = knowledge.current
+      const known = new Set([...Object.keys(kb.manifest.files), ...kb.manifest.skipped.map((s) => s.file)])
+      const pending = corpusFiles(config.corpusDir).filter((file) => !known.has(file))
+      const staff = session(request, reply)
+      return send(reply, '索引状态', statusPage({ kb, csrf: staff.csrf, job: job.state, pending }), staff)
+    })
 
-  app.post('/admin/upload', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    let saved: string[]
-    try {
-      saved = await saveUploads(config.corpusDir, await readUpload(request, (sent) => csrfValid(request, sent)))
-    } catch (error) {
-      if (error === CSRF_REJECTED) throw error
-      const code = (error as { code?: string }).code
-      const message =
-        error instanceof UploadRejected ? error.message
-        : code === 'FST_REQ_FILE_TOO_LARGE' ? `文件过大：每个文件不超过 ${limits.maxMb} MB。`
-        : code === 'FST_FILES_LIMIT' ? `文件过多：一次最多 ${limits.maxFiles} 个。`
-        : undefined
-      if (!message) throw error
-      return send(reply, '上传', uploadPage(session.csrf, limits, `${message}没有保存任何文件。`), session, error instanceof UploadRejected ? 400 : 413)
-    }
-    logger.info({ event: 'console-upload', files: saved }, 'files uploaded from the web console')
-    return startIngest(reply, `上传 ${saved.join('、')}`)
-  })
+    const limits = { maxMb: config.uploadMaxMb, maxFiles: config.uploadMaxFiles, extensions: SUPPORTED_EXTENSIONS }
+    admin.get(UPLOAD, async (request, reply) => {
+      const staff = session(request, reply)
+      return send(reply, '上传', uploadPage(staff.csrf, limits), staff)
+    })
 
-  app.post('/admin/ingest', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    if (!csrfValid(request, form(request)._csrf)) throw CSRF_REJECTED
-    return startIngest(reply, '重建索引')
-  })
+    admin.post(UPLOAD, async (request, reply) => {
+      let saved: string[]
+      try {
+        saved = await saveUploads(config.corpusDir, await readUpload(request, (sent) => csrfValid(request, sent)))
+      } catch (error) {
+        if (error === CSRF_REJECTED) throw error
+        const code = (error as { code?: string }).code
+        const message =
+          error instanceof UploadRejected ? error.message
+          : code === 'FST_REQ_FILE_TOO_LARGE' ? `文件过大：每个文件不超过 ${limits.maxMb} MB。`
+          : code === 'FST_FILES_LIMIT' ? `文件过多：一次最多 ${limits.maxFiles} 个。`
+          : undefined
+        if (!message) throw error
+        const staff = session(request, reply)
+        return send(reply, '上传', uploadPage(staff.csrf, limits, `${message}没有保存任何文件。`), staff, error instanceof UploadRejected ? 400 : 413)
+      }
+      logger.info({ event: 'console-upload', files: saved }, 'files uploaded from the web console')
+      return startIngest(reply, `上传 ${saved.join('、')}`)
+    })
 
-  app.get('/admin/ingest', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    const busy = text((request.query as Record<string, unknown>).busy) && '另一次更新正在进行：刚才的改动要等它结束后再点“重建索引”才生效。'
-    return send(reply, '更新答复库', ingestPage(job.state, busy), session)
-  })
+    admin.post('/admin/ingest', async (_request, reply) => startIngest(reply, '重建索引'))
 
-  app.get('/admin/ingest/progress', async (request, reply) => {
-    if (!staff(request, reply)) return reply
-    const { running, ok, done, total, message, result } = job.state
-    return reply.header('cache-control', 'no-store').send({ running, ok, done, total, message, result, build: knowledge.current.buildId })
-  })
+    admin.get('/admin/ingest', async (request, reply) => {
+      const busy = text((request.query as Record<string, unknown>).busy) && '另一次更新正在进行：刚才的改动要等它结束后再点“重建索引”才生效。'
+      return send(reply, '更新答复库', ingestPage(job.state, busy), session(request, reply))
+    })
 
-  app.post('/admin/replies/:id/remove', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    if (!csrfValid(request, form(request)._csrf)) throw CSRF_REJECTED
-    const doc = knowledge.current.getDocument((request.params as { id: string }).id)
-    if (!doc) throw notFound('没有这份答复，可能已被删除。')
-    await rm(insideFolder(config.corpusDir, doc.file), { force: true })
-    logger.info({ event: 'console-remove', file: doc.file }, 'reply removed from the web console')
-    return startIngest(reply, `删除 ${doc.file}`)
-  })
+    admin.get(PROGRESS, async (_request, reply) => {
+      const { running, ok, done, total, message, result } = job.state
+      return reply.header('cache-control', 'no-store').send({ running, ok, done, total, message, result, build: knowledge.current.buildId })
+    })
 
-  app.get('/admin/questions', async (request, reply) => {
-    const session = staff(request, reply)
-    if (!session) return reply
-    const asked = Number(text((request.query as Record<string, unknown>).days))
-    const days = Number.isInteger(asked) && asked >= 1 && asked <= 366 ? asked : DEFAULT_DAYS
-    const events = await readQuestions(questionsLog, Date.now() - days * DAY_MS)
-    return send(reply, '居民提问', questionsPage(days, perDay(events, days), unansweredQuestions(events), TOP_UNANSWERED), session)
+    admin.post('/admin/replies/:id/remove', async (request, reply) => {
+      const doc = knowledge.current.getDocument((request.params as { id: string }).id)
+      if (!doc) throw notFound('没有这份答复，可能已被删除。')
+      await rm(insideFolder(config.corpusDir, doc.file), { force: true })
+      logger.info({ event: 'console-remove', file: doc.file }, 'reply removed from the web console')
+      return startIngest(reply, `删除 ${doc.file}`)
+    })
+
+    admin.get('/admin/questions', async (request, reply) => {
+      const asked = Number(text((request.query as Record<string, unknown>).days))
+      const days = Number.isInteger(asked) && asked >= 1 && asked <= 366 ? asked : DEFAULT_DAYS
+      const events = await readQuestions(questionsLog, Date.now() - days * DAY_MS)
+      return send(reply, '居民提问', questionsPage(days, perDay(events, days), unansweredQuestions(events), TOP_UNANSWERED), session(request, reply))
+    })
   })
 
   // Any other address: a page, not fastify's JSON 404 (static routes of other channels still win over this one).
