@@ -219,6 +219,9 @@ test('forms without the CSRF token are refused: rebuild, remove, upload (nothing
     const response = await client.request(address, { method: 'POST', body: new URLSearchParams(fields) })
     assert.equal(response.status, 403, address)
   }
+  const multipart = new FormData()
+  multipart.append('anything', 'x')
+  assert.equal((await client.request('/admin/ingest', { method: 'POST', body: multipart })).status, 403, 'a multipart body is no way around the token')
   assert.equal((await upload(client, undefined, [{ name: 'new.txt', content: '对某某提案的答复' }])).status, 403)
   assert.equal((await upload(client, 'forged', [{ name: 'new.txt', content: '对某某提案的答复' }])).status, 403)
   assert.deepEqual(readdirSync(world.corpusDir).sort(), before)

@@ -1,8 +1,7 @@
 /**
  * HTML made safe by construction: every value interpolated into an `html` template is escaped unless
- * it is itself the result of `html` (or `raw`, kept for markup this module's callers build, never for
- * text from documents or users). Hand-written: the project keeps no template library, and this is the
- * whole of what the console needs (about twenty lines, no partials, no logic in templates).
+ * it is itself the result of `html`. Hand-written: the project keeps no template library, and this is the
+ * whole of what the console needs (about twenty lines).
  */
 export class Html {
   constructor(readonly value: string) {}
@@ -15,7 +14,7 @@ type Value = Html | string | number | boolean | null | undefined | readonly Valu
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char])
 }
 
@@ -29,6 +28,3 @@ function render(value: Value): string {
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
   return new Html(strings.reduce((out, text, i) => out + text + (i < values.length ? render(values[i]) : ''), ''))
 }
-
-/** Markup that is already safe (e.g. an SVG drawn from numbers). */
-export const raw = (markup: string): Html => new Html(markup)

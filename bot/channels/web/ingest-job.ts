@@ -2,7 +2,7 @@
  * The console's ingest: one at a time, run in this process, its progress kept for the page to poll,
  * and the new build served as soon as it is published (LiveKnowledge.refresh), without a restart.
  */
-import { IngestLocked, ingest, type IngestProgress, type IngestSummary } from '../../../index/index.js'
+import { IngestLocked, ingest, type IngestProgress } from '../../../index/index.js'
 import type { LiveKnowledge } from '../../live-knowledge.js'
 import type { Logger } from '../../conversation/log.js'
 
@@ -18,7 +18,6 @@ export interface IngestState {
   message: string
   /** the outcome, once ended */
   result?: string
-  summary?: Pick<IngestSummary, 'documents' | 'chunks' | 'embedded' | 'reused' | 'skipped' | 'unstructured' | 'seconds' | 'buildId'>
 }
 
 export interface IngestJobOptions {
@@ -64,7 +63,7 @@ export class IngestJob {
           ? `完成：${summary.documents} 篇答复，${summary.chunks} 段（新处理 ${summary.embedded} 段，沿用 ${summary.reused} 段），用时 ${summary.seconds} 秒；现在使用版本 ${served}。`
           : `新版本 ${summary.buildId} 已生成，但载入失败，仍使用版本 ${served}，请查看日志。`
       const skipped = summary.skipped.length ? ` 跳过 ${summary.skipped.length} 个文件（原因见索引状态）。` : ''
-      this.current = { reason, running: false, ok, done: 1, total: 1, message: '已结束', result: result + skipped, summary }
+      this.current = { reason, running: false, ok, done: 1, total: 1, message: '已结束', result: result + skipped }
       logger.info({ event: 'console-ingest', published: summary.published, build: summary.buildId, documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds }, 'corpus re-ingested from the web console')
     } catch (error) {
       const message = error instanceof IngestLocked ? '另一次更新（命令行 npm run ingest 或 #刷新）正在进行，请稍后再试。' : `更新失败：${(error as Error).message}`

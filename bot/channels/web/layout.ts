@@ -5,7 +5,7 @@ export interface PageOptions {
   title: string
   /** staff pages show the staff navigation and a logout form */
   staff?: { csrf: string }
-  /** e.g. a status code page's class, for styling */
+  /** the page's own content */
   main: Html
 }
 

@@ -67,9 +67,9 @@ export interface ReplyFilters {
   title?: string
 }
 
-export const KINDS = ['提案', '建议', '会办', '协办'] as const
+const KINDS = ['提案', '建议', '会办', '协办'] as const
 
-export function filterReplies(kb: KnowledgeBase, filters: ReplyFilters): ReplyDocument[] {
+function filterReplies(kb: KnowledgeBase, filters: ReplyFilters): ReplyDocument[] {
   const year = filters.year && /^\d{4}$/.test(filters.year) ? Number(filters.year) : undefined
   const title = filters.title?.replace(/\s+/g, '').toLowerCase()
   return kb
