@@ -37,6 +37,14 @@ export interface BotConfig {
   userHashSaltIsRandom: boolean
   /** wechaty's memory card, where a web puppet keeps its login across restarts: session cookies, keep it private */
   sessionFile: string
+  /** web console staff login (CONSOLE_USER / CONSOLE_PASSWORD); staff pages are disabled unless both are set */
+  consoleUser?: string
+  consolePassword?: string
+  /** signs the console's cookies; random per process when unset (staff then log in again after a restart) */
+  consoleCookieSecret: string
+  /** per uploaded file, and files per upload */
+  uploadMaxMb: number
+  uploadMaxFiles: number
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +91,11 @@ export function loadConfig(overrides: Partial<BotConfig> = {}, env: NodeJS.Proce
     userHashSalt: salt || randomBytes(16).toString('hex'),
     userHashSaltIsRandom: !salt,
     sessionFile: path.resolve(text('WECHATY_NAME', path.join(STATE_DIR, 'wechat-session'))),
+    consoleUser: text('CONSOLE_USER', '') || undefined,
+    consolePassword: env.CONSOLE_PASSWORD || undefined,
+    consoleCookieSecret: text('CONSOLE_COOKIE_SECRET', '') || randomBytes(32).toString('hex'),
+    uploadMaxMb: integer('UPLOAD_MAX_MB', 20, 1),
+    uploadMaxFiles: integer('UPLOAD_MAX_FILES', 10, 1),
     ...overrides,
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)

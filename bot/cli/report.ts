@@ -3,20 +3,12 @@
  * last N days, most frequent first, from its question log. What the corpus is missing, in the words
  * of the people who asked.
  */
-import { createReadStream, existsSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { loadConfig, loadEnvFile } from '../config.js'
-import { QUESTIONS_LOG, type QuestionEvent } from '../conversation/log.js'
-
-const DAY_MS = 86_400_000
-
-interface Unanswered {
-  question: string
-  count: number
-  last: number
-}
+import { QUESTIONS_LOG } from '../conversation/log.js'
+import { DAY_MS, readQuestions, unansweredQuestions } from '../conversation/question-log.js'
 
 function options(): { days: number; top: number; log: string } {
   const { values } = parseArgs({
@@ -30,33 +22,12 @@ function options(): { days: number; top: number; log: string } {
   return { days, top, log: path.join(loadConfig().logDir, QUESTIONS_LOG) }
 }
 
-/** Spacing and final punctuation aside, the same question asked twice is one question. */
-const sameQuestion = (text: string) => text.replace(/\s+/g, '').replace(/[？?。.！!~～…]+$/, '')
-
-async function tally(file: string, since: number): Promise<{ questions: number; unanswered: Unanswered[] }> {
-  const byText = new Map<string, Unanswered>()
-  let questions = 0
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    let event: QuestionEvent & { time?: number }
-    try {
-      event = JSON.parse(line)
-    } catch {
-      continue // a line cut short by a crash: skip it, keep the rest
-    }
-    if (event.event !== 'question' || !event.time || event.time < since) continue
-    questions++
-    if (event.answered || !event.question) continue
-    const key = sameQuestion(event.question)
-    const entry = byText.get(key) ?? { question: key, count: 0, last: 0 }
-    byText.set(key, { ...entry, count: entry.count + 1, last: Math.max(entry.last, event.time) })
-  }
-  return { questions, unanswered: [...byText.values()].sort((a, b) => b.count - a.count || b.last - a.last) }
-}
-
 try {
   const { days, top, log } = options()
   if (!existsSync(log)) throw new Error(`no question log at ${log}: the bot has not logged a question yet (or LOG_DIR points elsewhere)`)
-  const { questions, unanswered } = await tally(log, Date.now() - days * DAY_MS)
+  const events = await readQuestions(log, Date.now() - days * DAY_MS)
+  const questions = events.length
+  const unanswered = unansweredQuestions(events)
   const total = unanswered.reduce((sum, entry) => sum + entry.count, 0)
   const share = questions ? ` (${Math.round((100 * total) / questions)}%)` : ''
   console.log(`last ${days} days: ${questions} questions, ${total} unanswered${share}, ${unanswered.length} different`)
