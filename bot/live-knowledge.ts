@@ -43,8 +43,11 @@ export class LiveKnowledge {
   static async open(indexDir: string, { logger, pollMs = 30_000, debounceMs = 300 }: LiveKnowledgeOptions): Promise<LiveKnowledge> {
     const first = await KnowledgeBase.open(indexDir)
     logger.info({ event: 'index-open', build: first.buildId, documents: first.documents.length, chunks: first.chunks.length }, 'index opened')
+    if (first.refused) {
+      logger.error({ event: 'index-damaged', build: first.refused.buildId, serving: first.buildId, reason: first.refused.reason }, 'index build refused as damaged; serving the previous good build')
+    }
     const live = new LiveKnowledge(indexDir, first, logger, pollMs, debounceMs)
-    live.reportRefused(first)
+    live.failedBuild = first.refused?.buildId
     return live
   }
 
@@ -84,12 +87,11 @@ export class LiveKnowledge {
     const started = performance.now()
     try {
       const next = await KnowledgeBase.open(this.indexDir)
-      this.reportRefused(next)
-      // A damaged build is served by its predecessor: nothing to switch to when that one is served already.
-      if (next.buildId === this.served.buildId) return
+      // The named build is damaged: the served one verified when it was opened, so it stays (not the older fallback).
+      if (next.refused) throw new Error(next.refused.reason)
       const previous = this.served
       this.served = next
-      this.failedBuild = next.refused?.buildId
+      this.failedBuild = undefined
       this.logger.info(
         { event: 'index-switch', from: previous.buildId, to: next.buildId, documents: next.documents.length, chunks: next.chunks.length, ms: Math.round(performance.now() - started) },
         'now serving a new index build',
@@ -98,13 +100,6 @@ export class LiveKnowledge {
       this.failedBuild = named
       this.logger.error({ event: 'index-load-failed', build: named, serving: this.served.buildId, err: error }, 'new index build failed to open; still serving the previous one')
     }
-  }
-
-  /** A build that opened as its predecessor because the named one is damaged: logged once, not retried until CURRENT changes. */
-  private reportRefused(kb: KnowledgeBase): void {
-    if (!kb.refused) return
-    this.failedBuild = kb.refused.buildId
-    this.logger.error({ event: 'index-damaged', build: kb.refused.buildId, serving: kb.buildId, reason: kb.refused.reason }, 'index build refused as damaged; serving the previous good build')
   }
 
   private namedBuild(): string | undefined {

@@ -5,9 +5,9 @@
  * They describe the document and are not part of it: cleaning takes them out of the text (so they are
  * never quoted) and hands them to the metadata parser as label → value.
  *
- * Labels are recognised by the words the national disclosure catalogue standard uses for its fields
- * (a vocabulary of field names, not of places or units), matched as the end of the label so that
- * 建议标题, 内容分类 or 建议公开范围 count as well.
+ * Labels are recognised by the words disclosure pages use for their fields (a vocabulary of field
+ * names, the same on every government portal, not of places or units), matched as the end of the
+ * label so that 建议标题, 内容分类 or 建议公开范围 count as well.
  */
 /** label (spaces and parenthesised notes dropped, e.g. "主办单位") → value as printed, '' when the page left it empty */
 export type PortalFields = Record<string, string>
@@ -18,7 +18,8 @@ const FIELD_WORDS = [
   '有效性', '效力状态', '时效性', '公开类型', '公开类别', '公开方式', '公开属性', '公开范围', '公开时限', '首次公开', '公开期限', '公开载体',
   '载体类型', '来源', '信息来源', '标题', '类型',
 ]
-const spaced = (word: string) => [...word].join('[ \\u3000]*')
+/** Pages space labels out ("来 源", "联 系 人"), so any label character may be followed by spaces. */
+export const spaced = (word: string) => [...word].join('\\s*')
 const WORD = `(?:${FIELD_WORDS.map(spaced).join('|')})`
 /**
  * A label opening a line or a table cell: a field word with up to six Han characters before it

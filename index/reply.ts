@@ -4,7 +4,7 @@
  * ("…提出的《…》的提案收悉，现将办理情况答复如下"), the body, a signature (unit, date) and a contact block.
  * Each field is read from its own wording only; a field whose wording is not in the text stays absent.
  */
-import type { PortalFields } from './portal.js'
+import { spaced, type PortalFields } from './portal.js'
 import { HAN } from './text.js'
 import type { Contact, ReplyMetadata } from './types.js'
 
@@ -27,8 +27,6 @@ const CN_DATE_VALUE = `(${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NU
 /** "提出的", "提交的", "所提": the verb that links a proposer to the motion in the opening sentence. */
 const PROPOSED = '(?:提出|提交|所提)的?'
 
-/** Web tables space labels out ("联 系 人"), so any label character may be followed by spaces. */
-const spaced = (word: string) => [...word].join('\\s*')
 
 /**
  * A labelled field: "标签：值", "标签: |值|" (a table cell), "标签:\n值" (value on the next line), "标签(值)".

@@ -3,6 +3,8 @@
  * names the one being served and is replaced by an atomic rename. So a reader never sees a half-written
  * build, there is no moment without an index (renaming a non-empty folder over another is impossible),
  * and an interrupted build is just an unreferenced folder that the next ingest removes.
+ * A build checks itself: its manifest records the size and sha256 of every other file and the counts,
+ * verified on opening; `PREVIOUS` names the last good build, served when CURRENT's is damaged.
  */
 import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'

@@ -5,6 +5,9 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
+import pino from 'pino'
+import { createAnswerEngine } from '../bot/answer/engine.js'
+import { LiveKnowledge } from '../bot/live-knowledge.js'
 import { DEFAULT_CORPUS_DIR, IndexMissing, KnowledgeBase, currentPointer, ingest } from '../index/index.js'
 
 const FILES = ['017_jiading_kewei_rd7-6-043_huiban.txt', '025_jingan_rd15-1-0124_huiban_gongjiaohouchting.txt', 'changning-cppcc-15-3-084-reply.txt']
@@ -105,4 +108,34 @@ test('a vectors.hnsw of the very same size, from the build before, is caught by 
   const kb = await KnowledgeBase.open(indexDir)
   assert.equal(kb.buildId, first.buildId)
   assert.match(kb.refused!.reason, /vectors\.hnsw does not match its checksum/)
+})
+
+test('the bot starting on a damaged build answers from the previous good one, logs which, and a later damaged build does not replace the served one', async () => {
+  const { corpusDir, indexDir, first, second, buildFile } = await twoBuilds()
+  truncateSync(buildFile(second.buildId, 'keywords.json'), 100)
+  const lines: string[] = []
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
+  const live = await LiveKnowledge.open(indexDir, { logger, debounceMs: 50 })
+  try {
+    assert.equal(live.current.buildId, first.buildId)
+    const damaged = lines.map((line) => JSON.parse(line)).find((event) => event.event === 'index-damaged')
+    assert.equal(damaged?.build, second.buildId)
+    assert.equal(damaged?.serving, first.buildId)
+    assert.match(damaged?.reason, /keywords\.json/)
+    const turn = await createAnswerEngine(live.get).respond('概念验证中心')
+    assert.equal(turn.reply.answered, true)
+
+    // A good build is picked up; a damaged one published after it is refused while the good one keeps serving.
+    const third = await ingest({ corpusDir, indexDir })
+    await live.refresh()
+    assert.equal(live.current.buildId, third.buildId)
+    appendFileSync(path.join(corpusDir, FILES[1]), LATER)
+    const fourth = await ingest({ corpusDir, indexDir })
+    truncateSync(buildFile(fourth.buildId, 'chunks.json'), 10)
+    await live.refresh()
+    assert.equal(live.current.buildId, third.buildId, 'the damaged build does not replace the served one')
+    assert.ok(lines.some((line) => line.includes('"event":"index-load-failed"') && line.includes(fourth.buildId!)))
+  } finally {
+    live.close()
+  }
 })
