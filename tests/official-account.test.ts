@@ -231,3 +231,22 @@ test('the question log names the channel and never an openid', async () => {
   assert.ok(events.every((event) => event.channel === 'official-account'))
   assert.ok(!logLines.some((line) => line.includes('oTEST')), 'no openid in any log line')
 })
+
+test('two questions in a row: the second answer never overtakes the rest of the first', async () => {
+  const { ask } = await launch({ mpAppId: APP_ID, mpAppSecret: 'secret' })
+  const user = openid()
+  fake.slowSends(300)
+  try {
+    const passive = await ask(user, LONG_QUESTION)
+    const passiveAt = Date.now()
+    const second = await ask(user, SHORT_QUESTION)
+    const first = await engine.respond(LONG_QUESTION)
+    const then = await engine.respond(SHORT_QUESTION, first.state)
+    assert.equal(second, '', 'not answered passively while the first answer is still being sent')
+    const sent = await fake.waitFor(user, 2)
+    assert.ok(sent.every((message) => message.at >= passiveAt))
+    assert.equal(squeeze([passive, ...sent.map((message) => message.content)].join('')), squeeze(first.reply.text + then.reply.text), 'everything arrives, in the order asked')
+  } finally {
+    fake.slowSends(0)
+  }
+})

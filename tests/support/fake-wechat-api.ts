@@ -14,6 +14,8 @@ export interface SentMessage {
   content: string
   agentid?: number
   token: string
+  /** when the fake received it (ms epoch) */
+  at: number
 }
 
 export interface FakeWeChatApi {
@@ -23,6 +25,8 @@ export interface FakeWeChatApi {
   /** the next uses of these tokens get this errcode */
   reject(token: string, errcode: 40001 | 42001): void
   lastToken(): string | undefined
+  /** each send takes this long before it is recorded and answered (a slow WeChat) */
+  slowSends(ms: number): void
   /** resolves once `count` messages have been sent to `touser` */
   waitFor(touser: string, count: number, timeoutMs?: number): Promise<SentMessage[]>
   close(): Promise<void>
@@ -32,6 +36,7 @@ export async function startFakeWeChatApi(): Promise<FakeWeChatApi> {
   const sent: SentMessage[] = []
   const rejected = new Map<string, number>()
   const issued: string[] = []
+  let sendDelayMs = 0
   const body = async (request: IncomingMessage) => {
     const chunks: Buffer[] = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
@@ -49,9 +54,10 @@ export async function startFakeWeChatApi(): Promise<FakeWeChatApi> {
     if (url.pathname === '/cgi-bin/message/custom/send' || url.pathname === '/cgi-bin/message/send') {
       const message = await body(request)
       if (!issued.includes(token)) return json({ errcode: 40014, errmsg: 'invalid access_token' })
+      if (sendDelayMs) await new Promise((resolve) => setTimeout(resolve, sendDelayMs))
       const errcode = rejected.get(token)
       if (errcode) return json({ errcode, errmsg: errcode === 42001 ? 'access_token expired' : 'invalid credential' })
-      sent.push({ api: url.pathname.endsWith('custom/send') ? 'custom' : 'wecom', touser: message.touser, content: message.text?.content, agentid: message.agentid, token })
+      sent.push({ api: url.pathname.endsWith('custom/send') ? 'custom' : 'wecom', touser: message.touser, content: message.text?.content, agentid: message.agentid, token, at: Date.now() })
       return json({ errcode: 0, errmsg: 'ok' })
     }
     response.statusCode = 404
@@ -68,6 +74,7 @@ export async function startFakeWeChatApi(): Promise<FakeWeChatApi> {
     },
     reject: (token, errcode) => void rejected.set(token, errcode),
     lastToken: () => issued.at(-1),
+    slowSends: (ms) => void (sendDelayMs = ms),
     waitFor: async (touser, count, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs
       const to = () => sent.filter((message) => message.touser === touser)

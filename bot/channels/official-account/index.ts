@@ -55,6 +55,9 @@ export function officialAccountChannel({ config, conversation, logger, passiveDe
     },
   })
 
+  /** people with answer parts still to be sent through the API, and how many answers */
+  const pending = new Map<string, number>()
+
   async function message(request: CallbackRequest, reply: FastifyReply): Promise<unknown> {
     const receivedAt = Date.now()
     const { query } = request
@@ -76,6 +79,8 @@ export function officialAccountChannel({ config, conversation, logger, passiveDe
 
     // The passive reply takes the first part handed over while it is still open; later parts and
     // later replies go through the API, once the passive reply has left.
+    // While parts of an earlier answer are still on their way through the API, a passive reply would
+    // overtake them: then this answer queues behind them instead.
     let passiveOpen = true
     let takePassive: (text: string) => void = () => {}
     const passive = new Promise<string>((resolve) => (takePassive = resolve))
@@ -85,7 +90,7 @@ export function officialAccountChannel({ config, conversation, logger, passiveDe
       measure: 'bytes',
       send: async (parts) => {
         let rest = parts
-        if (passiveOpen && parts.length > 0) {
+        if (passiveOpen && parts.length > 0 && !(api && pending.has(action.user))) {
           passiveOpen = false
           takePassive(parts[0])
           rest = parts.slice(1)
@@ -95,8 +100,15 @@ export function officialAccountChannel({ config, conversation, logger, passiveDe
           logger.warn({ event: 'send-dropped', channel: 'official-account', reason: 'no-api-credentials', parts: rest.length }, 'answer longer than a passive reply, and no MP_APP_SECRET to send the rest')
           return
         }
-        await responded
-        return sender.send(action.user, receivedAt, rest)
+        pending.set(action.user, (pending.get(action.user) ?? 0) + 1)
+        try {
+          await responded
+          return await sender.send(action.user, receivedAt, rest)
+        } finally {
+          const left = pending.get(action.user)! - 1
+          if (left > 0) pending.set(action.user, left)
+          else pending.delete(action.user)
+        }
       },
     }
     const handled = conversation.receive({ channel: 'official-account', user: action.user, messageId: action.messageId, content: action.content }, outbound)
