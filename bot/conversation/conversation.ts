@@ -6,6 +6,7 @@
  * engine or a staff command produces the reply, the reply is cut into parts the channel accepts, and
  * the question is logged with hashed ids only. A failure is logged and apologised for, never fatal.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { BotConfig } from '../config.js'
 import type { LiveKnowledge } from '../live-knowledge.js'
 import type { AnswerEngine } from '../answer/types.js'
@@ -51,6 +52,7 @@ export class Conversation {
   private readonly store: ConversationStore
   private readonly limiter: RateLimiter
   private readonly inOrder = new KeyedSerial()
+  private readonly turns = new Turns()
   private readonly admin: Admin
   private readonly engine: AnswerEngine
   private readonly logger: Logger
@@ -126,7 +128,8 @@ export class Conversation {
         return 'replied'
       }
 
-      const turn = await this.engine.respond(content.text, await this.store.state(session))
+      const state = await this.store.state(session)
+      const turn = await this.turns.run(() => this.engine.respond(content.text, state))
       await this.store.saveState(session, turn.state)
       this.stats_.questions++
       if (turn.reply.answered) this.stats_.answered++
@@ -139,6 +142,22 @@ export class Conversation {
       handOver(APOLOGY)
       return 'replied'
     }
+  }
+}
+
+/**
+ * The engine answers on the main thread, mostly synchronously. Answering a burst back to back would
+ * starve I/O and timers — sends, the Official Account's passive-reply deadline, new requests — until
+ * the whole burst is answered. So answers are computed one at a time, each in its own turn of the
+ * event loop, with everything else that is due running in between.
+ */
+class Turns {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => yieldToEventLoop()).then(task)
+    this.tail = run.catch(() => {})
+    return run
   }
 }
 
