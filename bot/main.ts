@@ -1,15 +1,23 @@
 /**
- * `npm start`: the WeChat bot. Reads the configuration (environment, or `.env`), builds the index from
- * the corpus when there is none yet, serves it live (a new ingest is picked up without a restart),
- * logs in and answers. SIGINT/SIGTERM stop it cleanly with exit code 0; a login that cannot happen or
- * a failed start exits with 1 and a message that says why.
+ * `npm start`: the bot on the channels CHANNELS names (default wechaty). Reads the configuration
+ * (environment, or `.env`); for webhook channels (official-account, wecom) starts one HTTP server on
+ * PORT first — /healthz says 503 until the knowledge base is loaded — and prints its URL; builds the
+ * index from the corpus when there is none yet and serves it live (a new ingest is picked up without
+ * a restart); then starts wechaty if chosen. Every channel talks through one conversation layer over
+ * one knowledge base. SIGINT/SIGTERM stop it cleanly with exit code 0; a login that cannot happen or a
+ * failed start exits with 1 and a message that says why.
  */
 import { IndexMissing, ingest } from '../index/index.js'
 import { ConfigError, loadConfig, loadEnvFile, type BotConfig } from './config.js'
 import { createAnswerEngine } from './answer/engine.js'
 import { LiveKnowledge } from './live-knowledge.js'
 import { createLog } from './conversation/log.js'
+import { Conversation } from './conversation/conversation.js'
 import { startBot, type BotHandle } from './channels/wechaty/bot.js'
+import { MP_PATH, officialAccountChannel } from './channels/official-account/index.js'
+import { WECOM_PATH, wecomChannel } from './channels/wecom/index.js'
+import { webChannel } from './channels/web/index.js'
+import { startHttpServer } from './server.js'
 
 /** Past this, a shutdown that hangs (a puppet that never stops) is cut short. */
 const SHUTDOWN_TIMEOUT_MS = 20_000
@@ -29,7 +37,23 @@ if (config.userHashSaltIsRandom) logger.warn({ event: 'config' }, 'USER_HASH_SAL
 
 let live: LiveKnowledge | undefined
 let bot: BotHandle | undefined
+let http: { url: string; close(): Promise<void> } | undefined
 let exiting = false
+
+// The knowledge base is opened after the HTTP server is up: until then these throw, and the server answers 503.
+const served = () => {
+  if (!live) throw new Error('the knowledge base is not loaded yet')
+  return live
+}
+const engine = createAnswerEngine(() => served().current, { onError: (err) => logger.error({ event: 'engine-error', err }, 'answer failed') })
+const knowledge = { get current() { return served().current }, refresh: () => served().refresh() }
+const conversation = new Conversation({ config, engine, knowledge, logger })
+const webhooks = [
+  ...(config.channels.includes('official-account') ? [officialAccountChannel({ config, conversation, logger })] : []),
+  ...(config.channels.includes('wecom') ? [wecomChannel({ config, conversation, logger })] : []),
+]
+const webConsole = config.channels.includes('web') ? webChannel({ engine, knowledge, config, logger, questionsLog: log.questionsFile }) : undefined
+const httpChannels = [...webhooks, ...(webConsole ? [webConsole] : [])]
 
 async function shutdown(code: number, reason: string): Promise<void> {
   if (exiting) {
@@ -40,7 +64,10 @@ async function shutdown(code: number, reason: string): Promise<void> {
   logger.info({ event: 'shutdown', reason }, 'shutting down')
   setTimeout(() => process.exit(code || 1), SHUTDOWN_TIMEOUT_MS).unref()
   try {
+    await http?.close()
     await bot?.stop()
+    await conversation.idle()
+    await Promise.all(webhooks.map((channel) => channel.flush()))
   } catch (error) {
     logger.error({ event: 'shutdown-failed', err: error }, 'error while stopping')
   }
@@ -70,13 +97,22 @@ process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'))
 process.on('unhandledRejection', (reason) => logger.error({ event: 'unhandled-rejection', err: reason }, 'unhandled rejection'))
 
 try {
+  if (httpChannels.length > 0) {
+    http = await startHttpServer({ port: config.port, host: config.host, channels: httpChannels, ready: () => !!live && !exiting, logger })
+    const PATHS: Record<string, string> = { wecom: WECOM_PATH, 'official-account': MP_PATH, web: '/' }
+    const paths = httpChannels.map((channel) => `${channel.name}: ${http!.url}${PATHS[channel.name] ?? ''}`)
+    console.log(`答复助手 listening on ${http.url} — ${paths.join(', ')}, health: ${http.url}/healthz`)
+  }
   live = await openKnowledge()
-  bot = await startBot({ config, engine: createAnswerEngine(live.get, { onError: (err) => logger.error({ event: 'engine-error', err }, 'answer failed') }), knowledge: live, logger })
-  bot.failed.catch((error: Error) => {
-    logger.fatal({ event: 'login-failed', err: error }, error.message)
-    console.error(error.message)
-    void shutdown(1, 'login failed')
-  })
+  if (config.channels.includes('wechaty')) {
+    bot = await startBot({ config, engine, knowledge: live, logger, conversation })
+    bot.failed.catch((error: Error) => {
+      logger.fatal({ event: 'login-failed', err: error }, error.message)
+      console.error(error.message)
+      void shutdown(1, 'login failed')
+    })
+  }
+  logger.info({ event: 'ready', channels: config.channels }, 'answering')
 } catch (error) {
   logger.fatal({ event: 'start-failed', err: error }, 'cannot start')
   console.error(`答复助手 cannot start: ${(error as Error).message}`)

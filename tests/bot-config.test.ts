@@ -59,3 +59,20 @@ test('user ids are hashed with the salt: stable, and different under another sal
   assert.notEqual(hashId('s1', 'wxid_abc'), hashId('s2', 'wxid_abc'))
   assert.doesNotMatch(hashId('s1', 'wxid_abc'), /wxid/)
 })
+
+test('channels: wechaty by default; webhook channels name the keys they cannot run without', () => {
+  assert.deepEqual(loadConfig({}, {}).channels, ['wechaty'])
+  const both = loadConfig({}, { CHANNELS: 'official-account, wecom', MP_TOKEN: 't', WECOM_TOKEN: 't', WECOM_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 's', PORT: '9000' })
+  assert.deepEqual(both.channels, ['official-account', 'wecom'])
+  assert.equal(both.wecomAgentId, 1000002)
+  assert.equal(both.port, 9000)
+  assert.equal(both.mpApiBase, 'https://api.weixin.qq.com')
+  assert.throws(() => loadConfig({}, { CHANNELS: 'wechaty,wecom,telegram', MP_AES_KEY: 'short' }), (error: Error) => {
+    assert.match(error.message, /CHANNELS=telegram/)
+    assert.match(error.message, /WECOM_TOKEN is required for CHANNELS=wecom/)
+    assert.match(error.message, /MP_AES_KEY: expected the 43-character EncodingAESKey/)
+    return true
+  })
+  assert.throws(() => loadConfig({}, { CHANNELS: 'official-account' }), /MP_TOKEN is required/)
+  assert.throws(() => loadConfig({}, { CHANNELS: 'official-account', MP_TOKEN: 't', MP_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' }), /MP_APP_ID is required/)
+})

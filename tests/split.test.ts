@@ -28,3 +28,14 @@ test('text without any break is cut hard at the limit, without splitting an emoj
   assert.deepEqual(parts.map((part) => [...part].length), [10, 10, 5])
   assert.equal(parts.join(''), text)
 })
+
+test('measured in UTF-8 bytes, as the Official Account and WeCom limits are, every part fits and nothing is lost', () => {
+  const sentences = Array.from({ length: 80 }, (_, i) => `第${i}条答复内容说明办理情况。`)
+  const text = sentences.join('')
+  const parts = splitMessage(text, 2048, 'bytes')
+  assert.ok(parts.length > 1, 'a text over 2048 bytes is cut')
+  assert.ok(parts.every((part) => Buffer.byteLength(part) <= 2048 && part.endsWith('。')))
+  assert.equal(parts.join(''), text)
+  const hard = splitMessage('字'.repeat(1000), 2048, 'bytes')
+  assert.deepEqual(hard.map((part) => Buffer.byteLength(part)), [2046, 954], 'a three-byte character is never cut in half')
+})

@@ -60,9 +60,13 @@ export function maskNumbers(text: string): string {
   return text.replace(/(?<!\d)\d{3,}(?:[ -]\d{3,})*(?!\d)/g, (run) => (run.replace(/\D/g, '').length >= 7 ? '[号码]' : run))
 }
 
+/** Where a question came from (a field of every question event). */
+export type ChannelName = 'wechaty' | 'official-account' | 'wecom' | 'web' | 'cli'
+
 /** One line per question: what `npm run report` reads back. */
 export interface QuestionEvent {
   event: 'question'
+  channel: ChannelName
   /** hashId of the asker */
   user: string
   chat: 'room' | 'private'

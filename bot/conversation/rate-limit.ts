@@ -35,6 +35,11 @@ export class RateLimiter {
     return 'notice'
   }
 
+  /** Forgets a user at once (someone who unsubscribed). */
+  forget(user: string): void {
+    this.users.delete(user)
+  }
+
   /** users tracked: bounded by those active in the last window or two */
   get size(): number {
     return this.users.size

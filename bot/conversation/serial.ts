@@ -5,9 +5,9 @@
 export class KeyedSerial {
   private readonly tails = new Map<string, Promise<void>>()
 
-  run(key: string, task: () => Promise<void>): Promise<void> {
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const run = (this.tails.get(key) ?? Promise.resolve()).then(task)
-    const tail = run.catch(() => {})
+    const tail = run.then(() => {}, () => {})
     this.tails.set(key, tail)
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key)

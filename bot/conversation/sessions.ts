@@ -28,6 +28,10 @@ export class SessionStore<T> {
     }
   }
 
+  delete(key: string): void {
+    this.entries.delete(key)
+  }
+
   get size(): number {
     return this.entries.size
   }

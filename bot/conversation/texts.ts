@@ -12,3 +12,6 @@ export const ADMIN_ONLY = `抱歉，这个命令仅限管理员使用。您可�
 export const REFRESH_BUSY = '已有一次更新正在进行，完成后会回复结果，请稍候。'
 
 export const REFRESH_STARTED = '开始更新答复库，完成后回复结果……'
+
+/** Before the help text, to someone who just followed the Official Account. */
+export const WELCOME = '感谢关注！'

@@ -3,6 +3,7 @@
  *  - cold start: a fresh process opening model + index + jieba
  *  - warm answers: the whole answer function over the question set, p50/p95/p99
  *  - ingest throughput: the corpus into an empty index (chunks/s)
+ *  - channels (bench-channels.ts): 200 Official Account users over loopback, 200 wechaty mock users with send pacing
  *  - scale: synthetic corpora of N chunks made from the real documents' sentences; their vectors are
  *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
  *    then dense, keyword and fused search latency, build time and memory
@@ -19,6 +20,7 @@ import { KeywordIndex } from '../../index/keyword.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions } from './dataset.js'
+import { benchChannels } from './bench-channels.js'
 
 const { values } = parseArgs({
   options: {
@@ -175,7 +177,8 @@ async function main(): Promise<void> {
         `fused ${result.fused.p50}/${result.fused.p95} ms (+ query embedding ${result.queryEmbedding.p50}/${result.queryEmbedding.p95} ms)`,
     )
   }
-  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, peakRssMb: peakRssMb() }
+  const channels = await benchChannels(kb)
+  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, channels, peakRssMb: peakRssMb() }
   console.log(`peak RSS: ${report.peakRssMb} MB`)
   mkdirSync(path.dirname(values.report!), { recursive: true })
   writeFileSync(values.report!, JSON.stringify(report, null, 2))

@@ -18,6 +18,7 @@ import type { BotConfig } from '../../config.js'
 import { hashId, questionEvent, type Logger } from '../../conversation/log.js'
 import { DAY_MS, readQuestions, unansweredQuestions } from '../../conversation/question-log.js'
 import type { LiveKnowledge } from '../../live-knowledge.js'
+import type { HttpChannel } from '../../server.js'
 import { StaffAuth, same, token } from './auth.js'
 import { perDay } from './chart.js'
 import { html, type Html } from './html.js'
@@ -27,11 +28,6 @@ import { askPage, parseHighlight, replyListPage, replyPage, type ReplyFilters } 
 import { disabledPage, ingestPage, loginPage, questionsPage, statusPage, uploadPage } from './staff-pages.js'
 import { UploadRejected, insideFolder, saveUploads, type UploadedFile } from './uploads.js'
 
-/** Structurally the contract's HttpChannel (bot/server.ts, written by the channels helper). */
-export interface HttpChannel {
-  name: string
-  register(app: FastifyInstance): Promise<void> | void
-}
 
 export interface WebChannelDeps {
   engine: AnswerEngine
@@ -138,8 +134,8 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     if (!question) return send(reply, '提问', askPage(kb, ''))
     const started = performance.now()
     const turn = await engine.respond(question)
-    const fields = { user: hashId(config.userHashSalt, request.ip), chat: 'private' as const, intent: turn.intent, answered: turn.reply.answered, docIds: turn.docIds, ms: Math.round(performance.now() - started) }
-    logger.info({ ...questionEvent(fields, question), channel: 'web' }, 'question')
+    const fields = { channel: 'web' as const, user: hashId(config.userHashSalt, request.ip), chat: 'private' as const, intent: turn.intent, answered: turn.reply.answered, docIds: turn.docIds, ms: Math.round(performance.now() - started) }
+    logger.info(questionEvent(fields, question), 'question')
     return send(reply, question, askPage(kb, question, turn))
   })
 
