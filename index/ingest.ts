@@ -15,16 +15,18 @@ import { embedPassages } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
-import { decodeDocument, isSupported } from './read.js'
+import { OCR_CACHE_FOLDER, OcrSession, decodeDocument, isSupported, unsupportedReason, type RawText } from './read.js'
 import { parseReply } from './reply.js'
 import {
   FILES, FORMAT_VERSION, acquireLock, currentBuild, newBuildDir, publishBuild, readJson, removeBuildsExcept, writeJson,
   type CorpusFileEntry, type Manifest, type StoredChunk,
 } from './store.js'
-import type { ReplyDocument } from './types.js'
+import type { ReplyDocument, ReplyMetadata } from './types.js'
 
 export type IngestProgress =
   | { phase: 'read'; done: number; total: number; file: string }
+  /** pages of one scanned file being recognised */
+  | { phase: 'ocr'; done: number; total: number; file: string }
   | { phase: 'embed'; done: number; total: number }
   | { phase: 'write' }
 
@@ -50,6 +52,10 @@ export interface IngestSummary {
   skipped: { file: string; reason: string }[]
   /** documents indexed as plain text because no reply structure was recognised */
   unstructured: string[]
+  /** scanned pages recognised by OCR in this run, and those taken from the OCR cache */
+  ocrPages: { recognised: number; cached: number }
+  /** scanned pages left out because OCR was not confident enough to quote them */
+  lowConfidence: { file: string; pages: number[] }[]
   seconds: number
 }
 
@@ -65,18 +71,30 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
   const release = acquireLock(indexDir)
   try {
     const files = listCorpus(corpusDir)
-    const skipped = files.unsupported.map((file) => ({ file, reason: `unsupported format (${path.extname(file) || 'no extension'})` }))
+    const skipped = files.unsupported.map((file) => ({ file, reason: unsupportedReason(file) }))
     const parsed: ParsedFile[] = []
     const ids = new Set<string>()
-    for (const [i, file] of files.supported.entries()) {
-      onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
-      try {
-        parsed.push(await parseFile(corpusDir, file, ids, chunking))
-      } catch (error) {
-        skipped.push({ file, reason: (error as Error).message })
+    // Recognised scans are cached beside the builds, so a rebuild never recognises an unchanged file again.
+    const ocr = new OcrSession({ cacheDir: path.join(indexDir, OCR_CACHE_FOLDER), onPage: (page) => onProgress?.({ phase: 'ocr', ...page }) })
+    try {
+      for (const [i, file] of files.supported.entries()) {
+        onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
+        try {
+          parsed.push(await parseFile(corpusDir, file, ids, chunking, ocr))
+        } catch (error) {
+          skipped.push({ file, reason: (error as Error).message })
+        }
       }
+    } finally {
+      await ocr.close()
     }
-    const summary = { documents: parsed.length, skipped, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file) }
+    const summary = {
+      documents: parsed.length,
+      skipped,
+      unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file),
+      ocrPages: ocr.counts,
+      lowConfidence: parsed.filter((p) => p.doc.ocr?.lowConfidencePages.length).map((p) => ({ file: p.file, pages: p.doc.ocr!.lowConfidencePages })),
+    }
     if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
@@ -125,17 +143,30 @@ function listCorpus(corpusDir: string): { supported: string[]; unsupported: stri
   return { supported: names.filter(isSupported), unsupported: names.filter((name) => !isSupported(name)) }
 }
 
-async function parseFile(corpusDir: string, file: string, ids: Set<string>, chunking: ChunkOptions): Promise<ParsedFile> {
+async function parseFile(corpusDir: string, file: string, ids: Set<string>, chunking: ChunkOptions, ocr: OcrSession): Promise<ParsedFile> {
   const bytes = await readFile(path.join(corpusDir, file))
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const raw = await decodeDocument(file, bytes)
+  const raw = await decodeDocument(file, bytes, ocr)
   const cleaned = cleanText(raw.text, raw.format)
   if (!cleaned.text.trim()) throw new Error('no text after cleaning')
   const { metadata, structured } = parseReply(cleaned.text)
   const id = uniqueId(file, ids)
-  const doc: ReplyDocument = { id, file, sourceUrl: cleaned.sourceUrl, partial: cleaned.partial, structured, ...metadata, text: cleaned.text }
+  const sourceUrl = cleaned.sourceUrl ?? raw.hints?.source
+  const doc: ReplyDocument = { id, file, sourceUrl, partial: cleaned.partial, structured, ...withHints(metadata, raw), text: cleaned.text }
   const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
+}
+
+/** What the reader found outside the text fills what the text did not say; OCR is recorded. */
+function withHints(metadata: ReplyMetadata, raw: RawText): ReplyMetadata {
+  const { docNumber, publisher, date } = raw.hints ?? {}
+  return {
+    ...metadata,
+    docNumber: metadata.docNumber ?? docNumber,
+    publisher: metadata.publisher ?? publisher,
+    date: metadata.date ?? date,
+    ...(raw.ocr && { ocr: raw.ocr }),
+  }
 }
 
 function uniqueId(file: string, ids: Set<string>): string {

@@ -29,6 +29,31 @@ export interface ReplyMetadata {
   /** YYYY-MM-DD */
   date?: string
   contact?: Contact
+  /** 文号, e.g. 沪府办〔2023〕8号 */
+  docNumber?: string
+  /** 发布机构 */
+  publisher?: string
+  /** present when some of the text was recognised from scanned pages */
+  ocr?: OcrInfo
+}
+
+/** How a document's scanned pages were read. */
+export interface OcrInfo {
+  /** pages read by OCR */
+  pages: number
+  /** mean recognition confidence of the indexed OCR pages, 0–100 */
+  meanConfidence: number
+  /** 1-based pages whose confidence was too low to quote: left out of the text */
+  lowConfidencePages: number[]
+}
+
+/** Metadata a reader found outside the text (a saved page's metadata table, its address). */
+export interface MetadataHints {
+  source?: string
+  docNumber?: string
+  publisher?: string
+  /** YYYY-MM-DD */
+  date?: string
 }
 
 export interface ReplyDocument extends ReplyMetadata {
