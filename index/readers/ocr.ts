@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import { OEM, PSM, createWorker, type Worker } from 'tesseract.js'
+import { OCR_DPI } from './render-protocol.js'
 
 /** Below this mean confidence (0–100) a page is too unreliable to quote: reported, not indexed. */
 export const LOW_CONFIDENCE = 70
@@ -46,8 +47,7 @@ async function startWorker(): Promise<Worker> {
   // LSTM only: the legacy engine is slower and no better on printed Chinese. cacheMethod 'none': the
   // data is read from the package folder each start and no copy is written to the working directory.
   const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, { langPath: languageFolder(), cacheMethod: 'none', gzip: true })
-  // Pages are one column of body text; the renderer makes them 200 dpi.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', user_defined_dpi: '200' })
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', user_defined_dpi: String(OCR_DPI) })
   return worker
 }
 

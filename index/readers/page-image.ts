@@ -8,17 +8,28 @@ import type { Canvas } from '@napi-rs/canvas'
 /** Dark blobs smaller than this many pixels (at 200 dpi) are specks, not strokes: a 16 pt "。" is ~40 px. */
 const SPECK_PIXELS = 14
 
-/**
- * Canvas (any colours) → the binarised page as a PGM image (tesseract's image library reads PNM; it
- * needs no compression, which would cost more time than the recognition saves). `dpi` scales the speck size.
- */
-export function binarisedPage(canvas: Canvas, dpi: number): Buffer {
+/** Pixels with 1 (grey), 3 (RGB) or 4 (RGBA) channels, as a canvas or pdf.js gives them. */
+export interface Pixels {
+  data: Uint8Array | Uint8ClampedArray
+  width: number
+  height: number
+  channels: 1 | 3 | 4
+}
+
+export function canvasPixels(canvas: Canvas): Pixels {
   const { width, height } = canvas
-  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data
+  return { data: canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height, channels: 4 }
+}
+
+/**
+ * A page's pixels → the binarised page as a PGM image (tesseract's image library reads PNM; it needs
+ * no compression, which would cost more time than the recognition saves). `dpi` scales the speck size.
+ */
+export function binarisedPage({ data, width, height, channels }: Pixels, dpi: number): Buffer {
   // The red channel: black text stays dark, red ink (seals, signatures in red) turns as light as paper,
-  // while black text under a seal stays darker than the seal alone.
+  // and black text under a seal stays dark (ink over toner darkens it).
   const red = new Uint8Array(width * height)
-  for (let p = 0, i = 0; p < red.length; p++, i += 4) red[p] = rgba[i]
+  for (let p = 0, i = 0; p < red.length; p++, i += channels) red[p] = data[i]
   const threshold = otsuThreshold(red)
   const dark = new Uint8Array(red.length)
   for (let p = 0; p < red.length; p++) dark[p] = red[p] <= threshold ? 1 : 0
