@@ -56,3 +56,7 @@ test('formats without a reader are skipped with a reason naming the format and w
 test('OCR output loses the spaces it puts between Chinese characters, and keeps those between Latin words', () => {
   assert.equal(tidyOcrText('对 市 十 六 届 人 大 第 0157 号 代表 建议 的 答复\n\n  发 布 日 期 : 2023-10-18  \nHello   World 科 普'), '对市十六届人大第 0157 号代表建议的答复\n发布日期 : 2023-10-18\nHello World 科普')
 })
+
+test('OCR quotes are re-paired: the model reads closing quotes as opening ones', () => {
+  assert.equal(tidyOcrText('关于“强化水岸联动“的提案，“全龄友好“理念'), '关于“强化水岸联动”的提案，“全龄友好”理念')
+})

@@ -10,7 +10,7 @@ import { OCR_DPI } from './render-protocol.js'
 /** Below this mean confidence (0–100) a page is too unreliable to quote: reported, not indexed. */
 export const LOW_CONFIDENCE = 70
 /** Part of the OCR cache key: bump when the model, the rendering or the page clean-up changes. */
-export const OCR_VERSION = 'chi_sim-4.0.0-lstm/200dpi-otsu-red/1'
+export const OCR_VERSION = 'chi_sim-4.0.0-lstm/200dpi-otsu-red/2'
 
 export interface RecognisedPage {
   text: string
@@ -55,11 +55,20 @@ async function startWorker(): Promise<Worker> {
 const CJK_CHAR = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff60“”‘’—…·]'
 const SPACE_INSIDE_CHINESE = new RegExp(`(?<=${CJK_CHAR})[ \\t]+(?=${CJK_CHAR})`, 'gu')
 
-/** OCR output → text lines: no spaces between Chinese characters, single spaces elsewhere, no blank lines. */
+/** OCR output → text lines: no spaces between Chinese characters, single spaces elsewhere, no blank lines, quotes paired. */
 export function tidyOcrText(text: string): string {
-  return text
+  const lines = text
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').replace(SPACE_INSIDE_CHINESE, '').trim())
     .filter(Boolean)
-    .join('\n')
+  return pairQuotes(lines.join('\n'))
+}
+
+/**
+ * The model reads most closing ” as opening “ (measured: half of all errors on the test set). Chinese
+ * double quotes always come in pairs, so they are re-paired in order: opening, closing, opening …
+ */
+function pairQuotes(text: string): string {
+  let open = false
+  return text.replace(/[“”]/g, () => ((open = !open) ? '“' : '”'))
 }
