@@ -69,25 +69,23 @@ interface ParsedFile {
 export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAULT_CHUNK_OPTIONS }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const release = acquireLock(indexDir)
+  // Recognised scans are cached beside the builds, so a rebuild never recognises an unchanged file again.
+  const ocr = new OcrSession({ cacheDir: path.join(indexDir, OCR_CACHE_FOLDER), onPage: (page) => onProgress?.({ phase: 'ocr', ...page }) })
   try {
     const files = listCorpus(corpusDir)
     const skipped = files.unsupported.map((file) => ({ file, reason: unsupportedReason(file) }))
     const parsed: ParsedFile[] = []
     const ids = new Set<string>()
-    // Recognised scans are cached beside the builds, so a rebuild never recognises an unchanged file again.
-    const ocr = new OcrSession({ cacheDir: path.join(indexDir, OCR_CACHE_FOLDER), onPage: (page) => onProgress?.({ phase: 'ocr', ...page }) })
-    try {
-      for (const [i, file] of files.supported.entries()) {
-        onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
-        try {
-          parsed.push(await parseFile(corpusDir, file, ids, chunking, ocr))
-        } catch (error) {
-          skipped.push({ file, reason: (error as Error).message })
-        }
+    for (const [i, file] of files.supported.entries()) {
+      onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
+      try {
+        parsed.push(await parseFile(corpusDir, file, ids, chunking, ocr))
+      } catch (error) {
+        skipped.push({ file, reason: (error as Error).message })
       }
-    } finally {
-      await ocr.close()
     }
+    ocr.pruneCache()
+    await ocr.close()
     const summary = {
       documents: parsed.length,
       skipped,
@@ -131,6 +129,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     publishBuild(indexDir, build.id)
     return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
   } finally {
+    await ocr.close()
     release()
   }
 }

@@ -4,7 +4,7 @@
  * Few small pages: OCR is the slowest thing the suite does.
  */
 import assert from 'node:assert/strict'
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { before, test } from 'node:test'
@@ -12,6 +12,7 @@ import { createCanvas } from '@napi-rs/canvas'
 import { createAnswerEngine } from '../bot/answer/engine.js'
 import { OCR_NOTE } from '../bot/answer/compose.js'
 import { KnowledgeBase, ingest, type IngestSummary } from '../index/index.js'
+import { OCR_CACHE_FOLDER } from '../index/read.js'
 import { imagePdf, mixedPdf, renderPages } from './ocr/page.js'
 
 const SCANNED_REPLY = [
@@ -138,4 +139,11 @@ test('an unchanged scan is never recognised twice: the next ingest takes every p
   assert.equal(again.ocrPages.cached, first.ocrPages.recognised)
   const reopened = await KnowledgeBase.open(indexDir)
   assert.equal(reopened.documents.find((doc) => doc.file === 'scanned-003.pdf')?.text, docByFile('scanned-003.pdf')!.text)
+
+  // A scan removed from the corpus leaves no cache entry behind.
+  const cacheDir = path.join(indexDir, OCR_CACHE_FOLDER)
+  const entries = readdirSync(cacheDir).length
+  rmSync(path.join(corpusDir, 'photo-006.png'))
+  await ingest({ corpusDir, indexDir })
+  assert.equal(readdirSync(cacheDir).length, entries - 1)
 })

@@ -4,7 +4,7 @@
  * never recognised twice (it lives beside the builds and survives rebuilds); page progress.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { OCR_VERSION, Recognizer, type RecognisedPage } from './ocr.js'
 import { Renderer } from './renderer.js'
@@ -35,17 +35,24 @@ export class OcrSession {
   readonly counts = { recognised: 0, cached: 0 }
   readonly #recognizer = new Recognizer()
   readonly #renderer = new Renderer()
+  /** cache entries this session read or wrote */
+  readonly #used = new Set<string>()
 
   constructor(private readonly options: OcrSessionOptions = {}) {}
 
   async recognise(file: string, source: ScanSource): Promise<OcrPage[]> {
     const wanted = source.kind === 'pdf' ? source.pages : [1]
     const key = createHash('sha256').update(source.bytes).digest('hex')
+    this.#used.add(key)
     const cached = this.#readCache(key)
     const results: OcrPage[] = []
     const missing = wanted.filter((page) => !cached[page])
-    const render = (page: number) =>
-      this.#renderer.render(source.kind === 'pdf' ? { kind: 'pdf', key, bytes: source.bytes, page } : { kind: 'image', bytes: source.bytes })
+    const render = (page: number) => {
+      const image = this.#renderer.render(source.kind === 'pdf' ? { kind: 'pdf', key, bytes: source.bytes, page } : { kind: 'image', bytes: source.bytes })
+      // A page prepared ahead may fail after an earlier page already did: its error is not news.
+      image.catch(() => undefined)
+      return image
+    }
     // The next page renders in its worker while tesseract reads the current one in its own.
     let next = missing.length ? render(missing[0]) : undefined
     let done = 0
@@ -53,10 +60,10 @@ export class OcrSession {
       if (cached[page]) {
         this.counts.cached++
       } else {
-        const png = await next!
+        const image = await next!
         const following = missing[missing.indexOf(page) + 1]
         next = following === undefined ? undefined : render(following)
-        cached[page] = await this.#recognizer.recognize(png)
+        cached[page] = await this.#recognizer.recognize(image)
         this.counts.recognised++
       }
       results.push({ page, ...cached[page] })
@@ -64,6 +71,13 @@ export class OcrSession {
     }
     if (missing.length) this.#writeCache(key, cached)
     return results
+  }
+
+  /** Removes cache entries of files this session did not see: after a whole corpus was read, those files are gone or changed. */
+  pruneCache(): void {
+    const dir = this.options.cacheDir
+    if (!dir || !existsSync(dir)) return
+    for (const name of readdirSync(dir)) if (!this.#used.has(path.basename(name, '.json'))) rmSync(path.join(dir, name), { force: true })
   }
 
   async close(): Promise<void> {

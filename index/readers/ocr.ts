@@ -29,9 +29,9 @@ function languageFolder(): string {
 export class Recognizer {
   #worker?: Promise<Worker>
 
-  async recognize(png: Buffer): Promise<RecognisedPage> {
+  async recognize(page: Buffer): Promise<RecognisedPage> {
     const worker = await (this.#worker ??= startWorker())
-    const { data } = await worker.recognize(png)
+    const { data } = await worker.recognize(page)
     const text = tidyOcrText(data.text)
     return { text, confidence: text ? Math.round(data.confidence) : 0 }
   }

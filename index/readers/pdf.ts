@@ -3,7 +3,7 @@
  * A PDF with both keeps its pages in order, each read the way it can be.
  */
 import { UnreadableFile } from './errors.js'
-import type { OcrSession } from './ocr-session.js'
+import type { OcrPage, OcrSession } from './ocr-session.js'
 import { scannedText, unreadableScan } from './scanned-text.js'
 import type { OcrInfo } from '../types.js'
 
@@ -21,7 +21,12 @@ export async function readPdf(file: string, bytes: Uint8Array, ocr: OcrSession):
   }
   const scans = layers.flatMap((layer, i) => (layer.trim() ? [] : [i + 1]))
   if (scans.length === 0) return { text: layers.join('\n') }
-  const recognised = await ocr.recognise(file, { kind: 'pdf', bytes, pages: scans })
+  let recognised: OcrPage[]
+  try {
+    recognised = await ocr.recognise(file, { kind: 'pdf', bytes, pages: scans })
+  } catch (error) {
+    throw new UnreadableFile(`scanned pages could not be read (${(error as Error).message})`)
+  }
   const scanned = scannedText(recognised)
   const pages = layers.map((layer, i) => (layer.trim() ? layer : scanned.pages.get(i + 1) ?? ''))
   const text = pages.join('\n')

@@ -9,4 +9,5 @@ export type RenderRequest =
   | { id: number; kind: 'pdf'; key: string; bytes: Uint8Array; page: number }
   | { id: number; kind: 'image'; bytes: Uint8Array }
 
-export type RenderResponse = { id: number; png: Buffer } | { id: number; error: string }
+/** `page`: the binarised page as a PGM image */
+export type RenderResponse = { id: number; page: Buffer } | { id: number; error: string }

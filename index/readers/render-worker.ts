@@ -81,7 +81,7 @@ parentPort!.on('message', async (request: RenderRequest) => {
   let response: RenderResponse
   try {
     const page = request.kind === 'pdf' ? await pdfPage(request.key, request.bytes, request.page) : await image(request.bytes)
-    response = { id: request.id, png: page }
+    response = { id: request.id, page }
   } catch (error) {
     response = { id: request.id, error: (error as Error).message ?? String(error) }
   }

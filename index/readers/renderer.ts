@@ -8,9 +8,9 @@ type Job<T = RenderRequest> = T extends unknown ? Omit<T, 'id'> : never
 export class Renderer {
   #worker?: Worker
   #next = 0
-  #pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>()
+  #pending = new Map<number, { resolve: (page: Buffer) => void; reject: (error: Error) => void }>()
 
-  /** The binarised PNG of a PDF page (1-based) or of an image. */
+  /** The binarised page (PGM) of a PDF page (1-based) or of an image. */
   render(job: Job): Promise<Buffer> {
     const worker = this.#start()
     const id = this.#next++
@@ -33,7 +33,7 @@ export class Renderer {
     worker.on('message', (response: RenderResponse) => {
       const job = this.#pending.get(response.id)
       this.#pending.delete(response.id)
-      if ('png' in response) job?.resolve(Buffer.from(response.png))
+      if ('page' in response) job?.resolve(Buffer.from(response.page))
       else job?.reject(new Error(response.error))
     })
     worker.on('error', (error) => this.#failAll(error))
