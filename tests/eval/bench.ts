@@ -167,7 +167,7 @@ async function main(): Promise<void> {
   const ocr = await ocrBench()
   console.log(
     `OCR (${ocr.pages} scanned A4 pages from corpus/, 200 dpi, skew, speckle, red seal): character error rate ${(ocr.cer * 100).toFixed(2)} %, ` +
-      `${ocr.secondsPerPage} s/page (${ocr.cpuSecondsPerPage} CPU s/page, first page ${ocr.firstPageSeconds} s incl. model load), mean confidence ${ocr.meanConfidence}`,
+      `${ocr.secondsPerPage} s/page (first page ${ocr.firstPageSeconds} s incl. model load, then ${ocr.laterPageSeconds} s/page; ${ocr.cpuSecondsPerPage} CPU s/page), mean confidence ${ocr.meanConfidence}`,
   )
 
   const pool = await sentencePool(kb)

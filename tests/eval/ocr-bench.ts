@@ -17,6 +17,8 @@ export interface OcrBench {
   /** wall time of the whole set / pages, model loading included, and the time until the first page was done */
   secondsPerPage: number
   firstPageSeconds: number
+  /** per page after the first, once the model is loaded: the rate of a long scan */
+  laterPageSeconds: number
   /** CPU time of all threads (main, render worker, tesseract worker) per page: what the work costs, whatever else runs */
   cpuSecondsPerPage: number
 }
@@ -47,6 +49,7 @@ export async function ocrBench(): Promise<OcrBench> {
     meanConfidence: round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length, 1),
     secondsPerPage: round(seconds / pages.length, 2),
     firstPageSeconds: round(firstPage / 1000, 2),
+    laterPageSeconds: round((seconds - firstPage / 1000) / Math.max(1, pages.length - 1), 2),
     cpuSecondsPerPage: round((user + system) / 1e6 / pages.length, 2),
   }
 }
