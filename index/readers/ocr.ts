@@ -10,7 +10,7 @@ import { OCR_DPI } from './render-protocol.js'
 /** Below this mean confidence (0–100) a page is too unreliable to quote: reported, not indexed. */
 export const LOW_CONFIDENCE = 70
 /** Part of the OCR cache key: bump when the model, the rendering or the page clean-up changes. */
-export const OCR_VERSION = 'chi_sim-4.0.0-lstm/200dpi-otsu-red/2'
+export const OCR_VERSION = 'chi_sim-4.0.0-lstm/200dpi-otsu-red-deskew/3'
 
 export interface RecognisedPage {
   text: string

@@ -28,7 +28,8 @@ async function pdfPage(key: string, bytes: Uint8Array, page: number): Promise<Bu
   const [scan] = images
   if (images.length === 1 && Math.abs(scan.width / scan.height - pageWidth / pageHeight) < 0.02) {
     const dpi = (scan.width / pageWidth) * 72
-    return dpi <= OCR_DPI * 1.25 ? binarisedPage(scan, dpi) : binarisedPage(scaled(scan, OCR_DPI / dpi), OCR_DPI)
+    // Scans far from OCR_DPI are resampled to it: tesseract reads small text poorly and large pages slowly.
+    return Math.abs(dpi / OCR_DPI - 1) <= 0.25 ? binarisedPage(scan, dpi) : binarisedPage(scaled(scan, OCR_DPI / dpi), OCR_DPI)
   }
   const viewport = proxy.getViewport({ scale: OCR_DPI / 72 })
   const canvas = whiteCanvas(Math.round(viewport.width), Math.round(viewport.height))
