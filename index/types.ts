@@ -39,7 +39,7 @@ export interface ReplyMetadata {
 
 /** How a document's scanned pages were read. */
 export interface OcrInfo {
-  /** pages read by OCR */
+  /** recognised pages whose text is in the document (blank and low-confidence pages are not) */
   pages: number
   /** mean recognition confidence of the indexed OCR pages, 0–100 */
   meanConfidence: number

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { cleanText } from '../index/clean.js'
 import { readDocument, unsupportedReason } from '../index/read.js'
-import { tidyOcrText } from '../index/readers/ocr.js'
+import { LOW_CONFIDENCE, tidyOcrText } from '../index/readers/ocr.js'
+import { scannedText, unreadableScan } from '../index/readers/scanned-text.js'
 import { readHtml } from '../index/readers/html.js'
 import { parseReply } from '../index/reply.js'
 
@@ -59,4 +60,18 @@ test('OCR output loses the spaces it puts between Chinese characters, and keeps 
 
 test('OCR quotes are re-paired: the model reads closing quotes as opening ones', () => {
   assert.equal(tidyOcrText('关于“强化水岸联动“的提案，“全龄友好“理念'), '关于“强化水岸联动”的提案，“全龄友好”理念')
+})
+
+test('a recognised page below the confidence floor is left out of the text and listed; a scan with no page left is refused', () => {
+  const pages = [
+    { page: 1, text: '一、总体情况', confidence: 93 },
+    { page: 2, text: '二、具体措施（识别错误很多）', confidence: LOW_CONFIDENCE - 25 },
+    { page: 3, text: '', confidence: 0 },
+    { page: 4, text: '三、下一步工作', confidence: 89 },
+  ]
+  const { pages: kept, ocr } = scannedText(pages)
+  assert.deepEqual([...kept.keys()], [1, 4])
+  assert.deepEqual(ocr, { pages: 2, meanConfidence: 91, lowConfidencePages: [2] })
+  assert.match(unreadableScan([pages[1]], 'scanned page').message, /too low confidence/)
+  assert.match(unreadableScan([pages[2]], 'image').message, /no text recognised/)
 })

@@ -61,7 +61,7 @@ export const OCR_NOTE = '（据扫描件识别，以原件为准）'
 
 export function citation(doc: ReplyDocument, section: string[]): string {
   const place = [doc.unit, `《${replyTitle(doc)}》`].filter(Boolean).join('')
-  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}${doc.ocr ? OCR_NOTE : ''}`
+  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}${doc.ocr?.pages ? OCR_NOTE : ''}`
 }
 
 export function contactLine(doc: ReplyDocument): string {

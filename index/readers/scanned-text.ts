@@ -20,7 +20,7 @@ export function scannedText(pages: OcrPage[]): ScannedText {
   const meanConfidence = kept.length ? Math.round(kept.reduce((sum, page) => sum + page.confidence, 0) / kept.length) : 0
   return {
     pages: new Map(kept.map((page) => [page.page, page.text])),
-    ocr: { pages: pages.length, meanConfidence, lowConfidencePages: low.map((page) => page.page) },
+    ocr: { pages: kept.length, meanConfidence, lowConfidencePages: low.map((page) => page.page) },
   }
 }
 
