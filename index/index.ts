@@ -10,4 +10,4 @@ export { DEFAULT_CHUNK_OPTIONS, headingMarker, isEnumeration, isSignature, type 
 export { QUERY_INSTRUCTION } from './embed.js'
 export { SUPPORTED_EXTENSIONS } from './read.js'
 export { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT, STATE_DIR } from './paths.js'
-export type { Chunk, Contact, Hit, Ranking, ReplyDocument, ReplyMetadata, SearchFilters, SearchOptions } from './types.js'
+export type { Chunk, Contact, Hit, MetadataHints, OcrInfo, Ranking, ReplyDocument, ReplyMetadata, SearchFilters, SearchOptions } from './types.js'

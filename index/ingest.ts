@@ -16,16 +16,18 @@ import { embedPassages } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
-import { decodeDocument } from './read.js'
+import { OCR_CACHE_FOLDER, OcrSession, decodeDocument, unsupportedReason, type RawText } from './read.js'
 import { parseReply } from './reply.js'
 import {
   FILES, FORMAT_VERSION, acquireLock, checkOf, namedBuild, newBuildDir, previousBuild, publishBuild, readJson, removeBuildsExcept,
   verifiedServedBuild, writeJson, type CorpusFileEntry, type FileCheck, type Manifest, type ServedBuild, type StoredChunk,
 } from './store.js'
-import type { ReplyDocument } from './types.js'
+import type { ReplyDocument, ReplyMetadata } from './types.js'
 
 export type IngestProgress =
   | { phase: 'read'; done: number; total: number; file: string }
+  /** pages of one scanned file being recognised */
+  | { phase: 'ocr'; done: number; total: number; file: string }
   | { phase: 'embed'; done: number; total: number }
   | { phase: 'write' }
 
@@ -61,6 +63,10 @@ export interface IngestSummary {
   folders: string[]
   /** the served build was refused as damaged: why, and what (if anything) its vectors came from instead */
   warnings: string[]
+  /** scanned pages recognised by OCR in this run, and those taken from the OCR cache */
+  ocrPages: { recognised: number; cached: number }
+  /** scanned pages left out because OCR was not confident enough to quote them */
+  lowConfidence: { file: string; pages: number[] }[]
   seconds: number
 }
 
@@ -74,12 +80,11 @@ interface ParsedFile {
 export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAULT_CHUNK_OPTIONS }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const release = acquireLock(indexDir)
+  // Recognised scans are cached beside the builds, so a rebuild never recognises an unchanged file again.
+  const ocr = new OcrSession({ cacheDir: path.join(indexDir, OCR_CACHE_FOLDER), onPage: (page) => onProgress?.({ phase: 'ocr', ...page }) })
   try {
     const files = listCorpus(corpusDir)
-    const skipped = [
-      ...files.skipped,
-      ...files.unsupported.map((file) => ({ file, reason: `unsupported format (${path.extname(file) || 'no extension'})` })),
-    ]
+    const skipped = [...files.skipped, ...files.unsupported.map((file) => ({ file, reason: unsupportedReason(file) }))]
     const parsed: ParsedFile[] = []
     const duplicates: IngestSummary['duplicates'] = []
     const ids = new Set<string>()
@@ -87,7 +92,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     for (const [i, file] of files.supported.entries()) {
       onProgress?.({ phase: 'read', done: i + 1, total: files.supported.length, file })
       try {
-        const read = await readCorpusFile(corpusDir, file)
+        const read = await readCorpusFile(corpusDir, file, ocr)
         const sameAs = firstWithText.get(read.textKey)
         if (sameAs) {
           duplicates.push({ file, sameAs })
@@ -99,11 +104,15 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
         skipped.push({ file, reason: (error as Error).message })
       }
     }
+    ocr.pruneCache()
+    await ocr.close()
     const { previous, warnings } = await reusableBuild(indexDir)
     const changes = changesSince(previous?.manifest, parsed)
     const summary = {
       documents: parsed.length, skipped, duplicates, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file),
       folders: files.folders, warnings, ...changes,
+      ocrPages: ocr.counts,
+      lowConfidence: parsed.filter((p) => p.doc.ocr?.lowConfidencePages.length).map((p) => ({ file: p.file, pages: p.doc.ocr!.lowConfidencePages })),
     }
     if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
@@ -144,6 +153,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     publishBuild(indexDir, build.id, previous && path.basename(previous.dir))
     return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
   } finally {
+    await ocr.close()
     release()
   }
 }
@@ -174,24 +184,38 @@ function changesSince(manifest: Manifest | undefined, parsed: ParsedFile[]): Pic
 interface ReadFile {
   file: string
   sha256: string
+  raw: RawText
   cleaned: CleanedText
   /** hash of the text with whitespace dropped and widths unified (NFKC): two copies of a reply share it */
   textKey: string
 }
 
-async function readCorpusFile(corpusDir: string, file: string): Promise<ReadFile> {
+async function readCorpusFile(corpusDir: string, file: string, ocr: OcrSession): Promise<ReadFile> {
   const bytes = await readFile(path.join(corpusDir, file))
-  const raw = await decodeDocument(file, bytes)
+  const raw = await decodeDocument(file, bytes, ocr)
   const cleaned = cleanText(raw.text, raw.format)
   if (!cleaned.text.trim()) throw new Error('no text after cleaning')
-  return { file, sha256: sha256Of(bytes), cleaned, textKey: sha256Of(cleaned.text.normalize('NFKC').replace(/\s+/gu, '')) }
+  return { file, sha256: sha256Of(bytes), raw, cleaned, textKey: sha256Of(cleaned.text.normalize('NFKC').replace(/\s+/gu, '')) }
 }
 
-function parseFile({ file, sha256, cleaned }: ReadFile, id: string, chunking: ChunkOptions): ParsedFile {
+function parseFile({ file, sha256, raw, cleaned }: ReadFile, id: string, chunking: ChunkOptions): ParsedFile {
   const { metadata, structured } = parseReply(cleaned.text, cleaned.portal)
-  const doc: ReplyDocument = { id, file, sourceUrl: cleaned.sourceUrl, partial: cleaned.partial, structured, ...metadata, text: cleaned.text }
+  const sourceUrl = cleaned.sourceUrl ?? raw.hints?.source
+  const doc: ReplyDocument = { id, file, sourceUrl, partial: cleaned.partial, structured, ...withHints(metadata, raw), text: cleaned.text }
   const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
+}
+
+/** What the reader found outside the text fills what the text did not say; OCR is recorded. */
+function withHints(metadata: ReplyMetadata, raw: RawText): ReplyMetadata {
+  const { docNumber, publisher, date } = raw.hints ?? {}
+  return {
+    ...metadata,
+    docNumber: metadata.docNumber ?? docNumber,
+    publisher: metadata.publisher ?? publisher,
+    date: metadata.date ?? date,
+    ...(raw.ocr && { ocr: raw.ocr }),
+  }
 }
 
 /**

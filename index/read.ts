@@ -1,31 +1,66 @@
 /** Bytes of a corpus file → raw text, by format. Errors carry a reason a staff member can act on. */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { MetadataHints, OcrInfo } from './types.js'
+import { readDoc } from './readers/doc.js'
+import { UnreadableFile } from './readers/errors.js'
+import { readHtml } from './readers/html.js'
+import { IMAGE_EXTENSIONS, readImage } from './readers/image.js'
+import { OcrSession } from './readers/ocr-session.js'
+import { readPdf } from './readers/pdf.js'
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.pdf', '.docx'] as const
+export { UnreadableFile } from './readers/errors.js'
+export { OCR_CACHE_FOLDER, OcrSession } from './readers/ocr-session.js'
 
-export class UnreadableFile extends Error {}
+export const SUPPORTED_EXTENSIONS = ['.txt', '.pdf', '.docx', '.doc', '.html', '.htm', ...IMAGE_EXTENSIONS] as const
+
+/** Formats staff meet that no kept library reads: what they are and what to convert them to. */
+const NOT_READ: Record<string, string> = {
+  '.wps': 'WPS Writer document (.wps) cannot be read: save it as .docx or PDF in WPS Office',
+  '.ofd': 'OFD document (.ofd, the Chinese fixed-layout format) cannot be read: export it to PDF with an OFD reader',
+  '.tif': 'TIFF image (.tif) cannot be read: save the scan as PDF or PNG',
+  '.tiff': 'TIFF image (.tiff) cannot be read: save the scan as PDF or PNG',
+}
 
 export interface RawText {
   text: string
-  /** PDF text layers are hard-wrapped; cleaning must rejoin their lines */
+  /** how the text is laid out for cleaning: PDF text layers and OCR output are hard-wrapped lines; DOC(X) and HTML give paragraphs */
   format: 'txt' | 'pdf' | 'docx'
+  /** present when scanned pages were recognised */
+  ocr?: OcrInfo
+  /** metadata found outside the text (a saved web page's table and address) */
+  hints?: MetadataHints
 }
 
 export function isSupported(file: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase())
 }
 
-export async function readDocument(file: string): Promise<RawText> {
-  return decodeDocument(file, await readFile(file))
+/** Why a file is not read, for the ingest summary. */
+export function unsupportedReason(file: string): string {
+  const extension = path.extname(file).toLowerCase()
+  return `unsupported format: ${NOT_READ[extension] ?? `${extension || 'no extension'} (read are ${SUPPORTED_EXTENSIONS.join(' ')})`}`
 }
 
-/** The text of a file already read (ingest hashes the same bytes). */
-export async function decodeDocument(file: string, bytes: Buffer): Promise<RawText> {
+/** Reads one file; OCR, if needed, runs in a session of its own. */
+export async function readDocument(file: string): Promise<RawText> {
+  const ocr = new OcrSession()
+  try {
+    return await decodeDocument(file, await readFile(file), ocr)
+  } finally {
+    await ocr.close()
+  }
+}
+
+/** The text of a file already read (ingest hashes the same bytes). Scans are recognised in `ocr`. */
+export async function decodeDocument(file: string, bytes: Buffer, ocr: OcrSession): Promise<RawText> {
   if (bytes.length === 0) throw new UnreadableFile('empty file')
   const extension = path.extname(file).toLowerCase()
-  if (extension === '.pdf') return { text: await readPdf(bytes), format: 'pdf' }
+  if (extension === '.pdf') return { ...(await readPdf(file, bytes, ocr)), format: 'pdf' }
+  if ((IMAGE_EXTENSIONS as readonly string[]).includes(extension)) return { ...(await readImage(file, bytes, ocr)), format: 'pdf' }
   if (extension === '.docx') return { text: await readDocx(bytes), format: 'docx' }
+  if (extension === '.doc') return { text: await readDoc(bytes), format: 'docx' }
+  if (extension === '.html' || extension === '.htm') return { ...readHtml(decodeText(bytes)), format: 'docx' }
   return { text: decodeText(bytes), format: 'txt' }
 }
 
@@ -49,22 +84,6 @@ function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192)
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
   return !utf16 && head.includes(0)
-}
-
-async function readPdf(bytes: Uint8Array): Promise<string> {
-  const { getDocumentProxy, extractText } = await import('unpdf')
-  let pages: string[]
-  try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes))
-    pages = (await extractText(pdf, { mergePages: false })).text
-  } catch (error) {
-    const message = (error as Error).message ?? String(error)
-    if (/password/i.test(message)) throw new UnreadableFile('encrypted PDF (password protected)')
-    throw new UnreadableFile(`corrupt PDF (${message})`)
-  }
-  const text = pages.join('\n')
-  if (!text.trim()) throw new UnreadableFile('PDF has no text layer (scanned image?)')
-  return text
 }
 
 async function readDocx(bytes: Buffer): Promise<string> {

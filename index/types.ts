@@ -33,6 +33,27 @@ export interface ReplyMetadata {
   /** YYYY-MM-DD */
   date?: string
   contact?: Contact
+  /** present when some of the text was recognised from scanned pages */
+  ocr?: OcrInfo
+}
+
+/** How a document's scanned pages were read. */
+export interface OcrInfo {
+  /** recognised pages whose text is in the document (blank and low-confidence pages are not) */
+  pages: number
+  /** mean recognition confidence of the indexed OCR pages, 0–100 */
+  meanConfidence: number
+  /** 1-based pages whose confidence was too low to quote: left out of the text */
+  lowConfidencePages: number[]
+}
+
+/** Metadata a reader found outside the text (a saved page's metadata table, its address). */
+export interface MetadataHints {
+  source?: string
+  docNumber?: string
+  publisher?: string
+  /** YYYY-MM-DD */
+  date?: string
 }
 
 export interface ReplyDocument extends ReplyMetadata {

@@ -95,9 +95,12 @@ export function formatDate(date?: string): string | undefined {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : undefined
 }
 
+/** Text recognised from a scan may hold recognition errors: the reader is told, once per citation. */
+export const OCR_NOTE = '（据扫描件识别，以原件为准）'
+
 export function citation(doc: ReplyDocument, section: string[]): string {
   const place = [doc.unit, `《${replyTitle(doc)}》`].filter(Boolean).join('')
-  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}`
+  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}${doc.ocr?.pages ? OCR_NOTE : ''}`
 }
 
 function contactLine(doc: ReplyDocument): string {

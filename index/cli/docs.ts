@@ -16,13 +16,16 @@ try {
 }
 const { docs, manifest } = build
 
-for (const { text: _text, ...doc } of docs) {
+for (const { text: _text, ocr, ...doc } of docs) {
   const chunks = manifest.files[doc.file]?.chunks ?? 0
   if (values.json) {
-    console.log(JSON.stringify({ ...doc, chunks }))
+    // ocr: true marks text recognised from a scan, with how sure the recognition was (0–100).
+    const recognition = ocr ? { ocr: ocr.pages > 0, ocrConfidence: ocr.meanConfidence, ocrPages: ocr.pages, ocrLowConfidencePages: ocr.lowConfidencePages } : { ocr: false }
+    console.log(JSON.stringify({ ...doc, ...recognition, chunks }))
   } else {
     const number = doc.number ? `第${doc.number}号` : '—'
-    console.log([number, doc.title ? `《${doc.title}》` : doc.file, doc.unit ?? '—', doc.date ?? '—', `${chunks} chunks`].join('  '))
+    const scan = ocr?.pages ? `OCR ${ocr.meanConfidence}%` : undefined
+    console.log([number, doc.title ? `《${doc.title}》` : doc.file, doc.unit ?? '—', doc.date ?? '—', `${chunks} chunks`, scan].filter(Boolean).join('  '))
   }
 }
 if (!values.json) console.log(`${docs.length} documents, ${manifest.chunks} chunks, built ${manifest.builtAt}`)

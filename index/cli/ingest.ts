@@ -33,11 +33,13 @@ function progressLines(): (progress: IngestProgress) => void {
   let reported = ''
   return (progress) => {
     const step = 'total' in progress ? Math.floor((10 * progress.done) / Math.max(1, progress.total)) : 0
-    const key = `${progress.phase}:${progress.phase === 'read' ? 0 : step}`
+    // Files and scanned pages are reported one by one; embedding by tenths.
+    const key = `${progress.phase}:${progress.phase === 'embed' ? step : progress.phase === 'ocr' ? `${progress.file}:${progress.done}` : 0}`
     if (key === reported) return
     reported = key
     const count = 'total' in progress ? ` ${progress.done}/${progress.total}` : ''
-    process.stderr.write(`${progress.phase}${count}\n`)
+    const page = progress.phase === 'ocr' ? ` pages of ${progress.file}` : ''
+    process.stderr.write(`${progress.phase}${count}${page}\n`)
   }
 }
 
@@ -54,7 +56,10 @@ function report(summary: IngestSummary): void {
     ...summary.skipped.map(({ file, reason }) => `skipped ${file}: ${reason}`),
     ...summary.duplicates.map(({ file, sameAs }) => `warning: ${file} has the same text as ${sameAs}: indexed once, as ${sameAs}`),
     ...summary.unstructured.map((file) => `warning: ${file}: no reply structure recognised, indexed as plain text`),
+    ...summary.lowConfidence.map(({ file, pages }) => `warning: ${file}: scanned page ${pages.join(', ')} recognised with too low confidence, not indexed (rescan at 300 dpi or get the original)`),
   ]
+  const { recognised, cached } = summary.ocrPages
+  if (recognised + cached) lines.push(`OCR: ${recognised} scanned pages recognised, ${cached} taken from the cache`)
   if (summary.published) lines.push(`index: ${path.relative(process.cwd(), indexDir) || '.'} (build ${summary.buildId})`)
   console.log(lines.join('\n'))
 }

@@ -7,6 +7,7 @@
  *  - scale: synthetic corpora of N chunks made from the real documents' sentences; their vectors are
  *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
  *    then dense, keyword and fused search latency, build time and memory
+ *  - OCR: character error rate and seconds per page on the scanned test set (tests/eval/ocr-bench.ts)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,6 +22,7 @@ import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions } from './dataset.js'
 import { benchChannels } from './bench-channels.js'
+import { ocrBench } from './ocr-bench.js'
 
 const { values } = parseArgs({
   options: {
@@ -164,6 +166,12 @@ async function main(): Promise<void> {
   const warm = await warmAnswers(kb)
   console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
 
+  const ocr = await ocrBench()
+  console.log(
+    `OCR (${ocr.pages} scanned A4 pages from corpus/, 200 dpi, skew, speckle, red seal): character error rate ${(ocr.cer * 100).toFixed(2)} %, ` +
+      `${ocr.secondsPerPage} s/page (first page ${ocr.firstPageSeconds} s incl. model load, then ${ocr.laterPageSeconds} s/page; ${ocr.cpuSecondsPerPage} CPU s/page), mean confidence ${ocr.meanConfidence}`,
+  )
+
   const pool = await sentencePool(kb)
   console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, batches of 16)`)
   const queries = loadQuestions().map((q) => q.question)
@@ -178,7 +186,7 @@ async function main(): Promise<void> {
     )
   }
   const channels = await benchChannels(kb)
-  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, channels, peakRssMb: peakRssMb() }
+  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, ocr, embedPerSecond: pool.embedPerSecond, scale, channels, peakRssMb: peakRssMb() }
   console.log(`peak RSS: ${report.peakRssMb} MB`)
   mkdirSync(path.dirname(values.report!), { recursive: true })
   writeFileSync(values.report!, JSON.stringify(report, null, 2))
