@@ -1,7 +1,8 @@
 /**
- * `npm run eval -- [--index DIR] [--calibrate] [--sweep] [--report FILE]`
+ * `npm run eval -- [--set ours|external|DIR] [--index DIR] [--calibrate] [--sweep] [--report FILE]`
  * Retrieval quality per method (keyword, dense, fused, and the answer engine end to end) and the
  * answer-or-refuse accuracy, over tests/eval/questions.jsonl, on the real model and index.
+ *   --set        another corpus with its questions (tests/eval/external/build.ts makes one), ingested as its own index
  *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
  */
@@ -13,14 +14,15 @@ import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
 import type { Turn } from '../../bot/answer/types.js'
 import { evalIndex } from './corpus-index.js'
-import { loadQuestions, relevantChunks, type Question } from './dataset.js'
+import { loadEvalSet, relevantChunks, type EvalSet, type Question } from './dataset.js'
 
 const { values } = parseArgs({
   options: {
+    set: { type: 'string' },
     index: { type: 'string' },
     calibrate: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
-    report: { type: 'string', default: path.join(STATE_DIR, 'eval', 'report.json') },
+    report: { type: 'string' },
   },
 })
 
@@ -102,12 +104,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (x: number) => x.toFixed(3)
 
-async function sweep(questions: Question[]): Promise<void> {
+async function sweep({ questions, corpusDir, name }: EvalSet): Promise<void> {
   const tune = questions.filter((q) => q.split === 'tune' && q.kind === 'answerable')
   console.log(`\nTuning sweep, fused ranking, tune split (${tune.length} questions)`)
   console.log('setting'.padEnd(44) + 'R@1    R@3    MRR@10')
   for (const maxChars of [200, 300, 450]) {
-    const kb = await KnowledgeBase.open(await evalIndex({ maxChars }))
+    const kb = await KnowledgeBase.open(await evalIndex({ maxChars }, corpusDir, name))
     // Each variant changes one knob of the defaults.
     const variants: [string, Partial<SearchTuning>][] = [
       ['defaults', {}],
@@ -124,8 +126,11 @@ async function sweep(questions: Question[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const questions = loadQuestions()
-  const kb = await KnowledgeBase.open(values.index ?? (await evalIndex()), DEFAULT_TUNING)
+  const set = loadEvalSet(values.set)
+  const { questions } = set
+  if (values.calibrate && set.name) throw new Error('--calibrate fits the refusal constants on our own question set only')
+  const report = values.report ?? path.join(STATE_DIR, 'eval', `report${set.name ? `-${set.name}` : ''}.json`)
+  const kb = await KnowledgeBase.open(values.index ?? (await evalIndex(undefined, set.corpusDir, set.name)), DEFAULT_TUNING)
   const answerable = questions.filter((q) => q.kind === 'answerable')
   const splits = { all: answerable, tune: answerable.filter((q) => q.split === 'tune'), test: answerable.filter((q) => q.split === 'test') }
 
@@ -157,6 +162,7 @@ async function main(): Promise<void> {
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
   }
 
+  console.log(`Set: ${set.name || 'ours'} (${set.corpusDir})`)
   console.log(`Retrieval over ${answerable.length} answerable questions (tune ${splits.tune.length}, test ${splits.test.length}); index ${kb.manifest.documents} documents, ${kb.manifest.chunks} chunks`)
   console.log('method    split   R@1    R@3    MRR@10')
   for (const [method, bySplit] of Object.entries(methods)) {
@@ -168,10 +174,10 @@ async function main(): Promise<void> {
   for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
 
   const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
-  mkdirSync(path.dirname(values.report!), { recursive: true })
-  writeFileSync(values.report!, JSON.stringify({ date: new Date().toISOString(), index: kb.manifest.buildId, methods, refusal, engineMisses: misses }, null, 2))
-  console.log(`\nreport: ${path.relative(process.cwd(), values.report!)}`)
-  if (values.sweep) await sweep(questions)
+  mkdirSync(path.dirname(report), { recursive: true })
+  writeFileSync(report, JSON.stringify({ date: new Date().toISOString(), set: set.name || 'ours', index: kb.manifest.buildId, methods, refusal, engineMisses: misses }, null, 2))
+  console.log(`\nreport: ${path.relative(process.cwd(), report)}`)
+  if (values.sweep) await sweep(set)
 }
 
 await main()
