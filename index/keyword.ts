@@ -65,6 +65,15 @@ export class KeywordIndex {
     return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score }))
   }
 
+  /** In how many passages a term occurs (text or context). */
+  documentFrequency(term: string): number {
+    return this.df[term] ?? 0
+  }
+
+  get size(): number {
+    return this.index.documentCount
+  }
+
   private queryTerms(query: string): string[] {
     const terms = [...new Set(tokenize(query))]
     const maxDf = Math.max(MAX_DF_FLOOR, MAX_DF_SHARE * this.index.documentCount)

@@ -2,14 +2,16 @@
  * A loaded index build: documents, chunks, the dense and the keyword index, and the searches over
  * them. Immutable once opened; a refresh opens a new one and the caller swaps references.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
+import { Reranker, rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 import { loadSegmenter } from './segment.js'
+import { readSentenceVectors } from './sentences.js'
 import { FILES, readServedBuild, type Manifest } from './store.js'
-import type { Chunk, Hit, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
+import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
  * Knobs the evaluation tunes; the defaults are the best on the tune split of the question set (see
@@ -25,8 +27,20 @@ export interface SearchTuning {
   depth: number
   /** prefix for query embeddings (bge's retrieval instruction, or '' for none) */
   queryInstruction: string
+  /** second-stage ranking of the fused top candidates (index/rerank.ts); depth 0 switches it off */
+  rerank: RerankWeights
 }
-export const DEFAULT_TUNING: SearchTuning = { rrfK: 10, denseWeight: 1, keywordWeight: 2, depth: 50, queryInstruction: '' }
+export const DEFAULT_TUNING: SearchTuning = {
+  rrfK: 10,
+  denseWeight: 1,
+  keywordWeight: 2,
+  depth: 50,
+  queryInstruction: '',
+  rerank: { depth: 10, proximity: 0, title: 0, sentence: 0 },
+}
+
+/** A first-stage candidate with the second-stage signals computed for it. */
+export type Candidate = Hit & { signals: RerankSignals }
 
 export interface Section {
   doc: ReplyDocument
@@ -40,9 +54,12 @@ export interface Section {
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
   private readonly chunkById: Map<string, Chunk>
+  /** a chunk's position: its label in the dense index and in the sentence vectors */
+  private readonly labelById: Map<string, number>
   /** each document's chunks in text order */
   private readonly chunksByDoc = new Map<string, Chunk[]>()
   private characters?: Set<string>
+  private readonly reranker: Reranker
 
   private constructor(
     readonly dir: string,
@@ -51,15 +68,22 @@ export class KnowledgeBase {
     readonly chunks: Chunk[],
     private readonly dense: DenseIndex,
     private readonly keyword: KeywordIndex,
+    private readonly sentenceVectors: Float32Array[][] | undefined,
     private readonly tuning: SearchTuning,
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
+    this.labelById = new Map(chunks.map((chunk, label) => [chunk.id, label]))
     for (const chunk of chunks) {
       const list = this.chunksByDoc.get(chunk.docId)
       if (list) list.push(chunk)
       else this.chunksByDoc.set(chunk.docId, [chunk])
     }
+    this.reranker = new Reranker({
+      documentFrequency: (term) => keyword.documentFrequency(term),
+      passages: keyword.size,
+      sentenceVectors: sentenceVectors && ((label) => sentenceVectors[label]),
+    })
   }
 
   /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
@@ -70,16 +94,20 @@ export class KnowledgeBase {
     const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
     loadSegmenter()
     const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
+    // A build from before sentence vectors ranks without the sentence signal until the next ingest.
+    const sentencesFile = path.join(dir, FILES.sentences)
+    const sentences = existsSync(sentencesFile) ? readSentenceVectors(sentencesFile) : undefined
     const [dense] = await loading
-    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning)
+    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, sentences, tuning)
   }
 
   get buildId(): string {
     return this.manifest.buildId
   }
 
-  withTuning(tuning: Partial<SearchTuning>): KnowledgeBase {
-    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, { ...this.tuning, ...tuning })
+  withTuning(tuning: Partial<Omit<SearchTuning, 'rerank'>> & { rerank?: Partial<RerankWeights> }): KnowledgeBase {
+    const merged = { ...this.tuning, ...tuning, rerank: { ...this.tuning.rerank, ...tuning.rerank } }
+    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, this.sentenceVectors, merged)
   }
 
   getDocument(id: string): ReplyDocument | undefined {
@@ -114,11 +142,36 @@ export class KnowledgeBase {
     return { doc, section, start, end, text: doc.text.slice(start, end) }
   }
 
+  /**
+   * The best passages for a query. Fused ranking re-orders its top `rerank.depth` candidates by the
+   * second-stage signals (index/rerank.ts); dense and keyword rankings are the first stage alone.
+   */
   async search(query: string, { k = 5, filters, ranking = 'fused' }: SearchOptions = {}): Promise<Hit[]> {
+    const weights = this.tuning.rerank
+    if (ranking !== 'fused' || weights.depth === 0) return (await this.firstStage(query, ranking, filters)).hits.slice(0, k)
+    const candidates = await this.candidates(query, weights.depth, filters)
+    const rest = candidates.rest.slice(0, Math.max(0, k - candidates.top.length))
+    const best = candidates.top[0]?.fused ?? 1
+    const reranked = candidates.top
+      .map(({ signals, ...hit }) => ({ ...hit, rerank: rerankScore(hit.fused, best, signals, weights) }))
+      .sort((a, b) => b.rerank - a.rerank)
+    return [...reranked, ...rest].slice(0, k)
+  }
+
+  /** The fused top `depth` candidates with their second-stage signals, in first-stage order (the evaluation tunes on them). */
+  async candidates(query: string, depth: number, filters?: SearchFilters): Promise<{ top: Candidate[]; rest: Hit[] }> {
+    const { hits, queryVector } = await this.firstStage(query, 'fused', filters)
+    const top = hits.slice(0, depth)
+    const signals = this.reranker.signals(query, queryVector, top.map((hit) => ({ ...hit, label: this.labelOf(hit.chunk) })))
+    return { top: top.map((hit, i) => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth) }
+  }
+
+  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<{ hits: Hit[]; queryVector?: Float32Array }> {
     const allow = this.allowFor(filters)
-    if (allow?.none) return []
+    if (allow?.none) return { hits: [] }
     const { depth, rrfK, denseWeight, keywordWeight, queryInstruction } = this.tuning
-    const dense = ranking === 'keyword' ? [] : this.dense.search(await embedQuery(query, queryInstruction), depth, allow?.label)
+    const queryVector = ranking === 'keyword' ? undefined : await embedQuery(query, queryInstruction)
+    const dense = queryVector ? this.dense.search(queryVector, depth, allow?.label) : []
     const keyword = ranking === 'dense' ? [] : this.keyword.search(query, depth, allow?.label)
     const hits = new Map<number, { dense?: number; keyword?: number; fused: number }>()
     const add = (label: number, rank: number, weight: number, score: Partial<Record<'dense' | 'keyword', number>>) => {
@@ -127,10 +180,14 @@ export class KnowledgeBase {
     }
     dense.forEach((match, rank) => add(match.label, rank, denseWeight, { dense: match.similarity }))
     keyword.forEach((match, rank) => add(match.label, rank, keywordWeight, { keyword: match.score }))
-    return [...hits.entries()]
+    const ranked = [...hits.entries()]
       .sort((a, b) => b[1].fused - a[1].fused)
-      .slice(0, k)
       .map(([label, scores]) => ({ chunk: this.chunks[label], doc: this.docById.get(this.chunks[label].docId)!, ...scores }))
+    return { hits: ranked, queryVector }
+  }
+
+  private labelOf(chunk: Chunk): number {
+    return this.labelById.get(chunk.id)!
   }
 
   private allowFor(filters?: SearchFilters): { label: (label: number) => boolean; none: boolean } | undefined {

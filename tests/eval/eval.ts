@@ -5,11 +5,13 @@
  *   --set        another corpus with its questions (tests/eval/external/build.ts makes one), ingested as its own index
  *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
+ *   --rerank     measures the second-stage signals alone and together on ours and every set in var/external/,
+ *                choosing weights on the tune splits only
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_TUNING, KnowledgeBase, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
+import { DEFAULT_TUNING, KnowledgeBase, rerankScore, type Candidate, type RerankWeights, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
 import type { Turn } from '../../bot/answer/types.js'
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     index: { type: 'string' },
     calibrate: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
+    rerank: { type: 'boolean', default: false },
     report: { type: 'string' },
   },
 })
@@ -125,7 +128,79 @@ async function sweep({ questions, corpusDir, name }: EvalSet): Promise<void> {
   }
 }
 
+interface RerankCase {
+  split: Question['split']
+  relevant: Set<string>
+  candidates: Candidate[]
+}
+
+/** Rank of the first relevant chunk after the second stage re-orders the candidates with these weights (0: not in them). */
+function rerankedRank({ relevant, candidates }: RerankCase, weights: RerankWeights): number {
+  if (candidates.length === 0) return 0
+  const best = candidates[0].fused
+  const order = candidates
+    .map((c, i) => ({ c, i, score: weights.depth ? rerankScore(c.fused, best, c.signals, weights) : -i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+  return order.findIndex(({ c }) => relevant.has(c.chunk.id)) + 1
+}
+
+async function rerankCases(set: EvalSet): Promise<RerankCase[]> {
+  const kb = await KnowledgeBase.open(await evalIndex(undefined, set.corpusDir, set.name))
+  const cases: RerankCase[] = []
+  for (const q of set.questions.filter((q) => q.kind === 'answerable')) {
+    const { top } = await kb.candidates(q.question, DEFAULT_TUNING.rerank.depth)
+    cases.push({ split: q.split, relevant: relevantChunks(kb, q), candidates: top })
+  }
+  return cases
+}
+
+/**
+ * Each signal alone (its weight chosen on the tune splits of all sets together, by mean MRR@10), then
+ * all of them (a grid, same rule), reported per set and split; a signal is kept when it helps every set's tune split.
+ */
+async function rerankStudy(): Promise<void> {
+  const sets = [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+  const cases = new Map<string, RerankCase[]>()
+  for (const set of sets) cases.set(set.name || 'ours', await rerankCases(set))
+  const base = { ...DEFAULT_TUNING.rerank, proximity: 0, title: 0, sentence: 0 }
+  const tuneMrr = (weights: RerankWeights) =>
+    [...cases.values()].reduce((sum, list) => sum + score(list.filter((c) => c.split === 'tune').map((c) => rerankedRank(c, weights))).mrr, 0) / cases.size
+  const grid = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2, 3]
+  const bestOf = (candidates: RerankWeights[]) => candidates.reduce((best, w) => (tuneMrr(w) > tuneMrr(best) + 1e-9 ? w : best))
+  const signals = ['proximity', 'title', 'sentence'] as const
+  const alone = signals.map((signal) => bestOf(grid.map((w) => ({ ...base, [signal]: w }))))
+  // The curve around each choice: a weight on a plateau, not one question away from flipping.
+  for (const signal of signals) console.log(`${signal} alone, mean tune MRR@10 by weight: ${grid.map((w) => `${w}:${pct(tuneMrr({ ...base, [signal]: w }))}`).join(' ')}`)
+  const together = bestOf(grid.flatMap((p) => grid.flatMap((t) => grid.map((s) => ({ ...base, proximity: p, title: t, sentence: s })))))
+  const rows: [string, RerankWeights][] = [
+    ['first stage (fused)', { ...base, depth: 0 }],
+    ...signals.map((signal, i): [string, RerankWeights] => [`${signal} ×${alone[i][signal]}`, alone[i]]),
+    [`together p×${together.proximity} t×${together.title} s×${together.sentence}`, together],
+  ]
+  console.log(`\nSecond-stage ranking of the fused top ${base.depth} (weights chosen on the tune splits by mean MRR@10)`)
+  console.log('signals'.padEnd(34) + [...cases.keys()].map((name) => `${name} tune R@1/R@3/MRR`.padEnd(26) + `${name} test R@1/R@3/MRR`.padEnd(26)).join(''))
+  for (const [name, weights] of rows) {
+    const cells = [...cases.values()].flatMap((list) =>
+      (['tune', 'test'] as const).map((split) => {
+        const s = score(list.filter((c) => c.split === split).map((c) => rerankedRank(c, weights)))
+        return [s.r1, s.r3, s.mrr].map(pct).join('/').padEnd(26)
+      }),
+    )
+    console.log(name.padEnd(34) + cells.join(''))
+  }
+}
+
+/** Every converted outside set under var/external/. */
+function externalSets(): string[] {
+  const root = path.join(STATE_DIR, 'external')
+  if (!existsSync(root)) return []
+  return readdirSync(root)
+    .map((name) => path.join(root, name))
+    .filter((dir) => existsSync(path.join(dir, 'questions.jsonl')))
+}
+
 async function main(): Promise<void> {
+  if (values.rerank) return rerankStudy()
   const set = loadEvalSet(values.set)
   const { questions } = set
   if (values.calibrate && set.name) throw new Error('--calibrate fits the refusal constants on our own question set only')
