@@ -11,11 +11,10 @@ import path from 'node:path'
 import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunk.js'
 import { cleanText } from './clean.js'
 import { DenseIndex } from './dense.js'
-import { embedPassages } from './embed.js'
+import { DEFAULT_EMBED_OPTIONS, embedPassages, type EmbedOptions } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
-import { passageSentences, readSentenceVectors, writeSentenceVectors } from './sentences.js'
 import { decodeDocument, isSupported } from './read.js'
 import { parseReply } from './reply.js'
 import {
@@ -35,6 +34,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void
   /** chunk size; the evaluation sweeps it, everything else uses the measured default */
   chunking?: ChunkOptions
+  /** threads for embedding; the benchmark compares them, everything else uses the measured default */
+  embedding?: EmbedOptions
 }
 
 export interface IngestSummary {
@@ -46,8 +47,6 @@ export interface IngestSummary {
   embedded: number
   /** passages whose vector was reused from the previous build */
   reused: number
-  /** sentences embedded in this run for the second-stage ranking (those of one-sentence passages reuse the passage's vector) */
-  sentencesEmbedded: number
   /** time spent embedding, for throughput */
   embedSeconds: number
   skipped: { file: string; reason: string }[]
@@ -63,7 +62,7 @@ interface ParsedFile {
   chunks: StoredChunk[]
 }
 
-export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAULT_CHUNK_OPTIONS }: IngestOptions): Promise<IngestSummary> {
+export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAULT_CHUNK_OPTIONS, embedding = DEFAULT_EMBED_OPTIONS }: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const release = acquireLock(indexDir)
   try {
@@ -80,20 +79,19 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
       }
     }
     const summary = { documents: parsed.length, skipped, unstructured: parsed.filter((p) => !p.doc.structured).map((p) => p.file) }
-    if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, sentencesEmbedded: 0, embedSeconds: 0, seconds: elapsed(started) }
+    if (parsed.length === 0) return { ...summary, published: false, chunks: 0, embedded: 0, reused: 0, embedSeconds: 0, seconds: elapsed(started) }
 
     const chunks = parsed.flatMap((p) => p.chunks)
     // Folders of interrupted builds are never served; clear them before adding a new one.
     const served = currentBuild(indexDir)
     removeBuildsExcept(indexDir, [served && path.basename(served)])
-    const embedding = performance.now()
-    const { vectors, sentenceVectors, embedded, sentencesEmbedded } = await vectorsFor(served, chunks, (done, total) => onProgress?.({ phase: 'embed', done, total }))
-    const embedSeconds = elapsed(embedding)
+    const embedStarted = performance.now()
+    const { vectors, embedded } = await vectorsFor(served, chunks, embedding, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const embedSeconds = elapsed(embedStarted)
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
     const docs = parsed.map((p) => p.doc)
     await DenseIndex.build(vectors).write(path.join(build.dir, FILES.vectors))
-    writeSentenceVectors(path.join(build.dir, FILES.sentences), sentenceVectors)
     const docById = new Map(docs.map((doc) => [doc.id, doc]))
     const keywords = KeywordIndex.build(
       chunks.map((chunk, label) => ({ label, text: chunk.text, context: passageContext(docById.get(chunk.docId)!, chunk) })),
@@ -115,7 +113,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     // The manifest is written last: a build folder without one is incomplete and never served.
     writeJson(build.dir, FILES.manifest, manifest)
     publishBuild(indexDir, build.id)
-    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, sentencesEmbedded, embedSeconds, seconds: elapsed(started) }
+    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
   } finally {
     release()
   }
@@ -149,38 +147,24 @@ function uniqueId(file: string, ids: Set<string>): string {
   return id
 }
 
-interface Vectors {
-  /** one per chunk, in chunk order */
-  vectors: Float32Array[]
-  /** the vectors of each chunk's sentences (see sentences.ts), in chunk order */
-  sentenceVectors: Float32Array[][]
-  /** chunks and sentences the model embedded in this run */
-  embedded: number
-  sentencesEmbedded: number
+/** Vectors in chunk order: reused from the served build where the embedded text is unchanged. */
+async function vectorsFor(
+  servedDir: string | null,
+  chunks: StoredChunk[],
+  embedding: EmbedOptions,
+  onEmbed: (done: number, total: number) => void,
+): Promise<{ vectors: Float32Array[]; embedded: number }> {
+  const previous = await previousVectors(servedDir)
+  const missing = chunks.filter((chunk) => !previous.has(chunk.embeddingKey))
+  const fresh = await embedPassages(
+    missing.map(embeddingText),
+    (done) => onEmbed(done, missing.length),
+    embedding,
+  )
+  missing.forEach((chunk, i) => previous.set(chunk.embeddingKey, fresh[i]))
+  return { vectors: chunks.map((chunk) => previous.get(chunk.embeddingKey)!), embedded: missing.length }
 }
 
-/**
- * Passage and sentence vectors, reused from the served build wherever the embedded text is unchanged.
- * Both are keyed by the hash of the text, so a one-sentence passage and its sentence share one vector.
- */
-async function vectorsFor(servedDir: string | null, chunks: StoredChunk[], onEmbed: (done: number, total: number) => void): Promise<Vectors> {
-  const known = await previousVectors(servedDir)
-  const sentences = chunks.map((chunk) => passageSentences(chunk.text).map((text) => ({ text, key: sha256Of(text) })))
-  const missing = new Map<string, string>()
-  for (const chunk of chunks) if (!known.has(chunk.embeddingKey)) missing.set(chunk.embeddingKey, embeddingText(chunk))
-  const missingChunks = missing.size
-  for (const { key, text } of sentences.flat()) if (!known.has(key) && !missing.has(key)) missing.set(key, text)
-  const fresh = await embedPassages([...missing.values()], (done) => onEmbed(done, missing.size))
-  ;[...missing.keys()].forEach((key, i) => known.set(key, fresh[i]))
-  return {
-    vectors: chunks.map((chunk) => known.get(chunk.embeddingKey)!),
-    sentenceVectors: sentences.map((list) => list.map(({ key }) => known.get(key)!)),
-    embedded: missingChunks,
-    sentencesEmbedded: missing.size - missingChunks,
-  }
-}
-
-/** Vectors of the served build by the hash of their text: passages by embeddingKey, sentences by their own hash. */
 async function previousVectors(dir: string | null): Promise<Map<string, Float32Array>> {
   if (!dir) return new Map()
   try {
@@ -188,16 +172,7 @@ async function previousVectors(dir: string | null): Promise<Map<string, Float32A
     if (readJson<Manifest>(dir, FILES.manifest).model !== MODEL_ID) return new Map()
     const chunks = readJson<StoredChunk[]>(dir, FILES.chunks)
     const dense = await DenseIndex.read(path.join(dir, FILES.vectors))
-    const known = new Map(chunks.map((chunk, label): [string, Float32Array] => [chunk.embeddingKey, dense.vector(label)]))
-    const sentenceFile = path.join(dir, FILES.sentences)
-    if (existsSync(sentenceFile)) {
-      const stored = readSentenceVectors(sentenceFile)
-      chunks.forEach((chunk, label) => {
-        const texts = passageSentences(chunk.text)
-        if (stored[label]?.length === texts.length) texts.forEach((text, i) => known.set(sha256Of(text), stored[label][i]))
-      })
-    }
-    return known
+    return new Map(chunks.map((chunk, label) => [chunk.embeddingKey, dense.vector(label)]))
   } catch {
     return new Map()
   }

@@ -2,14 +2,13 @@
  * A loaded index build: documents, chunks, the dense and the keyword index, and the searches over
  * them. Immutable once opened; a refresh opens a new one and the caller swaps references.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { Reranker, rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 import { loadSegmenter } from './segment.js'
-import { readSentenceVectors } from './sentences.js'
 import { FILES, readServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
@@ -36,7 +35,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   keywordWeight: 2,
   depth: 50,
   queryInstruction: '',
-  rerank: { depth: 10, proximity: 0, title: 0, sentence: 0 },
+  rerank: { depth: 10, proximity: 0.5 },
 }
 
 /** A first-stage candidate with the second-stage signals computed for it. */
@@ -54,8 +53,6 @@ export interface Section {
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
   private readonly chunkById: Map<string, Chunk>
-  /** a chunk's position: its label in the dense index and in the sentence vectors */
-  private readonly labelById: Map<string, number>
   /** each document's chunks in text order */
   private readonly chunksByDoc = new Map<string, Chunk[]>()
   private characters?: Set<string>
@@ -68,22 +65,16 @@ export class KnowledgeBase {
     readonly chunks: Chunk[],
     private readonly dense: DenseIndex,
     private readonly keyword: KeywordIndex,
-    private readonly sentenceVectors: Float32Array[][] | undefined,
     private readonly tuning: SearchTuning,
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
-    this.labelById = new Map(chunks.map((chunk, label) => [chunk.id, label]))
     for (const chunk of chunks) {
       const list = this.chunksByDoc.get(chunk.docId)
       if (list) list.push(chunk)
       else this.chunksByDoc.set(chunk.docId, [chunk])
     }
-    this.reranker = new Reranker({
-      documentFrequency: (term) => keyword.documentFrequency(term),
-      passages: keyword.size,
-      sentenceVectors: sentenceVectors && ((label) => sentenceVectors[label]),
-    })
+    this.reranker = new Reranker({ documentFrequency: (term) => keyword.documentFrequency(term), passages: keyword.size })
   }
 
   /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
@@ -94,11 +85,8 @@ export class KnowledgeBase {
     const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
     loadSegmenter()
     const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
-    // A build from before sentence vectors ranks without the sentence signal until the next ingest.
-    const sentencesFile = path.join(dir, FILES.sentences)
-    const sentences = existsSync(sentencesFile) ? readSentenceVectors(sentencesFile) : undefined
     const [dense] = await loading
-    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, sentences, tuning)
+    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning)
   }
 
   get buildId(): string {
@@ -107,7 +95,7 @@ export class KnowledgeBase {
 
   withTuning(tuning: Partial<Omit<SearchTuning, 'rerank'>> & { rerank?: Partial<RerankWeights> }): KnowledgeBase {
     const merged = { ...this.tuning, ...tuning, rerank: { ...this.tuning.rerank, ...tuning.rerank } }
-    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, this.sentenceVectors, merged)
+    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, merged)
   }
 
   getDocument(id: string): ReplyDocument | undefined {
@@ -160,13 +148,13 @@ export class KnowledgeBase {
 
   /** The fused top `depth` candidates with their second-stage signals, in first-stage order (the evaluation tunes on them). */
   async candidates(query: string, depth: number, filters?: SearchFilters): Promise<{ top: Candidate[]; rest: Hit[] }> {
-    const { hits, queryVector } = await this.firstStage(query, 'fused', filters)
+    const { hits } = await this.firstStage(query, 'fused', filters)
     const top = hits.slice(0, depth)
-    const signals = this.reranker.signals(query, queryVector, top.map((hit) => ({ ...hit, label: this.labelOf(hit.chunk) })))
+    const signals = this.reranker.signals(query, top.map((hit) => hit.chunk))
     return { top: top.map((hit, i) => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth) }
   }
 
-  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<{ hits: Hit[]; queryVector?: Float32Array }> {
+  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<{ hits: Hit[] }> {
     const allow = this.allowFor(filters)
     if (allow?.none) return { hits: [] }
     const { depth, rrfK, denseWeight, keywordWeight, queryInstruction } = this.tuning
@@ -183,11 +171,7 @@ export class KnowledgeBase {
     const ranked = [...hits.entries()]
       .sort((a, b) => b[1].fused - a[1].fused)
       .map(([label, scores]) => ({ chunk: this.chunks[label], doc: this.docById.get(this.chunks[label].docId)!, ...scores }))
-    return { hits: ranked, queryVector }
-  }
-
-  private labelOf(chunk: Chunk): number {
-    return this.labelById.get(chunk.id)!
+    return { hits: ranked }
   }
 
   private allowFor(filters?: SearchFilters): { label: (label: number) => boolean; none: boolean } | undefined {

@@ -1,78 +1,54 @@
 /**
- * Second-stage ranking of the fused candidates: the first stage finds the right passage among its top
- * ten far more often than in its top three, so the few best candidates are re-ordered by signals the
- * first stage cannot see, all computed from the question alone (no candidate is embedded per query):
- *  - proximity: how much of the question (words weighted by rarity) one sentence of the passage holds,
- *    rather than words scattered over the passage;
- *  - title: how much of the question the document's heading line, title and unit hold (a question that
- *    names the subject of a document whose passage never repeats it);
- *  - sentence: the best cosine between the question and one sentence of the passage (sentence vectors
- *    are made at ingest), rather than the passage's single vector.
- * Each signal is in [0, 1]; the new score is the fused score scaled to the best candidate's plus the
- * weighted signals. The weights are chosen on the tune splits (README "Second-stage ranking").
+ * Second-stage ranking of the fused candidates. The first stage finds the right passage among its top
+ * ten far more often than at its top, so the best candidates are re-ordered by a signal it cannot see:
+ * proximity, how much of the question (words weighted by rarity) one sentence of the passage holds,
+ * rather than the same words scattered over the passage. It is computed from the question's words
+ * alone: no candidate is embedded per query.
+ *
+ * Measured and left out (README "Second-stage ranking"): the document's title line and unit naming
+ * the question's words, and the best cosine of one sentence (sentence vectors made at ingest); neither
+ * helped on the tune splits of every evaluation set.
  */
 import { sentenceSpans } from './text.js'
 import { tokenize } from './segment.js'
-import type { Chunk, ReplyDocument } from './types.js'
+import type { Chunk } from './types.js'
 
 export interface RerankWeights {
-  /** how many of the fused candidates are re-ordered (the rest keep their order behind them) */
+  /** how many of the fused candidates are re-ordered (the rest keep their order behind them); 0 switches it off */
   depth: number
+  /** weight of the proximity share, added to the fused score scaled to the best candidate's */
   proximity: number
-  title: number
-  sentence: number
 }
 
 export interface RerankSignals {
+  /** the largest share of the question's words (weighted by rarity) found in one sentence of the passage, in [0, 1] */
   proximity: number
-  title: number
-  sentence: number
-}
-
-export interface Candidate {
-  label: number
-  chunk: Chunk
-  doc: ReplyDocument
-  fused: number
 }
 
 export interface RerankSources {
   /** in how many passages a term occurs, and how many passages there are (for word rarity) */
   documentFrequency(term: string): number
   passages: number
-  /** the unit vectors of a passage's sentences, when the build has them */
-  sentenceVectors?(label: number): Float32Array[] | undefined
 }
 
-export const NO_RERANK: RerankWeights = { depth: 0, proximity: 0, title: 0, sentence: 0 }
-
 export class Reranker {
-  /** token sets per sentence of a chunk, and of a document's heading: computed on first use, kept */
+  /** token sets per sentence of a chunk: computed on first use, kept (chunks never change in a loaded build) */
   private readonly sentenceTokens = new Map<string, Set<string>[]>()
-  private readonly headTokens = new Map<string, Set<string>>()
 
   constructor(private readonly sources: RerankSources) {}
 
-  /** The signals of each candidate for this question (`queryVector` may be absent for keyword-only searches). */
-  signals(query: string, queryVector: Float32Array | undefined, candidates: Candidate[]): RerankSignals[] {
+  signals(query: string, chunks: Chunk[]): RerankSignals[] {
     const terms = [...new Set(tokenize(query))]
-    const sentences = candidates.map((c) => this.sentencesOf(c.chunk))
-    const heads = candidates.map((c) => this.headOf(c.doc))
-    // Only words some candidate contains can tell candidates apart; the rest would only shrink every share alike.
-    const useful = terms.filter((term) => sentences.some((list) => list.some((s) => s.has(term))) || heads.some((h) => h.has(term)))
+    const sentences = chunks.map((chunk) => this.sentencesOf(chunk))
+    // Only words some candidate contains can tell candidates apart; the rest would shrink every share alike.
+    const useful = terms.filter((term) => sentences.some((list) => list.some((s) => s.has(term))))
     const weight = new Map(useful.map((term) => [term, this.idf(term)]))
     const total = [...weight.values()].reduce((a, b) => a + b, 0)
     const share = (tokens: Set<string>) => (total ? useful.reduce((sum, term) => sum + (tokens.has(term) ? weight.get(term)! : 0), 0) / total : 0)
-    // Cosines of one query sit in a narrow band: spread them over [0, 1] across the candidates.
-    const cosines = candidates.map((candidate) => this.bestSentence(candidate.label, queryVector))
-    const [low, high] = [Math.min(...cosines), Math.max(...cosines)]
-    return candidates.map((_, i) => ({
-      proximity: Math.max(0, ...sentences[i].map(share)),
-      title: share(heads[i]),
-      sentence: high > low ? (cosines[i] - low) / (high - low) : 0,
-    }))
+    return sentences.map((list) => ({ proximity: Math.max(0, ...list.map(share)) }))
   }
 
+  /** BM25's idf: a word in few passages says more about where the answer is. */
   private idf(term: string): number {
     const { passages } = this.sources
     const df = this.sources.documentFrequency(term)
@@ -87,33 +63,9 @@ export class Reranker {
     }
     return list
   }
-
-  private headOf(doc: ReplyDocument): Set<string> {
-    let head = this.headTokens.get(doc.id)
-    if (!head) {
-      const firstLine = doc.text.slice(0, Math.max(0, doc.text.indexOf('\n'))) || doc.text.slice(0, 100)
-      head = new Set(tokenize([doc.title, doc.unit, firstLine].filter(Boolean).join(' ')))
-      this.headTokens.set(doc.id, head)
-    }
-    return head
-  }
-
-  private bestSentence(label: number, queryVector: Float32Array | undefined): number {
-    const vectors = queryVector && this.sources.sentenceVectors?.(label)
-    if (!queryVector || !vectors?.length) return 0
-    let best = -1
-    for (const vector of vectors) best = Math.max(best, dot(vector, queryVector))
-    return Math.max(0, best)
-  }
 }
 
-/** The second-stage score: the fused score relative to the best candidate's, plus the weighted signals. */
+/** The second-stage score: the fused score relative to the best candidate's, plus the weighted signal. */
 export function rerankScore(fused: number, bestFused: number, signals: RerankSignals, weights: RerankWeights): number {
-  return fused / bestFused + weights.proximity * signals.proximity + weights.title * signals.title + weights.sentence * signals.sentence
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i]
-  return sum
+  return fused / bestFused + weights.proximity * signals.proximity
 }

@@ -15,8 +15,6 @@ export const FILES = {
   chunks: 'chunks.json',
   vectors: 'vectors.hnsw',
   keywords: 'keywords.json',
-  /** each passage's sentence vectors, for the second-stage ranking (index/sentences.ts) */
-  sentences: 'sentences.bin',
 } as const
 const CURRENT = 'CURRENT'
 const BUILDS = 'builds'
