@@ -2,10 +2,11 @@
  * Text → 512-d unit vectors with bge-small-zh-v1.5, locally. The one place that creates the
  * transformers.js extractor; it is loaded lazily, once per process (and once per embedding worker).
  *
- * Large jobs (ingest) use every core: the batches are shared out to worker threads that each hold the
- * model with one ONNX thread (measured faster here than one model with two intra-op threads, see
- * README "Ingest on both cores"); questions are embedded in-process. Texts are batched by length, so a
- * batch pads its short texts to a similar length instead of to the longest passage.
+ * Ingest uses every core. Two ways are implemented and measured by `npm run bench` (README "Ingest on
+ * both cores"): one model whose ONNX session runs one intra-op thread per core (the default: no extra
+ * model to load, no extra memory), or worker threads that each hold a model with one ONNX thread.
+ * Texts are batched by length, so a batch pads its short texts to a similar length instead of to the
+ * longest passage.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -24,7 +25,7 @@ export interface EmbedOptions {
   /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
   intraOpThreads: number
 }
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: availableParallelism(), intraOpThreads: 1 }
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: 1, intraOpThreads: availableParallelism() }
 
 type Extractor = (texts: string[], options: { pooling: 'cls'; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>
 

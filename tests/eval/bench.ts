@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, tokenize } from '../../index/index.js'
@@ -83,7 +83,9 @@ async function ingestChild(corpusDir: string, embedding: EmbedOptions): Promise<
   const indexDir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-'))
   try {
     const summary = await ingest({ corpusDir, indexDir, embedding })
-    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: ms(process.uptime()) }))
+    const { user, system } = process.cpuUsage()
+    const cpuSeconds = ms((user + system) / 1e6)
+    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: ms(process.uptime()), cpuSeconds }))
   } finally {
     rmSync(indexDir, { recursive: true, force: true })
   }
@@ -93,9 +95,10 @@ function coldIngest(corpusDir: string, embedding: EmbedOptions) {
   const args = ['--import', 'tsx', 'tests/eval/bench.ts', '--ingest-child', corpusDir, '--embed', `${embedding.workers},${embedding.intraOpThreads}`]
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`ingest child failed: ${run.stderr}`)
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number }
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number; cpuSeconds: number }
   const way = embedding.workers > 1 ? `${embedding.workers} workers × ${embedding.intraOpThreads} ONNX thread` : `1 session, ${embedding.intraOpThreads || 'default'} ONNX threads`
-  return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10 }
+  // CPU seconds (all threads) tell the work apart from the waiting when other programs share the cores.
+  return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10, loadAverage: loadavg()[0] }
 }
 
 const INGEST_WAYS: EmbedOptions[] = [
@@ -121,13 +124,15 @@ function syntheticCorpus(size: number, sentences: string[]): string {
 
 async function ingestThroughput(corpusSentences: string[]) {
   const ways = INGEST_WAYS.map((embedding) => coldIngest(DEFAULT_CORPUS_DIR, embedding))
-  for (const w of ways) console.log(`ingest, cold process, corpus/ (${w.documents} documents, ${w.chunks} chunks), ${w.way}: ${w.processSeconds} s = ${w.chunksPerSecond} chunks/s (embedding ${w.embedSeconds} s)`)
+  for (const w of ways) {
+    console.log(`ingest, cold process, corpus/ (${w.documents} documents, ${w.chunks} chunks), ${w.way}: ${w.processSeconds} s = ${w.chunksPerSecond} chunks/s (embedding ${w.embedSeconds} s; ${w.cpuSeconds} CPU s; load average ${w.loadAverage})`)
+  }
   const size = Number(values['ingest-scale'])
   if (!size) return { ways }
   const dir = syntheticCorpus(size, corpusSentences)
   try {
     const scale = coldIngest(dir, DEFAULT_EMBED_OPTIONS)
-    console.log(`ingest, cold process, synthetic corpus (${scale.documents} documents, ${scale.chunks} chunks), ${scale.way}: ${scale.processSeconds} s = ${scale.chunksPerSecond} chunks/s`)
+    console.log(`ingest, cold process, synthetic corpus (${scale.documents} documents, ${scale.chunks} chunks), ${scale.way}: ${scale.processSeconds} s = ${scale.chunksPerSecond} chunks/s (${scale.cpuSeconds} CPU s; load average ${scale.loadAverage})`)
     return { ways, scale }
   } finally {
     rmSync(dir, { recursive: true, force: true })
