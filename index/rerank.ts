@@ -31,6 +31,9 @@ export interface RerankSources {
   passages: number
 }
 
+/** Chunks whose sentence tokens are kept; past this the cache starts over, so memory stays bounded on a large index. */
+const CACHED_CHUNKS = 20_000
+
 export class Reranker {
   /** token sets per sentence of a chunk: computed on first use, kept (chunks never change in a loaded build) */
   private readonly sentenceTokens = new Map<string, Set<string>[]>()
@@ -59,6 +62,7 @@ export class Reranker {
     let list = this.sentenceTokens.get(chunk.id)
     if (!list) {
       list = sentenceSpans(chunk.text).map(({ start, end }) => new Set(tokenize(chunk.text.slice(start, end))))
+      if (this.sentenceTokens.size >= CACHED_CHUNKS) this.sentenceTokens.clear()
       this.sentenceTokens.set(chunk.id, list)
     }
     return list
