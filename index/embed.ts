@@ -2,13 +2,13 @@
  * Text → 512-d unit vectors with bge-small-zh-v1.5, locally. The one place that creates the
  * transformers.js extractor; it is loaded lazily, once per process (and once per embedding worker).
  *
- * Ingest uses every core. Two ways are implemented and measured by `npm run bench` (README "Ingest on
- * both cores"): one model whose ONNX session runs one intra-op thread per core (the default: no extra
- * model to load, no extra memory), or worker threads that each hold a model with one ONNX thread.
+ * Ingest uses every core. `npm run bench` measures the ways (README "Ingest on both cores"): one model
+ * whose ONNX session uses the runtime's default threads (one per core; the default, fastest in every
+ * run here, with no extra model to load), the same with a set number of intra-op threads, or worker
+ * threads that each hold a model with one ONNX thread.
  * Texts are batched by length, so a batch pads its short texts to a similar length instead of to the
  * longest passage.
  */
-import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import ort from 'onnxruntime-node'
 import { MODEL_DIMENSION, MODEL_ID, MODEL_ROOT, modelProblem } from './model/location.js'
@@ -25,7 +25,7 @@ export interface EmbedOptions {
   /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
   intraOpThreads: number
 }
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: 1, intraOpThreads: availableParallelism() }
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: 1, intraOpThreads: 0 }
 
 type Extractor = (texts: string[], options: { pooling: 'cls'; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>
 

@@ -68,9 +68,13 @@ function coldStart(indexDir: string) {
  */
 async function warmAnswers(kb: KnowledgeBase) {
   const engine = createAnswerEngine(() => kb)
-  const firstStageOnly = createAnswerEngine(() => kb.withTuning({ rerank: { depth: 0 } }))
+  const firstStage = kb.withTuning({ rerank: { depth: 0 } })
+  const firstStageOnly = createAnswerEngine(() => firstStage)
   const questions = loadQuestions().map((q) => q.question)
-  for (const q of questions) await engine.respond(q)
+  for (const q of questions) {
+    await engine.respond(q)
+    await firstStageOnly.respond(q)
+  }
   const samples: number[] = []
   const withoutRerank: number[] = []
   let busy = 0
