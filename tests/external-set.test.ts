@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import { loadEvalSet } from './eval/dataset.js'
 
 /** A small SQuAD-style file written here (traditional characters, as DRCD): 8 articles of two paragraphs. */
@@ -35,8 +35,10 @@ function build(input: string, out: string): void {
   assert.equal(run.status, 0, run.stderr)
 }
 
+const dir = mkdtempSync(path.join(tmpdir(), 'dafu-external-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
 test('a SQuAD-style file becomes a corpus, labelled questions and left-out questions, the same for the same seed', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dafu-external-'))
   const input = squadFile(dir)
   build(input, path.join(dir, 'a'))
   build(input, path.join(dir, 'b'))
