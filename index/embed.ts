@@ -2,10 +2,10 @@
  * Text → 512-d unit vectors with bge-small-zh-v1.5, locally. The one place that creates the
  * transformers.js extractor; it is loaded lazily, once per process (and once per embedding worker).
  *
- * Ingest uses every core. `npm run bench` measures the ways (README "Ingest on both cores"): one model
- * whose ONNX session uses the runtime's default threads (one per core; the default, fastest in every
- * run here, with no extra model to load), the same with a set number of intra-op threads, or worker
- * threads that each hold a model with one ONNX thread.
+ * `npm run bench` measures the ways of using both cores (README "Ingest on both cores"): one model
+ * whose ONNX session uses the runtime's default threads (the default: as fast as two set threads in
+ * the runs here, and no extra model to load), the same with a set number of intra-op threads, or
+ * worker threads that each hold a model with one ONNX thread (never faster here).
  * Texts are batched by length, so a batch pads its short texts to a similar length instead of to the
  * longest passage.
  */
