@@ -1,6 +1,7 @@
 /**
  * Cleaned text → chunks that follow the document's own structure. Headings (一、 （一） 1、 （1）) and
- * enumerations (一是… 二是…) open sections; a chunk never spans two sections and never cuts a sentence,
+ * enumerations (一是… 二是…) open sections; inside a section, chunks are whole paragraphs or even pieces
+ * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
 import { sentenceSpans } from './text.js'
@@ -163,20 +164,64 @@ function trimEnd(text: string, start: number, end: number): number {
   return end
 }
 
-/** Splits a section into pieces of whole sentences, each at most maxChars where sentences allow. */
+/**
+ * Splits a section into passages that read alone: whole paragraphs, packed together while they fit in
+ * maxChars; a paragraph longer than that is cut between sentences into pieces of even length (no
+ * stub of one sentence at its end); a short title line without a sentence end opens the passage after it.
+ * Texts without headings (policy texts, articles) are one section, so this is all their structure.
+ */
 function packSentences(text: string, unit: Unit, maxChars: number): Unit[] {
+  const segments = paragraphs(text, unit.start, unit.end).flatMap((paragraph) => evenPieces(text, paragraph, maxChars))
   const pieces: Unit[] = []
-  let piece: Unit | null = null
-  for (const sentence of sentences(text, unit.start, unit.end)) {
-    if (piece && sentence.end - piece.start > maxChars) {
-      pieces.push(piece)
-      piece = null
-    }
-    piece ??= { section: unit.section, start: skipSpace(text, sentence.start), end: sentence.end }
-    piece.end = sentence.end
+  for (const segment of segments) {
+    const last = pieces[pieces.length - 1]
+    const fits = last && segment.end - last.start <= maxChars
+    const titleLine = last && isHeadingOnly(text.slice(last.start, last.end)) && segment.end - last.start <= MODEL_LIMIT_CHARS
+    if (last && (fits || titleLine) && !segment.inside) last.end = segment.end
+    else pieces.push({ section: unit.section, start: segment.start, end: segment.end })
   }
-  if (piece) pieces.push(piece)
   return pieces.map((p) => ({ ...p, end: trimEnd(text, p.start, p.end) })).filter((p) => p.end > p.start)
+}
+
+/** The lines of a span, without their surrounding whitespace. */
+function paragraphs(text: string, start: number, end: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (const line of lines(text.slice(start, end))) {
+    const from = skipSpace(text, start + line.start)
+    const to = trimEnd(text, from, start + line.end)
+    if (to > from) spans.push({ start: from, end: to })
+  }
+  return spans
+}
+
+/**
+ * A paragraph as one segment, or cut between sentences into as few pieces as maxChars allows, with the
+ * longest piece as short as possible (so the pieces are of about equal length, no stub at the end).
+ * `inside` marks the pieces after the first: they continue a paragraph and join nothing before them.
+ */
+function evenPieces(text: string, paragraph: { start: number; end: number }, maxChars: number): { start: number; end: number; inside: boolean }[] {
+  if (paragraph.end - paragraph.start <= maxChars) return [{ ...paragraph, inside: false }]
+  const spans = [...sentences(text, paragraph.start, paragraph.end)]
+  const fewest = greedy(spans, maxChars).length
+  // The smallest cap that still needs no more pieces than maxChars does: found by bisection.
+  let [low, high] = [Math.ceil((paragraph.end - paragraph.start) / fewest), maxChars]
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2)
+    if (greedy(spans, mid).length <= fewest) high = mid
+    else low = mid + 1
+  }
+  return greedy(spans, high).map((piece, i) => ({ start: skipSpace(text, piece.start), end: piece.end, inside: i > 0 }))
+}
+
+/** Sentences packed in order, a piece closed when the next sentence would take it past `cap`. */
+function greedy(spans: { start: number; end: number }[], cap: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = []
+  for (const span of spans) {
+    const last = pieces[pieces.length - 1]
+    if (last && span.end - last.start <= cap) last.end = span.end
+    else pieces.push({ ...span })
+  }
+  return pieces
 }
 
 function skipSpace(text: string, at: number): number {

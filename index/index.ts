@@ -1,5 +1,6 @@
 /** The knowledge base's public surface: the only module `bot/` imports from `index/`. */
-export { KnowledgeBase, DEFAULT_TUNING, type Section, type SearchTuning } from './knowledge-base.js'
+export { KnowledgeBase, DEFAULT_TUNING, type Candidate, type Section, type SearchTuning } from './knowledge-base.js'
+export { rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 export { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js'
 export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './store.js'
 export { ModelUnavailable } from './embed.js'

@@ -70,6 +70,15 @@ export class KeywordIndex {
     return Math.log(1 + this.index.documentCount / ((this.df[term] ?? 0) + 1))
   }
 
+  /** In how many passages a term occurs (text or context). */
+  documentFrequency(term: string): number {
+    return this.df[term] ?? 0
+  }
+
+  get size(): number {
+    return this.index.documentCount
+  }
+
   private queryTerms(query: string): string[] {
     const terms = [...new Set(tokenize(query))]
     const maxDf = Math.max(MAX_DF_FLOOR, MAX_DF_SHARE * this.index.documentCount)

@@ -90,6 +90,8 @@ export interface Hit {
   keyword?: number
   /** reciprocal rank fusion score */
   fused: number
+  /** second-stage score (fused ranking, top candidates only; index/rerank.ts): hits come in its order */
+  rerank?: number
 }
 
 export interface SearchFilters {

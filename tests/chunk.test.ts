@@ -65,3 +65,24 @@ test('every corpus chunk fits the model: at most 512 tokens by the bge tokenizer
     }
   }
 })
+
+test('a text without headings is chunked into whole paragraphs, short ones together, a long one in even pieces', () => {
+  const short = (n: number) => `${'社区服务持续改善'.repeat(n)}。`
+  const long = Array.from({ length: 16 }, (_, i) => `第${i + 1}项措施已经落实并取得实效，居民普遍满意。`).join('')
+  const text = ['关于加强社区服务的实施意见', short(8), short(10), long, short(5)].join('\n')
+  const chunks = chunkDocument('policy', text, { maxChars: 300 })
+  for (const chunk of chunks) assert.equal(chunk.text, text.slice(chunk.start, chunk.end))
+  // The title line opens the first passage, and the two short paragraphs after it share one passage.
+  assert.ok(chunks[0].text.startsWith('关于加强社区服务的实施意见\n'))
+  assert.ok(chunks[0].text.endsWith(short(10)))
+  // The long paragraph (≈ 360 characters) becomes two pieces of similar length, not 300 + a stub; its
+  // first piece starts a passage of its own, its second may take the short paragraph after it.
+  const at = text.indexOf(long)
+  const pieces = chunks.filter((chunk) => chunk.start < at + long.length && chunk.end > at)
+  assert.equal(pieces.length, 2)
+  assert.equal(pieces[0].start, at)
+  const firstLength = pieces[0].end - at
+  const secondLength = at + long.length - pieces[1].start
+  assert.ok(Math.abs(firstLength - secondLength) <= 30, `${firstLength} vs ${secondLength}`)
+  assert.ok(chunks.every((chunk) => chunk.text.length <= 300))
+})

@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- [--scale 10000,100000] [--report FILE]`: speed on this machine.
+ * `npm run bench -- [--scale 10000,100000] [--ingest-scale 10000] [--report FILE]`: speed on this machine.
  *  - cold start: a fresh process opening model + index + jieba
  *  - warm answers: the whole answer function over the question set, p50/p95/p99
- *  - ingest throughput: the corpus into an empty index (chunks/s)
+ *  - ingest throughput from a cold process (model load included), chunks/s: the corpus with each way of
+ *    using the cores (one ONNX session with its default / 1 / 2 intra-op threads, or worker threads each
+ *    with a model), then a synthetic corpus of --ingest-scale chunks with the default way
  *  - channels (bench-channels.ts): 200 Official Account users over loopback, 200 wechaty mock users with send pacing
  *  - scale: synthetic corpora of N chunks made from the real documents' sentences; their vectors are
  *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
@@ -11,12 +13,12 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, tokenize } from '../../index/index.js'
 import { DenseIndex } from '../../index/dense.js'
-import { embedPassages, embedQuery } from '../../index/embed.js'
+import { DEFAULT_EMBED_OPTIONS, embedPassages, embedQuery, type EmbedOptions } from '../../index/embed.js'
 import { KeywordIndex } from '../../index/keyword.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
@@ -27,6 +29,9 @@ import { ocrBench } from './ocr-bench.js'
 const { values } = parseArgs({
   options: {
     cold: { type: 'boolean', default: false },
+    'ingest-child': { type: 'string' },
+    embed: { type: 'string' },
+    'ingest-scale': { type: 'string', default: '10000' },
     index: { type: 'string' },
     scale: { type: 'string', default: '10000,100000' },
     report: { type: 'string', default: path.join(STATE_DIR, 'bench', 'report.json') },
@@ -61,38 +66,105 @@ function coldStart(indexDir: string) {
   return { openMs: best('openMs'), processMs: best('processMs'), runs }
 }
 
+/**
+ * The whole answer function over the question set, three rounds; the same runs without the second-stage
+ * ranking are interleaved with them, so that its cost is measured under the same load.
+ */
 async function warmAnswers(kb: KnowledgeBase) {
   const engine = createAnswerEngine(() => kb)
+  const firstStage = kb.withTuning({ rerank: { depth: 0 } })
+  const firstStageOnly = createAnswerEngine(() => firstStage)
   const questions = loadQuestions().map((q) => q.question)
-  for (const q of questions) await engine.respond(q)
+  for (const q of questions) {
+    await engine.respond(q)
+    await firstStageOnly.respond(q)
+  }
   const samples: number[] = []
-  const started = now()
+  const withoutRerank: number[] = []
+  let busy = 0
   for (let round = 0; round < 3; round++) {
     for (const q of questions) {
-      const t = now()
+      let t = now()
       await engine.respond(q)
       samples.push(now() - t)
+      busy += now() - t
+      t = now()
+      await firstStageOnly.respond(q)
+      withoutRerank.push(now() - t)
     }
   }
-  return { questions: samples.length, ...percentiles(samples), perSecond: Math.round(samples.length / ((now() - started) / 1000)) }
+  return { questions: samples.length, ...percentiles(samples), perSecond: Math.round(samples.length / (busy / 1000)), withoutRerank: percentiles(withoutRerank) }
 }
 
-async function ingestThroughput() {
+/** Child-process mode: ingest a corpus into an empty index with these embedding threads; seconds count from process start. */
+async function ingestChild(corpusDir: string, embedding: EmbedOptions): Promise<void> {
   const indexDir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-'))
   try {
-    const summary = await ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir })
-    const perSecond = (seconds: number) => Math.round((summary.chunks / seconds) * 10) / 10
-    return { documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds, chunksPerSecond: perSecond(summary.seconds), embedSeconds: summary.embedSeconds, embeddedPerSecond: perSecond(summary.embedSeconds) }
+    const summary = await ingest({ corpusDir, indexDir, embedding })
+    const { user, system } = process.cpuUsage()
+    const cpuSeconds = ms((user + system) / 1e6)
+    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: ms(process.uptime()), cpuSeconds }))
   } finally {
     rmSync(indexDir, { recursive: true, force: true })
   }
 }
 
+function coldIngest(corpusDir: string, embedding: EmbedOptions) {
+  const args = ['--import', 'tsx', 'tests/eval/bench.ts', '--ingest-child', corpusDir, '--embed', `${embedding.workers},${embedding.intraOpThreads}`]
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`ingest child failed: ${run.stderr}`)
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number; cpuSeconds: number }
+  const way = embedding.workers > 1 ? `${embedding.workers} workers × ${embedding.intraOpThreads} ONNX thread` : `1 session, ${embedding.intraOpThreads || 'default'} ONNX threads`
+  // CPU seconds (all threads) tell the work apart from the waiting when other programs share the cores.
+  return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10, loadAverage: loadavg()[0] }
+}
+
+/** One core, the runtime's default, one session on every core (the default), a worker per core. */
+const INGEST_WAYS: EmbedOptions[] = [
+  { workers: 1, intraOpThreads: 1 },
+  { workers: 1, intraOpThreads: 0 },
+  { workers: 1, intraOpThreads: cpus().length },
+  { workers: cpus().length, intraOpThreads: 1 },
+]
+
+/** A corpus of about `size` chunks: documents of paragraphs made of 3–5 real corpus sentences each. */
+function syntheticCorpus(size: number, sentences: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-corpus-'))
+  const seed = { value: size + 1 }
+  const paragraphsPerDoc = 25
+  for (let d = 0; d * paragraphsPerDoc < size; d++) {
+    const paragraphs = Array.from({ length: paragraphsPerDoc }, () =>
+      Array.from({ length: 3 + randomInt(3, seed) }, () => sentences[randomInt(sentences.length, seed)]).join(''),
+    )
+    writeFileSync(path.join(dir, `doc-${d}.txt`), paragraphs.join('\n') + '\n')
+  }
+  return dir
+}
+
+async function ingestThroughput(corpusSentences: string[]) {
+  const ways = INGEST_WAYS.map((embedding) => coldIngest(DEFAULT_CORPUS_DIR, embedding))
+  for (const w of ways) {
+    console.log(`ingest, cold process, corpus/ (${w.documents} documents, ${w.chunks} chunks), ${w.way}: ${w.processSeconds} s = ${w.chunksPerSecond} chunks/s (embedding ${w.embedSeconds} s; ${w.cpuSeconds} CPU s; load average ${w.loadAverage})`)
+  }
+  const size = Number(values['ingest-scale'])
+  if (!size) return { ways }
+  const dir = syntheticCorpus(size, corpusSentences)
+  try {
+    const scale = coldIngest(dir, DEFAULT_EMBED_OPTIONS)
+    console.log(`ingest, cold process, synthetic corpus (${scale.documents} documents, ${scale.chunks} chunks), ${scale.way}: ${scale.processSeconds} s = ${scale.chunksPerSecond} chunks/s (${scale.cpuSeconds} CPU s; load average ${scale.loadAverage})`)
+    return { ways, scale }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** Real sentences of the corpus with their real embeddings: the material synthetic chunks are made of. */
+function corpusSentences(kb: KnowledgeBase): string[] {
+  return [...new Set(kb.documents.flatMap((doc) => sentenceSpans(doc.text).map(({ start, end }) => doc.text.slice(start, end).trim())))].filter((s) => s.length >= 8)
+}
+
 async function sentencePool(kb: KnowledgeBase): Promise<{ sentences: string[]; vectors: Float32Array[]; embedPerSecond: number }> {
-  const sentences = [
-    ...new Set(kb.documents.flatMap((doc) => sentenceSpans(doc.text).map(({ start, end }) => doc.text.slice(start, end).trim()))),
-  ].filter((s) => s.length >= 8)
+  const sentences = corpusSentences(kb)
   const started = now()
   const vectors = await embedPassages(sentences)
   return { sentences, vectors, embedPerSecond: Math.round(sentences.length / ((now() - started) / 1000)) }
@@ -152,19 +224,23 @@ async function atScale(size: number, pool: { sentences: string[]; vectors: Float
 
 async function main(): Promise<void> {
   if (values.cold) return coldOpen(values.index!)
+  if (values['ingest-child']) {
+    const [workers, intraOpThreads] = values.embed!.split(',').map(Number)
+    return ingestChild(values['ingest-child'], { workers, intraOpThreads })
+  }
   const indexDir = values.index ?? (await evalIndex())
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }
   console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, node ${machine.node}`)
 
   const cold = coldStart(indexDir)
   console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
-  const ingestion = await ingestThroughput()
-  console.log(`ingest: ${ingestion.documents} documents, ${ingestion.chunks} chunks in ${ingestion.seconds} s = ${ingestion.chunksPerSecond} chunks/s (model already loaded); of which embedding ${ingestion.embedSeconds} s = ${ingestion.embeddedPerSecond} chunks/s`)
-
   const kb = await KnowledgeBase.open(indexDir)
+  const ingestion = await ingestThroughput(corpusSentences(kb))
+
   tokenize('预热')
   const warm = await warmAnswers(kb)
   console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
+  console.log(`  the same without the second-stage ranking: p50 ${warm.withoutRerank.p50} ms, p95 ${warm.withoutRerank.p95} ms, p99 ${warm.withoutRerank.p99} ms (load average ${loadavg()[0]})`)
 
   const ocr = await ocrBench()
   console.log(

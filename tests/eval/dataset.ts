@@ -2,7 +2,9 @@
  * The evaluation question set (questions.jsonl) and what counts as a right answer: a chunk of the
  * labelled reply that overlaps the labelled evidence (or any chunk of it, for document lookups).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, STATE_DIR } from '../../index/index.js'
 import type { Chunk, KnowledgeBase } from '../../index/index.js'
 
 export interface Question {
@@ -11,14 +13,14 @@ export interface Question {
   kind: 'answerable' | 'unanswerable'
   doc?: string
   evidence?: string
-  style: 'short' | 'colloquial' | 'long' | 'lookup' | 'paraphrase'
+  style: 'short' | 'colloquial' | 'long' | 'lookup' | 'paraphrase' | 'extracted'
   split: 'tune' | 'test'
 }
 
 export const QUESTIONS_FILE = new URL('./questions.jsonl', import.meta.url)
 
-export function loadQuestions(): Question[] {
-  return readFileSync(QUESTIONS_FILE, 'utf8')
+export function loadQuestions(file: string | URL = QUESTIONS_FILE): Question[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Question)
@@ -41,4 +43,25 @@ export function relevantChunks(kb: KnowledgeBase, question: Question): Set<strin
 
 function escape(char: string): string {
   return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** A corpus and the questions asked of it: ours, or an outside set converted by tests/eval/external/build.ts. */
+export interface EvalSet {
+  /** short name, also naming the set's own index folder */
+  name: string
+  corpusDir: string
+  questions: Question[]
+}
+
+/** Where `--set external` looks, first found wins: this checkout's var/, then a folder shared beside the worktrees. */
+const EXTERNAL_DEFAULTS = [path.join(STATE_DIR, 'external', 'cmrc2018'), path.join(PROJECT_ROOT, '..', 'shared', 'external', 'cmrc2018')]
+
+/** `undefined` or "ours": corpus/ and questions.jsonl; "external": the default outside set; else a folder with corpus/ and questions.jsonl. */
+export function loadEvalSet(set?: string): EvalSet {
+  if (!set || set === 'ours') return { name: '', corpusDir: DEFAULT_CORPUS_DIR, questions: loadQuestions() }
+  const dir = set === 'external' ? EXTERNAL_DEFAULTS.find((d) => existsSync(path.join(d, 'questions.jsonl'))) : path.resolve(set)
+  if (!dir || !existsSync(path.join(dir, 'questions.jsonl'))) {
+    throw new Error(`no evaluation set at ${dir ?? EXTERNAL_DEFAULTS.join(' or ')}: build one with tests/eval/external/build.ts (see tests/eval/external/README.md)`)
+  }
+  return { name: path.basename(dir), corpusDir: path.join(dir, 'corpus'), questions: loadQuestions(path.join(dir, 'questions.jsonl')) }
 }

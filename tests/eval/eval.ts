@@ -1,26 +1,30 @@
 /**
- * `npm run eval -- [--index DIR] [--calibrate] [--sweep] [--report FILE]`
+ * `npm run eval -- [--set ours|external|DIR] [--index DIR] [--calibrate] [--sweep] [--report FILE]`
  * Retrieval quality per method (keyword, dense, fused, and the answer engine end to end) and the
  * answer-or-refuse accuracy, over tests/eval/questions.jsonl, on the real model and index.
+ *   --set        another corpus with its questions (tests/eval/external/build.ts makes one), ingested as its own index
  *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
+ *   --rerank     measures the second-stage ranking's weight on ours and every set in var/external/ (tune splits choose)
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_TUNING, KnowledgeBase, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
+import { DEFAULT_TUNING, KnowledgeBase, rerankScore, type Candidate, type RerankWeights, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
 import type { Turn } from '../../bot/answer/types.js'
 import { evalIndex } from './corpus-index.js'
-import { loadQuestions, relevantChunks, type Question } from './dataset.js'
+import { loadEvalSet, relevantChunks, type EvalSet, type Question } from './dataset.js'
 
 const { values } = parseArgs({
   options: {
+    set: { type: 'string' },
     index: { type: 'string' },
     calibrate: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
-    report: { type: 'string', default: path.join(STATE_DIR, 'eval', 'report.json') },
+    rerank: { type: 'boolean', default: false },
+    report: { type: 'string' },
   },
 })
 
@@ -141,12 +145,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (x: number) => x.toFixed(3)
 
-async function sweep(questions: Question[]): Promise<void> {
+async function sweep({ questions, corpusDir, name }: EvalSet): Promise<void> {
   const tune = questions.filter((q) => q.split === 'tune' && q.kind === 'answerable')
   console.log(`\nTuning sweep, fused ranking, tune split (${tune.length} questions)`)
   console.log('setting'.padEnd(44) + 'R@1    R@3    MRR@10')
   for (const maxChars of [200, 300, 450]) {
-    const kb = await KnowledgeBase.open(await evalIndex({ maxChars }))
+    const kb = await KnowledgeBase.open(await evalIndex({ maxChars }, corpusDir, name))
     // Each variant changes one knob of the defaults.
     const variants: [string, Partial<SearchTuning>][] = [
       ['defaults', {}],
@@ -162,9 +166,75 @@ async function sweep(questions: Question[]): Promise<void> {
   }
 }
 
+interface RerankCase {
+  split: Question['split']
+  relevant: Set<string>
+  candidates: Candidate[]
+}
+
+/** Rank of the first relevant chunk after the second stage re-orders the candidates with these weights (0: not in them). */
+function rerankedRank({ relevant, candidates }: RerankCase, weights: RerankWeights): number {
+  if (candidates.length === 0) return 0
+  const best = candidates[0].fused
+  const order = candidates
+    .map((c, i) => ({ c, i, score: rerankScore(c.fused, best, c.signals, weights) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+  return order.findIndex(({ c }) => relevant.has(c.chunk.id)) + 1
+}
+
+async function rerankCases(set: EvalSet): Promise<RerankCase[]> {
+  const kb = await KnowledgeBase.open(await evalIndex(undefined, set.corpusDir, set.name))
+  const cases: RerankCase[] = []
+  for (const q of set.questions.filter((q) => q.kind === 'answerable')) {
+    const { top } = await kb.candidates(q.question, DEFAULT_TUNING.rerank.depth)
+    cases.push({ split: q.split, relevant: relevantChunks(kb, q), candidates: top })
+  }
+  return cases
+}
+
+/**
+ * The proximity signal's weight over a grid, on ours and every outside set (candidates computed once),
+ * reported per set and split; the weight is chosen on the tune splits only (mean MRR@10 over the sets)
+ * and in the middle of its plateau. (The title and sentence signals were measured the same way and
+ * left out: README "Second-stage ranking".)
+ */
+async function rerankStudy(): Promise<void> {
+  const sets = [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+  const cases = new Map<string, RerankCase[]>()
+  for (const set of sets) cases.set(set.name || 'ours', await rerankCases(set))
+  const mean = (weights: RerankWeights, split: Question['split']) =>
+    [...cases.values()].reduce((sum, list) => sum + score(list.filter((c) => c.split === split).map((c) => rerankedRank(c, weights))).mrr, 0) / cases.size
+  const grid = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2, 3]
+  console.log(`\nSecond-stage ranking of the fused top ${DEFAULT_TUNING.rerank.depth}: proximity weight (0 = first stage only)`)
+  console.log('weight  mean tune MRR  ' + [...cases.keys()].map((name) => `${name} tune R@1/R@3/MRR`.padEnd(26) + `${name} test R@1/R@3/MRR`.padEnd(26)).join(''))
+  for (const proximity of grid) {
+    const weights = { ...DEFAULT_TUNING.rerank, proximity }
+    const cells = [...cases.values()].flatMap((list) =>
+      (['tune', 'test'] as const).map((split) => {
+        const s = score(list.filter((c) => c.split === split).map((c) => rerankedRank(c, weights)))
+        return [s.r1, s.r3, s.mrr].map(pct).join('/').padEnd(26)
+      }),
+    )
+    console.log(`${String(proximity).padEnd(8)}${pct(mean(weights, 'tune')).padEnd(15)}${cells.join('')}`)
+  }
+}
+
+/** Every converted outside set under var/external/. */
+function externalSets(): string[] {
+  const root = path.join(STATE_DIR, 'external')
+  if (!existsSync(root)) return []
+  return readdirSync(root)
+    .map((name) => path.join(root, name))
+    .filter((dir) => existsSync(path.join(dir, 'questions.jsonl')))
+}
+
 async function main(): Promise<void> {
-  const questions = loadQuestions()
-  const kb = await KnowledgeBase.open(values.index ?? (await evalIndex()), DEFAULT_TUNING)
+  if (values.rerank) return rerankStudy()
+  const set = loadEvalSet(values.set)
+  const { questions } = set
+  if (values.calibrate && set.name) throw new Error('--calibrate fits the refusal constants on our own question set only')
+  const report = values.report ?? path.join(STATE_DIR, 'eval', `report${set.name ? `-${set.name}` : ''}.json`)
+  const kb = await KnowledgeBase.open(values.index ?? (await evalIndex(undefined, set.corpusDir, set.name)), DEFAULT_TUNING)
   const answerable = questions.filter((q) => q.kind === 'answerable')
   const splits = { all: answerable, tune: answerable.filter((q) => q.split === 'tune'), test: answerable.filter((q) => q.split === 'test') }
 
@@ -197,6 +267,7 @@ async function main(): Promise<void> {
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
   }
 
+  console.log(`Set: ${set.name || 'ours'} (${set.corpusDir})`)
   console.log(`Retrieval over ${answerable.length} answerable questions (tune ${splits.tune.length}, test ${splits.test.length}); index ${kb.manifest.documents} documents, ${kb.manifest.chunks} chunks`)
   console.log('method    split   R@1    R@3    MRR@10')
   for (const [method, bySplit] of Object.entries(methods)) {
@@ -212,10 +283,10 @@ async function main(): Promise<void> {
   for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
 
   const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
-  mkdirSync(path.dirname(values.report!), { recursive: true })
-  writeFileSync(values.report!, JSON.stringify({ date: new Date().toISOString(), index: kb.manifest.buildId, methods, refusal, outcomes: outcomesBySplit, engineMisses: misses }, null, 2))
-  console.log(`\nreport: ${path.relative(process.cwd(), values.report!)}`)
-  if (values.sweep) await sweep(questions)
+  mkdirSync(path.dirname(report), { recursive: true })
+  writeFileSync(report, JSON.stringify({ date: new Date().toISOString(), set: set.name || 'ours', index: kb.manifest.buildId, methods, refusal, outcomes: outcomesBySplit, engineMisses: misses }, null, 2))
+  console.log(`\nreport: ${path.relative(process.cwd(), report)}`)
+  if (values.sweep) await sweep(set)
 }
 
 await main()

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+import { DEFAULT_CORPUS_DIR, sentenceSpans } from '../index/index.js'
+import { embedPassages } from '../index/embed.js'
+
+test('embedding on worker threads gives the same vectors as in-process, in the same order', async () => {
+  // Sentences of different lengths from four corpus documents: enough for the parallel path (≥ 64 texts).
+  const texts = readdirSync(DEFAULT_CORPUS_DIR)
+    .filter((file) => file.endsWith('.txt'))
+    .slice(0, 4)
+    .flatMap((file) => {
+      const text = readFileSync(path.join(DEFAULT_CORPUS_DIR, file), 'utf8')
+      return sentenceSpans(text).map(({ start, end }) => text.slice(start, end).trim())
+    })
+    .filter((sentence) => sentence.length >= 4)
+    .slice(0, 80)
+  assert.ok(texts.length >= 64, `${texts.length} sentences`)
+  const serial = await embedPassages(texts, undefined, { workers: 1, intraOpThreads: 0 })
+  let progress = 0
+  const parallel = await embedPassages(texts, (done) => (progress = done), { workers: 2, intraOpThreads: 1 })
+  assert.equal(progress, texts.length)
+  assert.equal(parallel.length, texts.length)
+  let worst = 0
+  serial.forEach((vector, i) => vector.forEach((x, d) => (worst = Math.max(worst, Math.abs(x - parallel[i][d])))))
+  assert.ok(worst <= 1e-5, `largest difference ${worst}`)
+  // Different texts got different vectors (the order was kept, not one vector repeated).
+  assert.ok(Math.abs(parallel[0][0] - parallel[1][0]) > 1e-4 || Math.abs(parallel[0][1] - parallel[1][1]) > 1e-4)
+})

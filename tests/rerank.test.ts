@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { Reranker } from '../index/rerank.js'
+import type { Chunk } from '../index/types.js'
+
+function chunk(id: string, text: string): Chunk {
+  return { id, docId: id, section: [], start: 0, end: text.length, text }
+}
+
+const rareEverywhere = { documentFrequency: () => 1, passages: 100 }
+
+test('proximity prefers the passage holding the question’s words in one sentence over one scattering them', () => {
+  const together = chunk('a', '今年起，老年助餐点将为八十岁以上老人提供送餐上门服务。其他工作按计划推进。')
+  const scattered = chunk('b', '今年起，助餐点数量继续增加。八十岁以上的居民可申请补贴。送餐服务正在试点。上门探访另行安排。')
+  const [b, a] = new Reranker(rareEverywhere).signals('八十岁以上老人送餐上门', [scattered, together])
+  assert.ok(a.proximity > b.proximity, `${a.proximity} vs ${b.proximity}`)
+  assert.ok(a.proximity > 0.8 && a.proximity <= 1)
+})
+
+test('proximity weighs a rare word above a common one', () => {
+  const rare = chunk('rare', '苏州河步道已完工。')
+  const common = chunk('common', '工作已完成并持续推进。')
+  const df = (term: string) => (['工作', '推进', '完成'].includes(term) ? 90 : 2)
+  const [r, c] = new Reranker({ documentFrequency: df, passages: 100 }).signals('苏州河步道工作推进', [rare, common])
+  assert.ok(r.proximity > c.proximity, `${r.proximity} vs ${c.proximity}`)
+})
+
+test('words no candidate contains do not dilute the shares', () => {
+  const only = chunk('only', '长者食堂已开业。')
+  const [withNoise] = new Reranker(rareEverywhere).signals('长者食堂 量子 引力 航天', [only])
+  const [plain] = new Reranker(rareEverywhere).signals('长者食堂', [only])
+  assert.equal(withNoise.proximity, plain.proximity)
+})
+
+test('fused search returns its top candidates in second-stage order; dense and keyword rankings stay first-stage', async () => {
+  const { corpusKnowledgeBase } = await import('./support/corpus-index.js')
+  const kb = await corpusKnowledgeBase()
+  const query = '老年人就近用餐'
+  const hits = await kb.search(query, { k: 10 })
+  assert.ok(hits.length > 3)
+  for (const [i, hit] of hits.entries()) {
+    assert.equal(typeof hit.rerank, 'number')
+    if (i > 0) assert.ok(hits[i - 1].rerank! >= hit.rerank!)
+  }
+  const firstStage = await kb.withTuning({ rerank: { depth: 0 } }).search(query, { k: 10 })
+  assert.deepEqual(new Set(firstStage.map((h) => h.chunk.id)), new Set(hits.map((h) => h.chunk.id)))
+  assert.ok(firstStage.every((hit, i) => hit.rerank === undefined && (i === 0 || firstStage[i - 1].fused >= hit.fused)))
+  assert.ok((await kb.search(query, { k: 5, ranking: 'keyword' })).every((hit) => hit.rerank === undefined))
+})
