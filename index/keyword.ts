@@ -65,18 +65,10 @@ export class KeywordIndex {
     return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score }))
   }
 
-  /** Inverse document frequency of a term over the passages: how much finding it says (a term no passage has says most). */
+  /** BM25's inverse document frequency over the passages: a word in few passages says more (one in none says most). */
   idf(term: string): number {
-    return Math.log(1 + this.index.documentCount / ((this.df[term] ?? 0) + 1))
-  }
-
-  /** In how many passages a term occurs (text or context). */
-  documentFrequency(term: string): number {
-    return this.df[term] ?? 0
-  }
-
-  get size(): number {
-    return this.index.documentCount
+    const df = this.df[term] ?? 0
+    return Math.log(1 + (this.index.documentCount - df + 0.5) / (df + 0.5))
   }
 
   private queryTerms(query: string): string[] {

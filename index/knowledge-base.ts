@@ -78,7 +78,7 @@ export class KnowledgeBase {
       if (list) list.push(chunk)
       else this.chunksByDoc.set(chunk.docId, [chunk])
     }
-    this.reranker = new Reranker({ documentFrequency: (term) => keyword.documentFrequency(term), passages: keyword.size })
+    this.reranker = new Reranker({ idf: (term) => keyword.idf(term) })
   }
 
   /**

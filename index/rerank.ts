@@ -26,9 +26,8 @@ export interface RerankSignals {
 }
 
 export interface RerankSources {
-  /** in how many passages a term occurs, and how many passages there are (for word rarity) */
-  documentFrequency(term: string): number
-  passages: number
+  /** how rare a term is among the passages (BM25's idf) */
+  idf(term: string): number
 }
 
 /** Chunks whose sentence tokens are kept; past this the cache starts over, so memory stays bounded on a large index. */
@@ -45,17 +44,10 @@ export class Reranker {
     const sentences = chunks.map((chunk) => this.sentencesOf(chunk))
     // Only words some candidate contains can tell candidates apart; the rest would shrink every share alike.
     const useful = terms.filter((term) => sentences.some((list) => list.some((s) => s.has(term))))
-    const weight = new Map(useful.map((term) => [term, this.idf(term)]))
+    const weight = new Map(useful.map((term) => [term, this.sources.idf(term)]))
     const total = [...weight.values()].reduce((a, b) => a + b, 0)
     const share = (tokens: Set<string>) => (total ? useful.reduce((sum, term) => sum + (tokens.has(term) ? weight.get(term)! : 0), 0) / total : 0)
     return sentences.map((list) => ({ proximity: Math.max(0, ...list.map(share)) }))
-  }
-
-  /** BM25's idf: a word in few passages says more about where the answer is. */
-  private idf(term: string): number {
-    const { passages } = this.sources
-    const df = this.sources.documentFrequency(term)
-    return Math.log(1 + (passages - df + 0.5) / (df + 0.5))
   }
 
   private sentencesOf(chunk: Chunk): Set<string>[] {

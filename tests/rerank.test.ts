@@ -7,7 +7,7 @@ function chunk(id: string, text: string): Chunk {
   return { id, docId: id, section: [], start: 0, end: text.length, text }
 }
 
-const rareEverywhere = { documentFrequency: () => 1, passages: 100 }
+const rareEverywhere = { idf: () => 4 }
 
 test('proximity prefers the passage holding the question’s words in one sentence over one scattering them', () => {
   const together = chunk('a', '今年起，老年助餐点将为八十岁以上老人提供送餐上门服务。其他工作按计划推进。')
@@ -20,8 +20,8 @@ test('proximity prefers the passage holding the question’s words in one senten
 test('proximity weighs a rare word above a common one', () => {
   const rare = chunk('rare', '苏州河步道已完工。')
   const common = chunk('common', '工作已完成并持续推进。')
-  const df = (term: string) => (['工作', '推进', '完成'].includes(term) ? 90 : 2)
-  const [r, c] = new Reranker({ documentFrequency: df, passages: 100 }).signals('苏州河步道工作推进', [rare, common])
+  const idf = (term: string) => (['工作', '推进', '完成'].includes(term) ? 0.1 : 3.7)
+  const [r, c] = new Reranker({ idf }).signals('苏州河步道工作推进', [rare, common])
   assert.ok(r.proximity > c.proximity, `${r.proximity} vs ${c.proximity}`)
 })
 
