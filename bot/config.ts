@@ -32,12 +32,20 @@ export interface BotConfig {
   logLevel: LogLevel
   logPretty: boolean
   logDir: string
+  /** question log files (one a day) kept before the oldest is removed */
+  logRetentionDays: number
+  /** a day's question log continues in a new file past this size: retention × this bounds the disk used */
+  logMaxFileMb: number
   /** salts the hashed user ids in the logs; random per process when unset (hashes then change at each start) */
   userHashSalt: string
   userHashSaltIsRandom: boolean
   /** wechaty's memory card, where a web puppet keeps its login across restarts: session cookies, keep it private */
   sessionFile: string
 }
+
+/** how many days of question log are kept (LOG_RETENTION_DAYS) */
+export const DEFAULT_LOG_RETENTION_DAYS = 30
+export const DEFAULT_LOG_MAX_FILE_MB = 20
 
 export class ConfigError extends Error {}
 
@@ -80,6 +88,8 @@ export function loadConfig(overrides: Partial<BotConfig> = {}, env: NodeJS.Proce
     logLevel: logLevel as LogLevel,
     logPretty: flag('LOG_PRETTY'),
     logDir: path.resolve(text('LOG_DIR', path.join(STATE_DIR, 'log'))),
+    logRetentionDays: integer('LOG_RETENTION_DAYS', DEFAULT_LOG_RETENTION_DAYS, 1),
+    logMaxFileMb: integer('LOG_MAX_FILE_MB', DEFAULT_LOG_MAX_FILE_MB, 1),
     userHashSalt: salt || randomBytes(16).toString('hex'),
     userHashSaltIsRandom: !salt,
     sessionFile: path.resolve(text('WECHATY_NAME', path.join(STATE_DIR, 'wechat-session'))),

@@ -1,14 +1,14 @@
 /**
  * `npm run report -- [--days N] [--log FILE] [--top N]`: the questions the bot could not answer in the
- * last N days, most frequent first, from its question log. What the corpus is missing, in the words
- * of the people who asked.
+ * last N days, most frequent first, from its question log (every rotated file in LOG_DIR, or one FILE).
+ * What the corpus is missing, in the words of the people who asked.
  */
 import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { loadConfig, loadEnvFile } from '../config.js'
-import { QUESTIONS_LOG, type QuestionEvent } from '../conversation/log.js'
+import { questionLogFiles, type QuestionEvent } from '../conversation/log.js'
 
 const DAY_MS = 86_400_000
 
@@ -18,45 +18,51 @@ interface Unanswered {
   last: number
 }
 
-function options(): { days: number; top: number; log: string } {
+function options(): { days: number; top: number; logs: string[]; where: string } {
   const { values } = parseArgs({
     options: { days: { type: 'string', default: '7' }, top: { type: 'string', default: '20' }, log: { type: 'string' } },
   })
   const days = Number(values.days)
   const top = Number(values.top)
   if (!(days > 0) || !Number.isInteger(top) || top < 1) throw new Error('usage: npm run report -- [--days N] [--top N] [--log FILE]')
-  if (values.log) return { days, top, log: path.resolve(values.log) }
+  if (values.log) {
+    const log = path.resolve(values.log)
+    return { days, top, logs: existsSync(log) ? [log] : [], where: log }
+  }
   loadEnvFile()
-  return { days, top, log: path.join(loadConfig().logDir, QUESTIONS_LOG) }
+  const { logDir } = loadConfig()
+  return { days, top, logs: questionLogFiles(logDir), where: logDir }
 }
 
 /** Spacing and final punctuation aside, the same question asked twice is one question. */
 const sameQuestion = (text: string) => text.replace(/\s+/g, '').replace(/[？?。.！!~～…]+$/, '')
 
-async function tally(file: string, since: number): Promise<{ questions: number; unanswered: Unanswered[] }> {
+async function tally(files: string[], since: number): Promise<{ questions: number; unanswered: Unanswered[] }> {
   const byText = new Map<string, Unanswered>()
   let questions = 0
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    let event: QuestionEvent & { time?: number }
-    try {
-      event = JSON.parse(line)
-    } catch {
-      continue // a line cut short by a crash: skip it, keep the rest
+  for (const file of files) {
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+      let event: QuestionEvent & { time?: number }
+      try {
+        event = JSON.parse(line)
+      } catch {
+        continue // a line cut short by a crash: skip it, keep the rest
+      }
+      if (event.event !== 'question' || !event.time || event.time < since) continue
+      questions++
+      if (event.answered || !event.question) continue
+      const key = sameQuestion(event.question)
+      const entry = byText.get(key) ?? { question: key, count: 0, last: 0 }
+      byText.set(key, { ...entry, count: entry.count + 1, last: Math.max(entry.last, event.time) })
     }
-    if (event.event !== 'question' || !event.time || event.time < since) continue
-    questions++
-    if (event.answered || !event.question) continue
-    const key = sameQuestion(event.question)
-    const entry = byText.get(key) ?? { question: key, count: 0, last: 0 }
-    byText.set(key, { ...entry, count: entry.count + 1, last: Math.max(entry.last, event.time) })
   }
   return { questions, unanswered: [...byText.values()].sort((a, b) => b.count - a.count || b.last - a.last) }
 }
 
 try {
-  const { days, top, log } = options()
-  if (!existsSync(log)) throw new Error(`no question log at ${log}: the bot has not logged a question yet (or LOG_DIR points elsewhere)`)
-  const { questions, unanswered } = await tally(log, Date.now() - days * DAY_MS)
+  const { days, top, logs, where } = options()
+  if (logs.length === 0) throw new Error(`no question log at ${where}: the bot has not logged a question yet (or LOG_DIR points elsewhere)`)
+  const { questions, unanswered } = await tally(logs, Date.now() - days * DAY_MS)
   const total = unanswered.reduce((sum, entry) => sum + entry.count, 0)
   const share = questions ? ` (${Math.round((100 * total) / questions)}%)` : ''
   console.log(`last ${days} days: ${questions} questions, ${total} unanswered${share}, ${unanswered.length} different`)
