@@ -2,13 +2,13 @@
  * A loaded index build: documents, chunks, the dense and the keyword index, and the searches over
  * them. Immutable once opened; a refresh opens a new one and the caller swaps references.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
+import { OFF_THREAD_BYTES, loadServedBuild } from './load.js'
 import { loadSegmenter } from './segment.js'
-import { FILES, readServedBuild, type Manifest } from './store.js'
+import { FILES, type Manifest } from './store.js'
 import type { Chunk, Hit, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
@@ -42,7 +42,6 @@ export class KnowledgeBase {
   private readonly chunkById: Map<string, Chunk>
   /** each document's chunks in text order */
   private readonly chunksByDoc = new Map<string, Chunk[]>()
-  private characters?: Set<string>
 
   private constructor(
     readonly dir: string,
@@ -52,6 +51,8 @@ export class KnowledgeBase {
     private readonly dense: DenseIndex,
     private readonly keyword: KeywordIndex,
     private readonly tuning: SearchTuning,
+    /** every character the documents use */
+    private readonly characters: ReadonlySet<string>,
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
@@ -62,16 +63,17 @@ export class KnowledgeBase {
     }
   }
 
-  /** Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. */
-  static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING): Promise<KnowledgeBase> {
-    const build = readServedBuild(indexDir)
-    const { dir } = build
-    // The model and the vectors load off the main thread while jieba's dictionaries load on it.
-    const loading = Promise.all([DenseIndex.read(path.join(dir, FILES.vectors)), loadEmbedder()])
+  /**
+   * Opens the build that `indexDir/CURRENT` names, and warms the model and jieba. A large build is opened
+   * without blocking the event loop (questions keep being answered meanwhile): its JSON is parsed in a
+   * worker (load.ts), the keyword index is loaded in slices, the vectors by hnswlib's own thread.
+   */
+  static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING, { offThreadBytes = OFF_THREAD_BYTES } = {}): Promise<KnowledgeBase> {
+    // jieba's dictionaries load once per process, before anything is served.
     loadSegmenter()
-    const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
-    const [dense] = await loading
-    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning)
+    const build = await loadServedBuild(indexDir, offThreadBytes)
+    const [dense, keyword] = await Promise.all([DenseIndex.read(path.join(build.dir, FILES.vectors)), KeywordIndex.loadAsync(build.keywords), loadEmbedder()])
+    return new KnowledgeBase(build.dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning, new Set(build.characters))
   }
 
   get buildId(): string {
@@ -79,7 +81,7 @@ export class KnowledgeBase {
   }
 
   withTuning(tuning: Partial<SearchTuning>): KnowledgeBase {
-    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, { ...this.tuning, ...tuning })
+    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, { ...this.tuning, ...tuning }, this.characters)
   }
 
   getDocument(id: string): ReplyDocument | undefined {
@@ -92,7 +94,6 @@ export class KnowledgeBase {
 
   /** Whether any indexed document uses this character (lets callers keep corpus spellings as they are). */
   usesCharacter(char: string): boolean {
-    this.characters ??= new Set(this.documents.flatMap((doc) => [...doc.text]))
     return this.characters.has(char)
   }
 

@@ -6,25 +6,32 @@
  *  - scale: synthetic corpora of N chunks made from the real documents' sentences; their vectors are
  *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
  *    then dense, keyword and fused search latency, build time and memory
+ *  - swap: answers and event-loop delay while a synthetic build of `--swap N` chunks is loaded and
+ *    swapped in (tests/eval/swap.ts)
+ * `--only SECTION` runs one of cold, ingest, warm, scale, swap.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, tokenize } from '../../index/index.js'
+import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, tokenize } from '../../index/index.js'
 import { DenseIndex } from '../../index/dense.js'
-import { embedPassages, embedQuery } from '../../index/embed.js'
+import { embedQuery } from '../../index/embed.js'
 import { KeywordIndex } from '../../index/keyword.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions } from './dataset.js'
+import { sentencePool, syntheticPassages, type SentencePool } from './synthetic.js'
+import { swapUnderLoad } from './swap.js'
 
 const { values } = parseArgs({
   options: {
     cold: { type: 'boolean', default: false },
     index: { type: 'string' },
     scale: { type: 'string', default: '10000,100000' },
+    swap: { type: 'string', default: '100000' },
+    only: { type: 'string' },
     report: { type: 'string', default: path.join(STATE_DIR, 'bench', 'report.json') },
   },
 })
@@ -84,33 +91,8 @@ async function ingestThroughput() {
   }
 }
 
-/** Real sentences of the corpus with their real embeddings: the material synthetic chunks are made of. */
-async function sentencePool(kb: KnowledgeBase): Promise<{ sentences: string[]; vectors: Float32Array[]; embedPerSecond: number }> {
-  const sentences = [
-    ...new Set(kb.documents.flatMap((doc) => sentenceSpans(doc.text).map(({ start, end }) => doc.text.slice(start, end).trim()))),
-  ].filter((s) => s.length >= 8)
-  const started = now()
-  const vectors = await embedPassages(sentences)
-  return { sentences, vectors, embedPerSecond: Math.round(sentences.length / ((now() - started) / 1000)) }
-}
-
-function randomInt(n: number, seed: { value: number }): number {
-  seed.value = (seed.value * 1103515245 + 12345) % 2 ** 31
-  return seed.value % n
-}
-
-async function atScale(size: number, pool: { sentences: string[]; vectors: Float32Array[] }, queries: string[]) {
-  const seed = { value: size }
-  const texts: string[] = []
-  const vectors: Float32Array[] = []
-  for (let i = 0; i < size; i++) {
-    const picks = Array.from({ length: 2 + randomInt(3, seed) }, () => randomInt(pool.sentences.length, seed))
-    texts.push(picks.map((p) => pool.sentences[p]).join(''))
-    const sum = new Float32Array(pool.vectors[0].length)
-    for (const p of picks) pool.vectors[p].forEach((v, d) => (sum[d] += v))
-    const norm = Math.hypot(...sum)
-    vectors.push(sum.map((v) => v / norm))
-  }
+async function atScale(size: number, pool: SentencePool, queries: string[]) {
+  const { texts, vectors } = syntheticPassages(size, pool)
   const rssBefore = process.memoryUsage().rss
   let t = now()
   const dense = DenseIndex.build(vectors)
@@ -152,21 +134,22 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }
   console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, node ${machine.node}`)
 
-  const cold = coldStart(indexDir)
-  console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
-  const ingestion = await ingestThroughput()
-  console.log(`ingest: ${ingestion.documents} documents, ${ingestion.chunks} chunks in ${ingestion.seconds} s = ${ingestion.chunksPerSecond} chunks/s (model already loaded); of which embedding ${ingestion.embedSeconds} s = ${ingestion.embeddedPerSecond} chunks/s`)
+  const runs = (section: string) => !values.only || values.only === section
+  const cold = runs('cold') ? coldStart(indexDir) : undefined
+  if (cold) console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
+  const ingestion = runs('ingest') ? await ingestThroughput() : undefined
+  if (ingestion) console.log(`ingest: ${ingestion.documents} documents, ${ingestion.chunks} chunks in ${ingestion.seconds} s = ${ingestion.chunksPerSecond} chunks/s (model already loaded); of which embedding ${ingestion.embedSeconds} s = ${ingestion.embeddedPerSecond} chunks/s`)
 
   const kb = await KnowledgeBase.open(indexDir)
   tokenize('预热')
-  const warm = await warmAnswers(kb)
-  console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
+  const warm = runs('warm') ? await warmAnswers(kb) : undefined
+  if (warm) console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
 
   const pool = await sentencePool(kb)
   console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, batches of 16)`)
   const queries = loadQuestions().map((q) => q.question)
   const scale = []
-  for (const size of values.scale!.split(',').map(Number).filter(Boolean)) {
+  for (const size of runs('scale') ? values.scale!.split(',').map(Number).filter(Boolean) : []) {
     const result = await atScale(size, pool, queries)
     scale.push(result)
     console.log(
@@ -175,7 +158,16 @@ async function main(): Promise<void> {
         `fused ${result.fused.p50}/${result.fused.p95} ms (+ query embedding ${result.queryEmbedding.p50}/${result.queryEmbedding.p95} ms)`,
     )
   }
-  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, peakRssMb: peakRssMb() }
+  const swapSize = Number(values.swap)
+  const swap = runs('swap') && swapSize > 0 ? await swapUnderLoad(indexDir, swapSize, pool, queries) : undefined
+  if (swap) {
+    const { during, after } = swap
+    console.log(
+      `swap to ${swap.chunks} chunks under load: ${swap.swapSeconds} s to load and swap; while loading ${during.answers} answers p50/p95/max ${during.latencyMs.p50}/${during.latencyMs.p95}/${during.latencyMs.max} ms, ` +
+        `event-loop delay p99/max ${during.loopDelayMs.p99}/${during.loopDelayMs.max} ms; after, ${after.answers} answers p50/p95 ${after.latencyMs.p50}/${after.latencyMs.p95} ms, loop delay p99 ${after.loopDelayMs.p99} ms`,
+    )
+  }
+  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, swap, peakRssMb: peakRssMb() }
   console.log(`peak RSS: ${report.peakRssMb} MB`)
   mkdirSync(path.dirname(values.report!), { recursive: true })
   writeFileSync(values.report!, JSON.stringify(report, null, 2))
