@@ -1,6 +1,7 @@
 /** The knowledge base's public surface: the only module `bot/` imports from `index/`. */
 export { KnowledgeBase, DEFAULT_TUNING, type Section, type SearchTuning } from './knowledge-base.js'
 export { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js'
+export { ingestInChildProcess } from './ingest-process.js'
 export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './store.js'
 export { ModelUnavailable } from './embed.js'
 export { loadSegmenter, placeNames, tokenize } from './segment.js'
