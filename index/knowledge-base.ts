@@ -69,10 +69,12 @@ export class KnowledgeBase {
    * worker (load.ts), the keyword index is loaded in slices, the vectors by hnswlib's own thread.
    */
   static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING, { offThreadBytes = OFF_THREAD_BYTES } = {}): Promise<KnowledgeBase> {
-    // jieba's dictionaries load once per process, before anything is served.
+    // The model loads off the main thread while jieba's dictionaries (once per process) load on it.
+    const model = loadEmbedder()
+    model.catch(() => {}) // observed below; a failed build read must not leave it unhandled
     loadSegmenter()
     const build = await loadServedBuild(indexDir, offThreadBytes)
-    const [dense, keyword] = await Promise.all([DenseIndex.read(path.join(build.dir, FILES.vectors)), KeywordIndex.loadAsync(build.keywords), loadEmbedder()])
+    const [dense, keyword] = await Promise.all([DenseIndex.read(path.join(build.dir, FILES.vectors)), KeywordIndex.loadAsync(build.keywords), model])
     return new KnowledgeBase(build.dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning, new Set(build.characters))
   }
 

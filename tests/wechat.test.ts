@@ -7,8 +7,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import pino from 'pino'
@@ -21,11 +20,11 @@ import { createLog, hashId, questionLogFiles, type BotLog } from '../bot/convers
 import type { AnswerEngine } from '../bot/answer/types.js'
 import { startBot, type BotHandle } from '../bot/channels/wechaty/bot.js'
 import { ADMIN_ONLY, APOLOGY, RATE_LIMITED, REFRESH_STARTED, TEXT_ONLY } from '../bot/conversation/texts.js'
-import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, currentPointer, ingest } from '../index/index.js'
+import { PROJECT_ROOT, currentPointer, ingest } from '../index/index.js'
+import { fixtureCorpus } from './support/corpus-index.js'
 
-const root = mkdtempSync(path.join(tmpdir(), 'dafu-wechat-'))
-const corpusDir = path.join(root, 'corpus')
-const indexDir = path.join(root, 'index')
+const { corpusDir, indexDir } = fixtureCorpus()
+const root = path.dirname(corpusDir)
 const logDir = path.join(root, 'log')
 const BOT_NAME = '答复助手'
 const QUESTION = '网办率是多少？'
@@ -39,7 +38,6 @@ const contactIds: string[] = []
 
 before(
   async () => {
-    cpSync(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
     await ingest({ corpusDir, indexDir })
     log = createLog({ logLevel: 'silent', logPretty: false, logDir })
     live = await LiveKnowledge.open(indexDir, { logger: log.logger, debounceMs: 50 })
@@ -403,5 +401,9 @@ test('npm start stops cleanly with exit code 0 on SIGTERM', { timeout: 60_000 },
 test('npm start exits with 1 and says why when no login comes', { timeout: 60_000 }, async () => {
   const main = startMain({ LOGIN_WAIT_SECONDS: '5' })
   assert.equal(await main.exited, 1)
-  assert.match(main.output().stderr, /cannot log in to WeChat with wechaty-puppet-mock: no login QR code and no login within 5 s/)
+  const { stdout, stderr } = main.output()
+  assert.match(stderr, /^[^\n]*cannot log in to WeChat with wechaty-puppet-mock: no login QR code and no login within 5 s[^\n]*\n$/, 'one line on stderr')
+  assert.doesNotMatch(stdout + stderr, /\n\s+at |\\n\s+at |unhandled/, 'no stack trace, no unhandled rejection at the default log level')
+  const fatal = stdout.split('\n').filter((line) => line.includes('"level":60'))
+  assert.equal(fatal.length, 1)
 })

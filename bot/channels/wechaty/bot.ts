@@ -131,7 +131,8 @@ export async function startBot({ config, engine, knowledge, logger, puppet }: St
     }
   }
 
-  await wechaty.start()
+  // A puppet whose start hangs (a service puppet with a wrong token) must not outlast the login wait.
+  await Promise.race([wechaty.start(), failed])
   logger.info({ event: 'start', puppet: puppet ? puppet.constructor.name : config.puppet }, 'bot started')
 
   let stopping: Promise<void> | undefined
