@@ -67,7 +67,7 @@ function isNotPersonal(match: string, before: string, after: string): boolean {
   const isDate = groups.length === 3 && year(groups[0]) && month(groups[1]) && day(groups[2]) && groups[1].length <= 2 && groups[2].length <= 2
   const isYearRange = groups.length === 2 && year(groups[0]) && year(groups[1])
   const isProposalNumber = /^\d{1,2}-\d{1,2}-\d+$/.test(match)
-  const isAmount = /^\s?(?:[万亿千百元角%‰]|人|户|次|个|件|项|家|名|笔|份|平方|米|公里|吨|辆|套|张|台|字|元)/.test(after) || /[¥$]\s?$/.test(before)
+  const isAmount = /^\s?(?:[万亿千百元角%‰]|人|户|次|个|件|项|家|名|笔|份|平方|米|公里|吨|辆|套|张|台|字)/.test(after) || /[¥$]\s?$/.test(before)
   return isDate || isYearRange || isProposalNumber || isAmount
 }
 
