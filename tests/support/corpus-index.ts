@@ -9,23 +9,37 @@
  *    instead of 120-odd.
  */
 import { cpSync, mkdtempSync } from 'node:fs'
+import { setTimeout } from 'node:timers/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, PROJECT_ROOT, STATE_DIR, ingest } from '../../index/index.js'
+import { DEFAULT_CORPUS_DIR, IngestLocked, KnowledgeBase, PROJECT_ROOT, STATE_DIR, ingest } from '../../index/index.js'
 
 export const SEED_FILE = 'changning-cppcc-15-3-084-reply.txt'
 export const SEED_ID = 'changning-cppcc-15-3-084-reply'
 export const FIXTURE_CORPUS = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'corpus')
 const TEST_INDEX = path.join(STATE_DIR, 'test-index')
+const LOCK_RETRY_MS = 250
+const LOCK_WAIT_MS = 300_000
 
 let opened: Promise<KnowledgeBase> | undefined
 
 export function corpusKnowledgeBase(): Promise<KnowledgeBase> {
-  opened ??= ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir: TEST_INDEX }).then((summary) => {
-    if (!summary.published) throw new Error(`could not index ${DEFAULT_CORPUS_DIR}`)
-    return KnowledgeBase.open(TEST_INDEX)
-  })
+  opened ??= buildTestIndex().then(() => KnowledgeBase.open(TEST_INDEX))
   return opened
+}
+
+/** Test files run in parallel: one builds, the others wait for its lock, then find nothing left to embed. */
+async function buildTestIndex(): Promise<void> {
+  for (let waited = 0; ; waited += LOCK_RETRY_MS) {
+    try {
+      const summary = await ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir: TEST_INDEX })
+      if (!summary.published) throw new Error(`could not index ${DEFAULT_CORPUS_DIR}`)
+      return
+    } catch (error) {
+      if (!(error instanceof IngestLocked) || waited > LOCK_WAIT_MS) throw error
+      await setTimeout(LOCK_RETRY_MS)
+    }
+  }
 }
 
 /** A fresh copy of the fixture corpus, and where its index goes (not built yet). */
