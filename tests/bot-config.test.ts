@@ -12,15 +12,18 @@ test('defaults: a real login puppet, 10 questions a minute, a 1 s send interval'
   assert.equal(config.rateLimitPerMinute, 10)
   assert.equal(config.sendIntervalMs, 1000)
   assert.deepEqual(config.adminIds, [])
+  assert.equal(config.logRetentionDays, 30)
   assert.ok(Object.isFrozen(config))
 })
 
 test('environment values are parsed, overrides win', () => {
-  const config = loadConfig({ sendIntervalMs: 0 }, { ADMIN_IDS: 'wxid_a, wxid_b', RATE_LIMIT_PER_MINUTE: '3', SEND_INTERVAL_MS: '500', LOG_PRETTY: '1' })
+  const config = loadConfig({ sendIntervalMs: 0 }, { ADMIN_IDS: 'wxid_a, wxid_b', RATE_LIMIT_PER_MINUTE: '3', SEND_INTERVAL_MS: '500', LOG_PRETTY: '1', LOG_RETENTION_DAYS: '90', LOG_MAX_FILE_MB: '5' })
   assert.deepEqual(config.adminIds, ['wxid_a', 'wxid_b'])
   assert.equal(config.rateLimitPerMinute, 3)
   assert.equal(config.sendIntervalMs, 0)
   assert.equal(config.logPretty, true)
+  assert.equal(config.logRetentionDays, 90)
+  assert.equal(config.logMaxFileMb, 5)
 })
 
 test('a .env file fills in what the environment does not set, and a missing one is no error', () => {
@@ -40,10 +43,11 @@ test('a .env file fills in what the environment does not set, and a missing one 
 })
 
 test('bad values are refused with the key named', () => {
-  assert.throws(() => loadConfig({}, { RATE_LIMIT_PER_MINUTE: 'ten', LOG_LEVEL: 'loud' }), (error: Error) => {
+  assert.throws(() => loadConfig({}, { RATE_LIMIT_PER_MINUTE: 'ten', LOG_LEVEL: 'loud', LOG_RETENTION_DAYS: '0' }), (error: Error) => {
     assert.ok(error instanceof ConfigError)
     assert.match(error.message, /RATE_LIMIT_PER_MINUTE=ten/)
     assert.match(error.message, /LOG_LEVEL=loud/)
+    assert.match(error.message, /LOG_RETENTION_DAYS=0/)
     return true
   })
 })
