@@ -164,7 +164,8 @@ async function main(): Promise<void> {
     const { during, after } = swap
     console.log(
       `swap to ${swap.chunks} chunks under load: ${swap.swapSeconds} s to load and swap; while loading ${during.answers} answers p50/p95/max ${during.latencyMs.p50}/${during.latencyMs.p95}/${during.latencyMs.max} ms, ` +
-        `event-loop delay p99/max ${during.loopDelayMs.p99}/${during.loopDelayMs.max} ms; after, ${after.answers} answers p50/p95 ${after.latencyMs.p50}/${after.latencyMs.p95} ms, loop delay p99 ${after.loopDelayMs.p99} ms`,
+        `event-loop delay p99/max ${during.loopDelayMs.p99}/${during.loopDelayMs.max} ms, longest stall ${during.longestStallMs} ms; ` +
+        `after, ${after.answers} answers p50/p95 ${after.latencyMs.p50}/${after.latencyMs.p95} ms, loop delay p99 ${after.loopDelayMs.p99} ms, longest stall ${after.longestStallMs} ms`,
     )
   }
   const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, embedPerSecond: pool.embedPerSecond, scale, swap, peakRssMb: peakRssMb() }
