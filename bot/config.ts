@@ -47,6 +47,10 @@ export interface BotConfig {
   logLevel: LogLevel
   logPretty: boolean
   logDir: string
+  /** question log files (one a day) kept before the oldest is removed */
+  logRetentionDays: number
+  /** a day's question log continues in a new file past this size: retention × this bounds the disk used */
+  logMaxFileMb: number
   /** salts the hashed user ids in the logs; random per process when unset (hashes then change at each start) */
   userHashSalt: string
   userHashSaltIsRandom: boolean
@@ -74,6 +78,10 @@ export interface BotConfig {
   uploadMaxMb: number
   uploadMaxFiles: number
 }
+
+/** how many days of question log are kept (LOG_RETENTION_DAYS) */
+export const DEFAULT_LOG_RETENTION_DAYS = 30
+export const DEFAULT_LOG_MAX_FILE_MB = 20
 
 export class ConfigError extends Error {}
 
@@ -134,6 +142,8 @@ export function loadConfig(overrides: Partial<BotConfig> = {}, env: NodeJS.Proce
     logLevel: logLevel as LogLevel,
     logPretty: flag('LOG_PRETTY'),
     logDir: path.resolve(text('LOG_DIR', path.join(STATE_DIR, 'log'))),
+    logRetentionDays: integer('LOG_RETENTION_DAYS', DEFAULT_LOG_RETENTION_DAYS, 1),
+    logMaxFileMb: integer('LOG_MAX_FILE_MB', DEFAULT_LOG_MAX_FILE_MB, 1),
     userHashSalt: salt || randomBytes(16).toString('hex'),
     userHashSaltIsRandom: !salt,
     mpToken: optional('MP_TOKEN'),

@@ -7,7 +7,7 @@
  * one knowledge base. SIGINT/SIGTERM stop it cleanly with exit code 0; a login that cannot happen or a
  * failed start exits with 1 and a message that says why.
  */
-import { IndexMissing, ingest } from '../index/index.js'
+import { IndexMissing, ingestInChildProcess } from '../index/index.js'
 import { ConfigError, loadConfig, loadEnvFile, type BotConfig } from './config.js'
 import { createAnswerEngine } from './answer/engine.js'
 import { LiveKnowledge } from './live-knowledge.js'
@@ -21,6 +21,8 @@ import { startHttpServer } from './server.js'
 
 /** Past this, a shutdown that hangs (a puppet that never stops) is cut short. */
 const SHUTDOWN_TIMEOUT_MS = 20_000
+/** A failed start has nothing to drain: it only closes the log, and never waits longer than this. */
+const FAILED_START_EXIT_MS = 2_000
 
 let config: Readonly<BotConfig>
 try {
@@ -52,7 +54,7 @@ const webhooks = [
   ...(config.channels.includes('official-account') ? [officialAccountChannel({ config, conversation, logger })] : []),
   ...(config.channels.includes('wecom') ? [wecomChannel({ config, conversation, logger })] : []),
 ]
-const webConsole = config.channels.includes('web') ? webChannel({ engine, knowledge, config, logger, questionsLog: log.questionsFile }) : undefined
+const webConsole = config.channels.includes('web') ? webChannel({ engine, knowledge, config, logger, logDir: config.logDir }) : undefined
 const httpChannels = [...webhooks, ...(webConsole ? [webConsole] : [])]
 
 async function shutdown(code: number, reason: string): Promise<void> {
@@ -84,17 +86,36 @@ async function openKnowledge(): Promise<LiveKnowledge> {
     // No build yet, or only a damaged one with no good one to fall back on (IndexDamaged names the file).
     console.log(`${(error as Error).message}\nbuilding the index from ${config.corpusDir} …`)
   }
-  const summary = await ingest({ corpusDir: config.corpusDir, indexDir: config.indexDir })
+  const summary = await ingestInChildProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir })
   const skipped = summary.skipped.map(({ file, reason }) => `\n  skipped ${file}: ${reason}`).join('')
   if (!summary.published) throw new Error(`nothing could be indexed in ${config.corpusDir}${skipped}`)
   console.log(`indexed ${summary.documents} documents, ${summary.chunks} chunks in ${summary.seconds} s (build ${summary.buildId})${skipped}`)
   return LiveKnowledge.open(config.indexDir, { logger })
 }
 
+/**
+ * A start that cannot succeed (no network, a wrong token, no index): one clear message, in the log and
+ * on stderr, and exit 1 at once; the stack trace only at LOG_LEVEL=debug. Not logged in, nothing is
+ * queued, so there is no graceful stop to wait for (a broken puppet's stop may itself hang).
+ */
+async function failStart(event: string, message: string, error: unknown): Promise<void> {
+  if (exiting) return
+  exiting = true
+  setTimeout(() => process.exit(1), FAILED_START_EXIT_MS).unref()
+  logger.debug({ event, err: error }, message)
+  logger.fatal({ event }, message)
+  console.error(message)
+  live?.close()
+  await log.close()
+  process.exit(1)
+}
+
 process.on('SIGINT', () => void shutdown(0, 'SIGINT'))
 process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'))
-// A stray rejection deep in a puppet must not take the bot down; it is logged like any other error.
-process.on('unhandledRejection', (reason) => logger.error({ event: 'unhandled-rejection', err: reason }, 'unhandled rejection'))
+// A stray rejection deep in a puppet must not take the bot down; once started, it is logged like any
+// other error. Before that (a service puppet that cannot resolve its token rejects inside wechaty-token)
+// and while a failed start exits, only at debug: the one message that matters comes from failStart.
+process.on('unhandledRejection', (reason) => logger[bot && !exiting ? 'error' : 'debug']({ event: 'unhandled-rejection', err: reason }, 'unhandled rejection'))
 
 try {
   if (httpChannels.length > 0) {
@@ -106,15 +127,9 @@ try {
   live = await openKnowledge()
   if (config.channels.includes('wechaty')) {
     bot = await startBot({ config, engine, knowledge: live, logger, conversation })
-    bot.failed.catch((error: Error) => {
-      logger.fatal({ event: 'login-failed', err: error }, error.message)
-      console.error(error.message)
-      void shutdown(1, 'login failed')
-    })
+    bot.failed.catch((error: Error) => failStart('login-failed', error.message, error))
   }
   logger.info({ event: 'ready', channels: config.channels }, 'answering')
 } catch (error) {
-  logger.fatal({ event: 'start-failed', err: error }, 'cannot start')
-  console.error(`答复助手 cannot start: ${(error as Error).message}`)
-  await shutdown(1, 'start failed')
+  await failStart('start-failed', `答复助手 cannot start: ${(error as Error).message}`, error)
 }

@@ -2,6 +2,7 @@
 export { KnowledgeBase, DEFAULT_TUNING, type Candidate, type Section, type SearchTuning } from './knowledge-base.js'
 export { rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 export { ingest, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js'
+export { ingestInChildProcess } from './ingest-process.js'
 export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './store.js'
 export { ModelUnavailable } from './embed.js'
 export { loadSegmenter, tokenize } from './segment.js'

@@ -55,6 +55,12 @@ export class KeywordIndex {
     return new KeywordIndex(MiniSearch.loadJS<KeywordFields>(stored.index as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS), stored.df)
   }
 
+  /** load() in slices that let the event loop run between them (large indexes take seconds to load) */
+  static async loadAsync(stored: unknown): Promise<KeywordIndex> {
+    const { index, df } = stored as Stored
+    return new KeywordIndex(await MiniSearch.loadJSAsync<KeywordFields>(index as Parameters<typeof MiniSearch.loadJSAsync>[0], OPTIONS), df)
+  }
+
   toJSON(): Stored {
     return { index: this.index.toJSON(), df: this.df }
   }

@@ -2,14 +2,14 @@
  * A loaded index build: documents, chunks, the dense and the keyword index, and the searches over
  * them. Immutable once opened; a refresh opens a new one and the caller swaps references.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DenseIndex } from './dense.js'
 import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
+import { OFF_THREAD_BYTES, loadBuild } from './load.js'
 import { Reranker, rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 import { loadSegmenter } from './segment.js'
-import { FILES, checkCount, readBuild, verifiedServedBuild, type Manifest } from './store.js'
+import { FILES, checkCount, verifiedServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
 
 /**
@@ -57,7 +57,6 @@ export class KnowledgeBase {
   private readonly chunkById: Map<string, Chunk>
   /** each document's chunks in text order */
   private readonly chunksByDoc = new Map<string, Chunk[]>()
-  private characters?: Set<string>
   private readonly reranker: Reranker
 
   private constructor(
@@ -68,6 +67,8 @@ export class KnowledgeBase {
     private readonly dense: DenseIndex,
     private readonly keyword: KeywordIndex,
     private readonly tuning: SearchTuning,
+    /** every character the documents use */
+    private readonly characters: ReadonlySet<string>,
     /** set when the build CURRENT names was refused as damaged and this, the previous good build, is served */
     readonly refused?: { buildId: string; reason: string },
   ) {
@@ -84,21 +85,20 @@ export class KnowledgeBase {
   /**
    * Opens the build that `indexDir/CURRENT` names once it verifies against its manifest, else the
    * previous good build (`refused` says why), and warms the model and jieba. A damaged build with no
-   * good one to fall back on throws IndexDamaged, naming the file and the fix.
+   * good one to fall back on throws IndexDamaged, naming the file and the fix. A large build is opened
+   * without blocking the event loop (questions keep being answered meanwhile): its JSON is parsed in a
+   * worker (load.ts), the keyword index is loaded in slices, the vectors by hnswlib's own thread.
    */
-  static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING): Promise<KnowledgeBase> {
+  static async open(indexDir: string, tuning: SearchTuning = DEFAULT_TUNING, { offThreadBytes = OFF_THREAD_BYTES } = {}): Promise<KnowledgeBase> {
     // The model loads off the main thread while the build is verified and read.
-    const embedder = loadEmbedder()
-    embedder.catch(() => undefined) // awaited below; a refused build must not leave it unhandled
-    const served = await verifiedServedBuild(indexDir)
-    const build = readBuild(served)
-    const { dir } = build
-    const vectors = DenseIndex.read(path.join(dir, FILES.vectors))
+    const model = loadEmbedder()
+    model.catch(() => {}) // observed below; a refused build must not leave it unhandled
     loadSegmenter()
-    const keyword = KeywordIndex.load(readFileSync(path.join(dir, FILES.keywords), 'utf8'))
-    const [dense] = await Promise.all([vectors, embedder])
-    checkCount(dir, 'vectors', dense.size, build.manifest.vectors)
-    return new KnowledgeBase(dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning, served.refused)
+    const served = await verifiedServedBuild(indexDir)
+    const build = await loadBuild(served, offThreadBytes)
+    const [dense, keyword] = await Promise.all([DenseIndex.read(path.join(build.dir, FILES.vectors)), KeywordIndex.loadAsync(build.keywords), model])
+    checkCount(build.dir, 'vectors', dense.size, build.manifest.vectors)
+    return new KnowledgeBase(build.dir, build.manifest, build.docs, build.chunks, dense, keyword, tuning, new Set(build.characters), served.refused)
   }
 
   get buildId(): string {
@@ -107,7 +107,7 @@ export class KnowledgeBase {
 
   withTuning(tuning: Partial<Omit<SearchTuning, 'rerank'>> & { rerank?: Partial<RerankWeights> }): KnowledgeBase {
     const merged = { ...this.tuning, ...tuning, rerank: { ...this.tuning.rerank, ...tuning.rerank } }
-    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, merged, this.refused)
+    return new KnowledgeBase(this.dir, this.manifest, this.documents, this.chunks, this.dense, this.keyword, merged, this.characters, this.refused)
   }
 
   getDocument(id: string): ReplyDocument | undefined {
@@ -120,7 +120,6 @@ export class KnowledgeBase {
 
   /** Whether any indexed document uses this character (lets callers keep corpus spellings as they are). */
   usesCharacter(char: string): boolean {
-    this.characters ??= new Set(this.documents.flatMap((doc) => [...doc.text]))
     return this.characters.has(char)
   }
 

@@ -6,7 +6,7 @@
  * A build checks itself: its manifest records the size and sha256 of every other file and the counts,
  * verified on opening; `PREVIOUS` names the last good build, served when CURRENT's is damaged.
  */
-import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, renameSync, unlinkSync, linkSync } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Chunk, ReplyDocument } from './types.js'
@@ -232,19 +232,76 @@ export function readBuild({ dir, manifest }: ServedBuild): StoredBuild {
 export class IngestLocked extends Error {}
 
 
-/** One ingest at a time per index folder; a lock left by a killed ingest (dead pid) is taken over. */
+/** a lock file without its pid yet is being written; past this, its writer died before it could */
+const LOCK_WRITE_GRACE_MS = 10_000
+/** locks this process holds */
+const heldHere = new Set<string>()
+
+/**
+ * One ingest at a time per index folder. The lock is created with an exclusive open (`wx`) and holds
+ * "<pid>\n"; it is stale only when that process is gone (a killed ingest), and then taken over. A lock
+ * still empty or without its newline is one being written by a live process: not stale, unless it stayed
+ * so for LOCK_WRITE_GRACE_MS.
+ */
 export function acquireLock(indexDir: string): () => void {
   mkdirSync(indexDir, { recursive: true })
   const lock = path.join(indexDir, LOCK)
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8'))
-    if (pid && pid !== process.pid && isAlive(pid)) throw new IngestLocked(`another ingest (pid ${pid}) is updating ${indexDir}`)
-    unlinkSync(lock)
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', 0o644)
+      writeFileSync(fd, `${process.pid}\n`)
+      closeSync(fd)
+      heldHere.add(lock)
+      return () => {
+        heldHere.delete(lock)
+        rmSync(lock, { force: true })
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const holder = lockHolder(lock)
+    if (holder.held) throw new IngestLocked(`another ingest (${holder.who}) is updating ${indexDir}`)
+    takeOver(lock, holder.content)
   }
-  const fd = openSync(lock, 'wx')
-  writeFileSync(fd, String(process.pid))
-  closeSync(fd)
-  return () => rmSync(lock, { force: true })
+}
+
+function lockHolder(lock: string): { held: true; who: string } | { held: false; content: string } {
+  let content: string
+  let age: number
+  try {
+    content = readFileSync(lock, 'utf8')
+    age = Date.now() - statSync(lock).mtimeMs
+  } catch {
+    return { held: false, content: '' } // released meanwhile: try again
+  }
+  const pid = Number(/^(\d+)\n$/.exec(content)?.[1])
+  if (!pid) return age < LOCK_WRITE_GRACE_MS ? { held: true, who: 'starting' } : { held: false, content }
+  // Our own pid on a lock this process does not hold: left by an earlier process that had our pid (containers reuse them).
+  const alive = pid === process.pid ? heldHere.has(lock) : isAlive(pid)
+  return alive ? { held: true, who: `pid ${pid}` } : { held: false, content }
+}
+
+/**
+ * Removes a stale lock without ever removing a live one: the lock is moved aside by an atomic rename,
+ * and if what was moved is not the stale content judged before (another ingest took over in between
+ * and wrote its own), it is put back.
+ */
+function takeOver(lock: string, staleContent: string): void {
+  const aside = `${lock}.${process.pid}.stale`
+  try {
+    renameSync(lock, aside)
+  } catch {
+    return // gone already
+  }
+  const moved = readFileSync(aside, 'utf8')
+  if (moved !== staleContent) {
+    try {
+      linkSync(aside, lock) // exclusive: fails if a third ingest locked meanwhile
+    } catch {
+      // that ingest holds the folder now; ours will find its lock
+    }
+  }
+  unlinkSync(aside)
 }
 
 function isAlive(pid: number): boolean {

@@ -157,8 +157,13 @@ test('a 5 000-character paste is answered from its beginning, and the reply says
 test('traditional characters, full-width digits and mixed English are understood like plain input', async () => {
   const [simplified] = await conversation('长宁区有什么创业扶持')
   const [traditional] = await conversation('長寧區有什麼創業扶持')
-  assert.equal(traditional.reply.passages[0]?.docId, simplified.reply.passages[0]?.docId)
-  assert.equal(traditional.reply.passages[0]?.text, simplified.reply.passages[0]?.text)
+  // Both must be answers: two refusals would compare equal too.
+  assert.equal(simplified.reply.answered, true, simplified.reply.text)
+  assert.equal(traditional.reply.answered, true, traditional.reply.text)
+  assert.equal(traditional.reply.passages[0].docId, simplified.reply.passages[0].docId)
+  assert.equal(traditional.reply.passages[0].text, simplified.reply.passages[0].text)
+  const [fullWidth] = await conversation('０８４号提案')
+  assert.deepEqual(fullWidth.docIds, [SEED_ID])
   const [mixed] = await conversation('长宁 AIGC 和元宇宙 policy 有哪些？')
   assert.equal(mixed.reply.answered, true)
   assert.match(mixed.reply.passages.map((p) => p.text).join(''), /元宇宙/)

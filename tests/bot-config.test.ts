@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { ConfigError, loadConfig, loadEnvFile } from '../bot/config.js'
-import { hashId, maskNumbers } from '../bot/conversation/log.js'
+import { hashId } from '../bot/conversation/log.js'
 
 test('defaults: a real login puppet, 10 questions a minute, a 1 s send interval', () => {
   const config = loadConfig({}, {})
@@ -12,15 +12,18 @@ test('defaults: a real login puppet, 10 questions a minute, a 1 s send interval'
   assert.equal(config.rateLimitPerMinute, 10)
   assert.equal(config.sendIntervalMs, 1000)
   assert.deepEqual(config.adminIds, [])
+  assert.equal(config.logRetentionDays, 30)
   assert.ok(Object.isFrozen(config))
 })
 
 test('environment values are parsed, overrides win', () => {
-  const config = loadConfig({ sendIntervalMs: 0 }, { ADMIN_IDS: 'wxid_a, wxid_b', RATE_LIMIT_PER_MINUTE: '3', SEND_INTERVAL_MS: '500', LOG_PRETTY: '1' })
+  const config = loadConfig({ sendIntervalMs: 0 }, { ADMIN_IDS: 'wxid_a, wxid_b', RATE_LIMIT_PER_MINUTE: '3', SEND_INTERVAL_MS: '500', LOG_PRETTY: '1', LOG_RETENTION_DAYS: '90', LOG_MAX_FILE_MB: '5' })
   assert.deepEqual(config.adminIds, ['wxid_a', 'wxid_b'])
   assert.equal(config.rateLimitPerMinute, 3)
   assert.equal(config.sendIntervalMs, 0)
   assert.equal(config.logPretty, true)
+  assert.equal(config.logRetentionDays, 90)
+  assert.equal(config.logMaxFileMb, 5)
 })
 
 test('a .env file fills in what the environment does not set, and a missing one is no error', () => {
@@ -40,18 +43,13 @@ test('a .env file fills in what the environment does not set, and a missing one 
 })
 
 test('bad values are refused with the key named', () => {
-  assert.throws(() => loadConfig({}, { RATE_LIMIT_PER_MINUTE: 'ten', LOG_LEVEL: 'loud' }), (error: Error) => {
+  assert.throws(() => loadConfig({}, { RATE_LIMIT_PER_MINUTE: 'ten', LOG_LEVEL: 'loud', LOG_RETENTION_DAYS: '0' }), (error: Error) => {
     assert.ok(error instanceof ConfigError)
     assert.match(error.message, /RATE_LIMIT_PER_MINUTE=ten/)
     assert.match(error.message, /LOG_LEVEL=loud/)
+    assert.match(error.message, /LOG_RETENTION_DAYS=0/)
     return true
   })
-})
-
-test('phone-like digit runs are masked; proposal numbers and years stay', () => {
-  assert.equal(maskNumbers('我的电话13812345678，座机021-62290000'), '我的电话[号码]，座机[号码]')
-  assert.equal(maskNumbers('138 1234 5678 找谁'), '[号码] 找谁')
-  assert.equal(maskNumbers('15-2-152068号提案 2024年 0157号'), '15-2-152068号提案 2024年 0157号')
 })
 
 test('user ids are hashed with the salt: stable, and different under another salt', () => {

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, ingest } from '../index/index.js'
+import { KnowledgeBase, ingest } from '../index/index.js'
+import { FIXTURE_CORPUS, fixtureCorpus as corpusCopy } from './support/corpus-index.js'
 
-function corpusCopy(): { corpusDir: string; indexDir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'dafu-ingest-'))
-  const corpusDir = path.join(root, 'corpus')
-  mkdirSync(corpusDir)
-  for (const file of readdirSync(DEFAULT_CORPUS_DIR)) copyFileSync(path.join(DEFAULT_CORPUS_DIR, file), path.join(corpusDir, file))
-  return { corpusDir, indexDir: path.join(root, 'index') }
-}
-const corpusFiles = readdirSync(DEFAULT_CORPUS_DIR).length
+const corpusFiles = readdirSync(FIXTURE_CORPUS).length
 
 test('bad files are skipped with a reason while the good ones, PDF and DOCX included, are indexed', async () => {
   const { corpusDir, indexDir } = corpusCopy()

@@ -43,3 +43,22 @@ test('a missing log is an error that says where it looked', () => {
   assert.equal(result.status, 1)
   assert.match(result.stderr, /no question log at \/nonexistent\/questions\.log/)
 })
+
+test('without --log it reads every rotated question log in LOG_DIR, older versions’ questions.log too', () => {
+  const logDir = mkdtempSync(path.join(tmpdir(), 'dafu-report-dir-'))
+  const unanswered = (text: string, ago: number) => question({ time: now - ago, intent: 'notFound', answered: false, question: text })
+  writeFileSync(path.join(logDir, 'questions.log'), unanswered('旧版本的问题', 3 * DAY) + '\n')
+  writeFileSync(path.join(logDir, 'questions.2026-01-01.1.log'), unanswered('垃圾分类怎么罚款', 2 * DAY) + '\n')
+  writeFileSync(path.join(logDir, 'questions.2026-01-02.1.log'), unanswered('垃圾分类怎么罚款', DAY) + '\n')
+  writeFileSync(path.join(logDir, 'questions.2026-01-02.2.log'), unanswered('停车费多少', 1_000) + '\n')
+  writeFileSync(path.join(logDir, 'other.log'), unanswered('不是问题日志', 1_000) + '\n')
+  const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/report.ts'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_DIR: logDir },
+  })
+  assert.equal(status, 0, stderr)
+  assert.match(stdout, /last 7 days: 4 questions, 4 unanswered \(100%\), 3 different/)
+  assert.match(stdout, /\s2\s.*垃圾分类怎么罚款/)
+  assert.doesNotMatch(stdout, /不是问题日志/)
+})

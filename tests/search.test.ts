@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { KnowledgeBase, Ranking } from '../index/index.js'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DEFAULT_TUNING, IndexMissing, KnowledgeBase, type Ranking } from '../index/index.js'
 import { SEED_ID, chunkContaining, corpusKnowledgeBase } from './support/corpus-index.js'
 
 let kb: KnowledgeBase
@@ -41,8 +43,13 @@ test('filters restrict the search by number, proposer, unit, kind and year', asy
   assert.deepEqual(await onlyDocs({ filters: { number: '84' } }), new Set([SEED_ID]))
   const proposer = await onlyDocs({ filters: { proposer: '辛洁暐' } })
   assert.ok(proposer.has(SEED_ID) && proposer.size === 2, [...proposer].join())
-  for (const id of await onlyDocs({ filters: { kind: '代表建议' } })) assert.equal(kb.getDocument(id)?.kind, '代表建议')
-  for (const id of await onlyDocs({ filters: { year: 2024 } })) assert.match(kb.getDocument(id)?.date ?? '', /^2024/)
+  // Each filter must keep some documents: a loop over an empty set would assert nothing.
+  const suggestions = await onlyDocs({ filters: { kind: '代表建议' } })
+  assert.ok(suggestions.size > 0)
+  for (const id of suggestions) assert.equal(kb.getDocument(id)?.kind, '代表建议')
+  const of2024 = await onlyDocs({ filters: { year: 2024 } })
+  assert.ok(of2024.has(SEED_ID))
+  for (const id of of2024) assert.match(kb.getDocument(id)?.date ?? '', /^2024/)
   assert.deepEqual(await onlyDocs({ filters: { unit: '长宁区科学技术委员会', year: 2023 } }), new Set())
 })
 
@@ -53,4 +60,22 @@ test('getSection returns a heading and everything under it, verbatim', () => {
   assert.ok(section.text.endsWith('实施创业实践。'))
   assert.equal(section.text, section.doc.text.slice(section.start, section.end))
   assert.equal(kb.getSection(SEED_ID, ['九、不存在']), undefined)
+})
+
+test('a build parsed in a worker thread (as large builds are) serves the same documents, chunks and results', async () => {
+  const indexDir = path.dirname(path.dirname(kb.dir))
+  const offThread = await KnowledgeBase.open(indexDir, DEFAULT_TUNING, { offThreadBytes: 0 })
+  assert.equal(offThread.buildId, kb.buildId)
+  assert.deepEqual(offThread.documents, kb.documents)
+  assert.deepEqual(offThread.chunks, kb.chunks)
+  for (const query of ['创业培训', '网办率', '社区食堂']) {
+    const ids = async (base: KnowledgeBase) => (await base.search(query, { k: 10 })).map((hit) => [hit.chunk.id, hit.fused])
+    assert.deepEqual(await ids(offThread), await ids(kb))
+  }
+  assert.equal(offThread.usesCharacter('暐'), true)
+  assert.equal(offThread.usesCharacter('鱻'), false)
+})
+
+test('a missing build is IndexMissing from the worker too', async () => {
+  await assert.rejects(KnowledgeBase.open(path.join(tmpdir(), 'dafu-no-index'), DEFAULT_TUNING, { offThreadBytes: 0 }), IndexMissing)
 })

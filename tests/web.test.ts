@@ -3,6 +3,7 @@
  * index of a few corpus files. Each test looks at what a visitor or a staff member would see.
  */
 import assert from 'node:assert/strict'
+import { questionLogFiles } from '../bot/conversation/log.js'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
@@ -331,7 +332,7 @@ test('what residents asked: questions per day and the answered share as an SVG c
   const first = rows.filter((_, tr) => $(tr).text().includes('明天上海天气怎么样')).first()
   assert.ok(Number(first.find('td').first().text()) >= 2, 'the repeated question is counted')
   assert.ok(!$('table.unanswered').text().includes('13812345678'), 'phone numbers are masked')
-  const logged = readFileSync(world.log.questionsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+  const logged = questionLogFiles(world.logDir).flatMap((file) => readFileSync(file, 'utf8').trim().split('\n')).map((line) => JSON.parse(line))
   assert.ok(logged.every((event) => event.channel === 'web' && !JSON.stringify(event).includes('127.0.0.1')))
 })
 

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import pino from 'pino'
@@ -17,15 +16,15 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { loadConfig, type BotConfig } from '../bot/config.js'
 import { createAnswerEngine } from '../bot/answer/engine.js'
 import { LiveKnowledge } from '../bot/live-knowledge.js'
-import { createLog, type BotLog } from '../bot/conversation/log.js'
+import { createLog, hashId, questionLogFiles, type BotLog } from '../bot/conversation/log.js'
 import type { AnswerEngine } from '../bot/answer/types.js'
 import { startBot, type BotHandle } from '../bot/channels/wechaty/bot.js'
 import { ADMIN_ONLY, APOLOGY, RATE_LIMITED, REFRESH_STARTED, TEXT_ONLY } from '../bot/conversation/texts.js'
-import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, currentPointer, ingest } from '../index/index.js'
+import { PROJECT_ROOT, currentPointer, ingest } from '../index/index.js'
+import { fixtureCorpus } from './support/corpus-index.js'
 
-const root = mkdtempSync(path.join(tmpdir(), 'dafu-wechat-'))
-const corpusDir = path.join(root, 'corpus')
-const indexDir = path.join(root, 'index')
+const { corpusDir, indexDir } = fixtureCorpus()
+const root = path.dirname(corpusDir)
 const logDir = path.join(root, 'log')
 const BOT_NAME = '答复助手'
 const QUESTION = '网办率是多少？'
@@ -39,7 +38,6 @@ const contactIds: string[] = []
 
 before(
   async () => {
-    cpSync(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
     await ingest({ corpusDir, indexDir })
     log = createLog({ logLevel: 'silent', logPretty: false, logDir })
     live = await LiveKnowledge.open(indexDir, { logger: log.logger, debounceMs: 50 })
@@ -338,26 +336,24 @@ test('a build that fails to open is logged and the served one keeps answering', 
   }
 })
 
-test('the question log has hashed users, never a WeChat id, and the text of unanswered questions with numbers masked', async () => {
+test('the question log has hashed users, never a WeChat id, and the text of unanswered questions with personal data masked', async () => {
   const world = await launch()
   const jack = world.person('居民癸')
-  jack.say('请问13812345678火星移民补贴怎么申请？').to(world.self)
+  jack.say(QUESTION).to(world.self)
   await world.waitForReplies(jack, 1)
+  jack.say('请问１３８ １２３４ ５６７８火星移民补贴怎么申请？').to(world.self)
+  await world.waitForReplies(jack, 2)
 
-  const events = readFileSync(log.questionsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
-  assert.ok(events.length >= 5)
-  for (const event of events) {
-    assert.equal(event.event, 'question')
-    assert.match(event.user, /^[0-9a-f]{16}$/)
-    assert.ok(typeof event.ms === 'number' && typeof event.answered === 'boolean')
-  }
+  const files = questionLogFiles(logDir)
+  assert.ok(files.length >= 1 && files.every((file) => /questions\.\d{4}-\d\d-\d\d\.\d+\.log$/.test(file)), files.join())
+  for (const file of files) assert.equal(statSync(file).mode & 0o777, 0o600, `${file} is readable by its owner only`)
+  const events = files.flatMap((file) => readFileSync(file, 'utf8').trim().split('\n')).map((line) => JSON.parse(line))
   const text = JSON.stringify(events)
   for (const id of contactIds) assert.ok(!text.includes(id), 'no contact id in the log')
-  assert.ok(!text.includes('13812345678'), 'no phone number in the log')
-  const unanswered = events.find((event) => event.question?.includes('火星移民补贴'))
-  assert.equal(unanswered?.answered, false)
-  assert.match(unanswered.question, /\[号码\]/)
-  assert.ok(events.filter((event) => event.answered).every((event) => event.question === undefined), 'answered questions keep no text')
+  const jacks = events.filter((event) => event.user === hashId('test salt', jack.id))
+  assert.deepEqual(jacks.map((event) => [event.event, event.answered]), [['question', true], ['question', false]])
+  assert.equal(jacks[0].question, undefined, 'an answered question keeps no text')
+  assert.equal(jacks[1].question, '请问[手机号]火星移民补贴怎么申请?')
 })
 
 test('stopping sends what is queued first', async () => {
@@ -405,5 +401,9 @@ test('npm start stops cleanly with exit code 0 on SIGTERM', { timeout: 60_000 },
 test('npm start exits with 1 and says why when no login comes', { timeout: 60_000 }, async () => {
   const main = startMain({ LOGIN_WAIT_SECONDS: '5' })
   assert.equal(await main.exited, 1)
-  assert.match(main.output().stderr, /cannot log in to WeChat with wechaty-puppet-mock: no login QR code and no login within 5 s/)
+  const { stdout, stderr } = main.output()
+  assert.match(stderr, /^[^\n]*cannot log in to WeChat with wechaty-puppet-mock: no login QR code and no login within 5 s[^\n]*\n$/, 'one line on stderr')
+  assert.doesNotMatch(stdout + stderr, /\n\s+at |\\n\s+at |unhandled/, 'no stack trace, no unhandled rejection at the default log level')
+  const fatal = stdout.split('\n').filter((line) => line.includes('"level":60'))
+  assert.equal(fatal.length, 1)
 })

@@ -1,10 +1,10 @@
 /**
- * Staff commands. `#刷新` re-ingests the corpus in-process and serves the new build; `#状态` tells what
+ * Staff commands. `#刷新` re-ingests the corpus in a child process (the bot keeps answering) and serves the new build; `#状态` tells what
  * is served and how the bot is doing. Both only for the WeChat contact ids in ADMIN_IDS: anyone else
  * gets a polite refusal (not an answer search for "#刷新", which would only find nothing). `#我的ID`
  * works for everyone, in private only: it is how staff learn the id to put in ADMIN_IDS.
  */
-import { IngestLocked, ingest, type IngestSummary } from '../../index/index.js'
+import { IngestLocked, ingestInChildProcess, type IngestSummary } from '../../index/index.js'
 import type { LiveKnowledge } from '../live-knowledge.js'
 import type { Logger } from './log.js'
 import { ADMIN_ONLY, REFRESH_BUSY, REFRESH_STARTED } from './texts.js'
@@ -67,7 +67,7 @@ export class Admin {
     const { corpusDir, indexDir, knowledge, logger } = this.options
     try {
       await notify(REFRESH_STARTED)
-      const summary = await ingest({ corpusDir, indexDir })
+      const summary = await ingestInChildProcess({ corpusDir, indexDir })
       logger.info({ event: 'admin-refresh', published: summary.published, build: summary.buildId, documents: summary.documents, chunks: summary.chunks, seconds: summary.seconds }, 'corpus re-ingested')
       // Serve the new build now rather than when the watcher notices, so the reply tells the truth.
       await knowledge.refresh()

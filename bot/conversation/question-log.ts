@@ -1,5 +1,5 @@
 /**
- * Reading the question log back (`LOG_DIR/questions.log`, one JSON question event per line): what
+ * Reading the question log back (its rotated files, one JSON question event per line): what
  * `npm run report` prints and what the web console charts. Lines cut short by a crash are skipped.
  */
 import { createReadStream, existsSync } from 'node:fs'
@@ -17,9 +17,14 @@ export interface Unanswered {
   last: number
 }
 
-/** The question events logged since `since` (ms), in file order; none when there is no log yet. */
-export async function readQuestions(file: string, since: number): Promise<LoggedQuestion[]> {
-  if (!existsSync(file)) return []
+/** The question events logged since `since` (ms), file by file in the order given; none when there is no log yet. */
+export async function readQuestions(files: string[], since: number): Promise<LoggedQuestion[]> {
+  const events: LoggedQuestion[] = []
+  for (const file of files.filter((f) => existsSync(f))) events.push(...(await readFile(file, since)))
+  return events
+}
+
+async function readFile(file: string, since: number): Promise<LoggedQuestion[]> {
   const events: LoggedQuestion[] = []
   for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     let event: Partial<LoggedQuestion>

@@ -10,21 +10,27 @@
  *    averages of 2–4 real sentence embeddings (embedding 100 000 passages would take ~40 minutes here),
  *    then dense, keyword and fused search latency, build time and memory
  *  - OCR: character error rate and seconds per page on the scanned test set (tests/eval/ocr-bench.ts)
+ *  - swap: answers and event-loop delay while a synthetic build of `--swap N` chunks is loaded and
+ *    swapped in (tests/eval/swap.ts)
+ *  - channels (bench-channels.ts), after the rest
+ * `--only SECTION` runs one of cold, ingest, warm, ocr, scale, swap, channels.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, sentenceSpans, tokenize } from '../../index/index.js'
+import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, tokenize } from '../../index/index.js'
 import { DenseIndex } from '../../index/dense.js'
-import { DEFAULT_EMBED_OPTIONS, embedPassages, embedQuery, type EmbedOptions } from '../../index/embed.js'
+import { DEFAULT_EMBED_OPTIONS, embedQuery, type EmbedOptions } from '../../index/embed.js'
 import { KeywordIndex } from '../../index/keyword.js'
 import { createAnswerEngine } from '../../bot/answer/engine.js'
 import { evalIndex } from './corpus-index.js'
 import { loadQuestions } from './dataset.js'
 import { benchChannels } from './bench-channels.js'
 import { ocrBench } from './ocr-bench.js'
+import { sentencePool, syntheticCorpus, syntheticPassages, type SentencePool } from './synthetic.js'
+import { swapUnderLoad } from './swap.js'
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +40,8 @@ const { values } = parseArgs({
     'ingest-scale': { type: 'string', default: '10000' },
     index: { type: 'string' },
     scale: { type: 'string', default: '10000,100000' },
+    swap: { type: 'string', default: '100000' },
+    only: { type: 'string' },
     report: { type: 'string', default: path.join(STATE_DIR, 'bench', 'report.json') },
   },
 })
@@ -127,20 +135,6 @@ const INGEST_WAYS: EmbedOptions[] = [
   { workers: cpus().length, intraOpThreads: 1 },
 ]
 
-/** A corpus of about `size` chunks: documents of paragraphs made of 3–5 real corpus sentences each. */
-function syntheticCorpus(size: number, sentences: string[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-corpus-'))
-  const seed = { value: size + 1 }
-  const paragraphsPerDoc = 25
-  for (let d = 0; d * paragraphsPerDoc < size; d++) {
-    const paragraphs = Array.from({ length: paragraphsPerDoc }, () =>
-      Array.from({ length: 3 + randomInt(3, seed) }, () => sentences[randomInt(sentences.length, seed)]).join(''),
-    )
-    writeFileSync(path.join(dir, `doc-${d}.txt`), paragraphs.join('\n') + '\n')
-  }
-  return dir
-}
-
 async function ingestThroughput(corpusSentences: string[]) {
   const ways = INGEST_WAYS.map((embedding) => coldIngest(DEFAULT_CORPUS_DIR, embedding))
   for (const w of ways) {
@@ -158,35 +152,8 @@ async function ingestThroughput(corpusSentences: string[]) {
   }
 }
 
-/** Real sentences of the corpus with their real embeddings: the material synthetic chunks are made of. */
-function corpusSentences(kb: KnowledgeBase): string[] {
-  return [...new Set(kb.documents.flatMap((doc) => sentenceSpans(doc.text).map(({ start, end }) => doc.text.slice(start, end).trim())))].filter((s) => s.length >= 8)
-}
-
-async function sentencePool(kb: KnowledgeBase): Promise<{ sentences: string[]; vectors: Float32Array[]; embedPerSecond: number }> {
-  const sentences = corpusSentences(kb)
-  const started = now()
-  const vectors = await embedPassages(sentences)
-  return { sentences, vectors, embedPerSecond: Math.round(sentences.length / ((now() - started) / 1000)) }
-}
-
-function randomInt(n: number, seed: { value: number }): number {
-  seed.value = (seed.value * 1103515245 + 12345) % 2 ** 31
-  return seed.value % n
-}
-
-async function atScale(size: number, pool: { sentences: string[]; vectors: Float32Array[] }, queries: string[]) {
-  const seed = { value: size }
-  const texts: string[] = []
-  const vectors: Float32Array[] = []
-  for (let i = 0; i < size; i++) {
-    const picks = Array.from({ length: 2 + randomInt(3, seed) }, () => randomInt(pool.sentences.length, seed))
-    texts.push(picks.map((p) => pool.sentences[p]).join(''))
-    const sum = new Float32Array(pool.vectors[0].length)
-    for (const p of picks) pool.vectors[p].forEach((v, d) => (sum[d] += v))
-    const norm = Math.hypot(...sum)
-    vectors.push(sum.map((v) => v / norm))
-  }
+async function atScale(size: number, pool: SentencePool, queries: string[]) {
+  const { texts, vectors } = syntheticPassages(size, pool)
   const rssBefore = process.memoryUsage().rss
   let t = now()
   const dense = DenseIndex.build(vectors)
@@ -232,27 +199,32 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }
   console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, node ${machine.node}`)
 
-  const cold = coldStart(indexDir)
-  console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
+  const runs = (section: string) => !values.only || values.only === section
+  const cold = runs('cold') ? coldStart(indexDir) : undefined
+  if (cold) console.log(`cold start (fresh process, model + index + jieba + first search): ${cold.openMs} ms to open; ${cold.processMs} ms since process start`)
   const kb = await KnowledgeBase.open(indexDir)
-  const ingestion = await ingestThroughput(corpusSentences(kb))
 
   tokenize('预热')
-  const warm = await warmAnswers(kb)
-  console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
-  console.log(`  the same without the second-stage ranking: p50 ${warm.withoutRerank.p50} ms, p95 ${warm.withoutRerank.p95} ms, p99 ${warm.withoutRerank.p99} ms (load average ${loadavg()[0]})`)
+  const warm = runs('warm') ? await warmAnswers(kb) : undefined
+  if (warm) {
+    console.log(`warm answers (whole answer function, ${warm.questions} runs): p50 ${warm.p50} ms, p95 ${warm.p95} ms, p99 ${warm.p99} ms, ${warm.perSecond} answers/s on one core`)
+    console.log(`  the same without the second-stage ranking: p50 ${warm.withoutRerank.p50} ms, p95 ${warm.withoutRerank.p95} ms, p99 ${warm.withoutRerank.p99} ms (load average ${loadavg()[0]})`)
+  }
 
-  const ocr = await ocrBench()
-  console.log(
-    `OCR (${ocr.pages} scanned A4 pages from corpus/, 200 dpi, skew, speckle, red seal): character error rate ${(ocr.cer * 100).toFixed(2)} %, ` +
-      `${ocr.secondsPerPage} s/page (first page ${ocr.firstPageSeconds} s incl. model load, then ${ocr.laterPageSeconds} s/page; ${ocr.cpuSecondsPerPage} CPU s/page), mean confidence ${ocr.meanConfidence}`,
-  )
+  const ocr = runs('ocr') ? await ocrBench() : undefined
+  if (ocr) {
+    console.log(
+      `OCR (${ocr.pages} scanned A4 pages from corpus/, 200 dpi, skew, speckle, red seal): character error rate ${(ocr.cer * 100).toFixed(2)} %, ` +
+        `${ocr.secondsPerPage} s/page (first page ${ocr.firstPageSeconds} s incl. model load, then ${ocr.laterPageSeconds} s/page; ${ocr.cpuSecondsPerPage} CPU s/page), mean confidence ${ocr.meanConfidence}`,
+    )
+  }
 
   const pool = await sentencePool(kb)
   console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, batches of 16)`)
+  const ingestion = runs('ingest') ? await ingestThroughput(pool.sentences) : undefined
   const queries = loadQuestions().map((q) => q.question)
   const scale = []
-  for (const size of values.scale!.split(',').map(Number).filter(Boolean)) {
+  for (const size of runs('scale') ? values.scale!.split(',').map(Number).filter(Boolean) : []) {
     const result = await atScale(size, pool, queries)
     scale.push(result)
     console.log(
@@ -261,8 +233,18 @@ async function main(): Promise<void> {
         `fused ${result.fused.p50}/${result.fused.p95} ms (+ query embedding ${result.queryEmbedding.p50}/${result.queryEmbedding.p95} ms)`,
     )
   }
-  const channels = await benchChannels(kb)
-  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, ocr, embedPerSecond: pool.embedPerSecond, scale, channels, peakRssMb: peakRssMb() }
+  const swapSize = Number(values.swap)
+  const swap = runs('swap') && swapSize > 0 ? await swapUnderLoad(indexDir, swapSize, pool, queries) : undefined
+  if (swap) {
+    const { during, after } = swap
+    console.log(
+      `swap to ${swap.chunks} chunks under load: ${swap.swapSeconds} s to load and swap; while loading ${during.answers} answers p50/p95/max ${during.latencyMs.p50}/${during.latencyMs.p95}/${during.latencyMs.max} ms, ` +
+        `event-loop delay p99/max ${during.loopDelayMs.p99}/${during.loopDelayMs.max} ms, longest stall ${during.longestStallMs} ms; ` +
+        `after, ${after.answers} answers p50/p95 ${after.latencyMs.p50}/${after.latencyMs.p95} ms, loop delay p99 ${after.loopDelayMs.p99} ms, longest stall ${after.longestStallMs} ms`,
+    )
+  }
+  const channels = runs('channels') ? await benchChannels(kb) : undefined
+  const report = { date: new Date().toISOString(), machine, cold, ingestion, warm, ocr, embedPerSecond: pool.embedPerSecond, scale, swap, channels, peakRssMb: peakRssMb() }
   console.log(`peak RSS: ${report.peakRssMb} MB`)
   mkdirSync(path.dirname(values.report!), { recursive: true })
   writeFileSync(values.report!, JSON.stringify(report, null, 2))

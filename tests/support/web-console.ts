@@ -32,6 +32,8 @@ export interface ConsoleWorld {
   live: LiveKnowledge
   engine: AnswerEngine
   log: BotLog
+  /** where the question log is written */
+  logDir: string
   /** a console on its own port with `overrides` on the shared knowledge base (fresh login state each) */
   serve(overrides?: Partial<BotConfig>): Promise<string>
   close(): Promise<void>
@@ -45,7 +47,8 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
   for (const file of CONSOLE_CORPUS) copyFileSync(path.join(DEFAULT_CORPUS_DIR, file), path.join(corpusDir, file))
   writeFileSync(path.join(corpusDir, SKIPPED_FILE), '')
   await ingest({ corpusDir, indexDir })
-  const log = createLog({ logLevel: 'silent', logPretty: false, logDir: path.join(root, 'log') })
+  const logDir = path.join(root, 'log')
+  const log = createLog({ logLevel: 'silent', logPretty: false, logDir })
   const live = await LiveKnowledge.open(indexDir, { logger: log.logger, debounceMs: 50 })
   const engine = createAnswerEngine(live.get)
   const apps: ReturnType<typeof Fastify>[] = []
@@ -56,10 +59,11 @@ export async function consoleWorld(): Promise<ConsoleWorld> {
     live,
     engine,
     log,
+    logDir,
     async serve(overrides = {}) {
       const config = loadConfig({ indexDir, corpusDir, consoleUser: STAFF.user, consolePassword: STAFF.password, userHashSalt: 'test salt', ...overrides }, {})
       const app = Fastify()
-      await webChannel({ engine, knowledge: live, config, logger: log.logger, questionsLog: log.questionsFile }).register(app)
+      await webChannel({ engine, knowledge: live, config, logger: log.logger, logDir }).register(app)
       apps.push(app)
       return app.listen({ host: '127.0.0.1', port: 0 })
     },

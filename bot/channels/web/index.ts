@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { SUPPORTED_EXTENSIONS } from '../../../index/index.js'
 import type { AnswerEngine } from '../../answer/types.js'
 import type { BotConfig } from '../../config.js'
-import { hashId, questionEvent, type Logger } from '../../conversation/log.js'
+import { hashId, questionEvent, questionLogFiles, type Logger } from '../../conversation/log.js'
 import { DAY_MS, readQuestions, unansweredQuestions } from '../../conversation/question-log.js'
 import type { LiveKnowledge } from '../../live-knowledge.js'
 import type { HttpChannel } from '../../server.js'
@@ -34,8 +34,8 @@ export interface WebChannelDeps {
   knowledge: Pick<LiveKnowledge, 'current' | 'refresh'>
   config: Pick<BotConfig, 'corpusDir' | 'indexDir' | 'consoleUser' | 'consolePassword' | 'consoleCookieSecret' | 'uploadMaxMb' | 'uploadMaxFiles' | 'userHashSalt'>
   logger: Logger
-  /** the question log the staff pages chart (BotLog.questionsFile) */
-  questionsLog: string
+  /** where the question log's rotated files are (LOG_DIR): the staff pages chart them */
+  logDir: string
 }
 
 const MAX_QUESTION_CHARS = 500
@@ -80,7 +80,7 @@ export function webChannel(deps: WebChannelDeps): HttpChannel {
   }
 }
 
-async function routes(app: FastifyInstance, { engine, knowledge, config, logger, questionsLog }: WebChannelDeps): Promise<void> {
+async function routes(app: FastifyInstance, { engine, knowledge, config, logger, logDir }: WebChannelDeps): Promise<void> {
   const auth = new StaffAuth({ user: config.consoleUser, password: config.consolePassword })
   const job = new IngestJob({ corpusDir: config.corpusDir, indexDir: config.indexDir, knowledge, logger })
   await app.register(fastifyCookie, { secret: config.consoleCookieSecret })
@@ -254,7 +254,7 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     admin.get('/admin/questions', async (request, reply) => {
       const asked = Number(text((request.query as Record<string, unknown>).days))
       const days = Number.isInteger(asked) && asked >= 1 && asked <= 366 ? asked : DEFAULT_DAYS
-      const events = await readQuestions(questionsLog, Date.now() - days * DAY_MS)
+      const events = await readQuestions(questionLogFiles(logDir), Date.now() - days * DAY_MS)
       return send(reply, '居民提问', questionsPage(days, perDay(events, days), unansweredQuestions(events), TOP_UNANSWERED), session(request, reply))
     })
   })

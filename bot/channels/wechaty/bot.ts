@@ -118,7 +118,8 @@ export async function startBot({ config, engine, knowledge, logger, puppet, conv
     void conversation.receive({ channel: 'wechaty', user: talker.id, room: room?.id, messageId: msg.id, content }, outbound)
   }
 
-  await wechaty.start()
+  // A puppet whose start hangs (a service puppet with a wrong token) must not outlast the login wait.
+  await Promise.race([wechaty.start(), failed])
   logger.info({ event: 'start', channel: 'wechaty', puppet: puppet ? puppet.constructor.name : config.puppet }, 'bot started')
 
   let stopping: Promise<void> | undefined

@@ -64,8 +64,12 @@ export function watchLogin(bot: Wechaty, options: LoginWatchOptions, onFail: (er
     if (!stopped) arm()
   })
   bot.on('error', (error: Error) => {
-    logger.error({ event: 'wechat-error', err: error }, 'wechat error')
-    if (loggedIn) return
+    if (loggedIn) {
+      logger.error({ event: 'wechat-error', err: error }, 'wechat error')
+      return
+    }
+    // Before login, errors are the failure's details: the one message that says what to check comes from fail().
+    logger.debug({ event: 'wechat-error', err: error }, 'wechat error before login')
     const now = Date.now()
     errorTimes = [...errorTimes.filter((time) => time > now - errorWindowMs), now]
     if (errorTimes.length >= maxErrors) fail(`${errorTimes.length} errors within ${errorWindowMs / 1000} s before login, the last: ${error.message}`)
