@@ -12,7 +12,7 @@ import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
-import { understand, type Fact, type SectionRequest } from './understand.js'
+import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
 /** Passages ranked per question; the rest are kept for "更多". */
 const RANKED = 12
@@ -80,17 +80,20 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
       case 'lookup':
         return lookup(kb, understood.docIds, understood.scope)
       case 'question':
-        return question(kb, calibration, understood.query, understood.docIds, understood.scope)
+        return question(kb, calibration, understood)
     }
   })()
   if (input.truncated) result.reply.text = `${TRUNCATED_NOTE}\n${result.reply.text}`
   return result
 }
 
-async function question(kb: KnowledgeBase, calibration: Calibration, query: string, docIds?: string[], scope?: string): Promise<Turn> {
-  const hits = distinct((await kb.search(query, { k: RANKED, filters: docIds ? { docIds } : undefined })).filter((hit) => !isSignature(hit.chunk)))
-  // A scope only narrows the search: inside it the passages must still answer the question.
-  const found = evidence(hits, query, (token) => kb.termWeight(token))
+async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
+  const filters = docIds ? { docIds } : undefined
+  const hits = distinct((await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk)))
+  // A scope only narrows the search: inside it the passages must still answer what is asked beyond the
+  // names, whose meaning (长宁区科委…的答复) would otherwise match every passage of the named replies.
+  const meaning = topic ? await kb.search(topic, { k: RANKED, filters, ranking: 'dense' }) : hits
+  const found = { ...evidence(hits, topic ?? query, (token) => kb.termWeight(token)), dense: Math.max(0, ...meaning.map((hit) => hit.dense ?? 0)) }
   if (hits.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
   }

@@ -25,8 +25,11 @@ export type Understanding =
   | { intent: 'fact'; fact: Fact; docId: string }
   /** the user named one or more replies and asked for nothing more specific */
   | { intent: 'lookup'; docIds: string[]; scope: string }
-  /** a question, possibly scoped to the replies it names or the reply just cited */
-  | { intent: 'question'; query: string; docIds?: string[]; scope?: string }
+  /**
+   * a question, possibly scoped to the replies it names or the reply just cited; `topic` is what it asks
+   * beyond naming them, for the evidence check (the names match every passage in scope)
+   */
+  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string }
 
 const END = '[!！。.?？~～]*$'
 const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
@@ -92,8 +95,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text))) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs) return { intent: 'question', query: text }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
-  // Within the named replies their names match every passage: search with the rest of the question.
-  return { intent: 'question', query: named ? found.rest : text, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
+  // Search with the whole question (the names help find the passage); judge the evidence on the rest.
+  return { intent: 'question', query: text, topic: named ? found.rest : undefined, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
 }
 
 function topicWords(text: string): string[] {
