@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import type { KnowledgeBase } from '../index/index.js'
 import { createAnswerEngine } from '../bot/answer/engine.js'
-import type { AnswerEngine, ConversationState, Turn } from '../bot/answer/types.js'
+import type { AnswerEngine, Turn } from '../bot/answer/types.js'
+import { converse } from './support/conversation.js'
 import { loadQuestions } from './eval/dataset.js'
 import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
 
@@ -13,17 +14,7 @@ before(async () => {
   engine = createAnswerEngine(() => kb)
 })
 
-/** Asks a sequence of messages in one conversation; returns every turn. */
-async function conversation(...messages: string[]): Promise<Turn[]> {
-  const turns: Turn[] = []
-  let state: ConversationState | undefined
-  for (const message of messages) {
-    const turn = await engine.respond(message, state)
-    state = turn.state
-    turns.push(turn)
-  }
-  return turns
-}
+const conversation = (...messages: string[]) => converse(engine, ...messages)
 
 function assertVerbatim(turn: Turn): void {
   assert.ok(turn.reply.passages.length > 0, turn.reply.text)

@@ -8,7 +8,8 @@ import { before, test } from 'node:test'
 import type { KnowledgeBase } from '../index/index.js'
 import { contactBlock, formatDate } from '../bot/answer/compose.js'
 import { createAnswerEngine } from '../bot/answer/engine.js'
-import type { AnswerEngine, ConversationState, Turn } from '../bot/answer/types.js'
+import type { AnswerEngine, Turn } from '../bot/answer/types.js'
+import { converse } from './support/conversation.js'
 import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
 
 let kb: KnowledgeBase
@@ -18,16 +19,7 @@ before(async () => {
   engine = createAnswerEngine(() => kb)
 })
 
-async function conversation(...messages: string[]): Promise<Turn[]> {
-  const turns: Turn[] = []
-  let state: ConversationState | undefined
-  for (const message of messages) {
-    const turn = await engine.respond(message, state)
-    state = turn.state
-    turns.push(turn)
-  }
-  return turns
-}
+const conversation = (...messages: string[]) => converse(engine, ...messages)
 
 const refused = (turn: Turn) => {
   assert.equal(turn.reply.answered, false, turn.reply.text)

@@ -12,7 +12,8 @@
  * Hand-written: the kept queue libraries (p-queue, bottleneck) are not dependencies here, and none
  * drops by age of the original message.
  */
-import type { Logger } from './log.js'
+import type { BotConfig } from '../config.js'
+import type { ChannelName, Logger } from './log.js'
 
 export type SendOutcome = 'sent' | 'stale' | 'overflow'
 
@@ -55,6 +56,18 @@ export class SendPacer {
   private readonly counts = { sent: 0, failed: 0, stale: 0, overflow: 0 }
 
   constructor(private readonly options: PacingOptions) {}
+
+  /** A channel's pacer with the limits the configuration sets. */
+  static forChannel(config: Pick<BotConfig, 'sendRatePerSecond' | 'sendIntervalMs' | 'sendQueueMax' | 'replyMaxAgeSeconds'>, logger: Logger, channel: ChannelName): SendPacer {
+    return new SendPacer({
+      ratePerSecond: config.sendRatePerSecond,
+      recipientIntervalMs: config.sendIntervalMs,
+      maxQueued: config.sendQueueMax,
+      maxAgeMs: config.replyMaxAgeSeconds * 1000,
+      logger,
+      channel,
+    })
+  }
 
   /**
    * Queues one message to `recipient`; `since` is when the message being answered arrived (ms epoch).

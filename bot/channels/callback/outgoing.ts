@@ -17,14 +17,7 @@ export interface ApiSenderOptions {
 }
 
 export function createApiSender({ channel, config, logger, hash, post }: ApiSenderOptions) {
-  const pacer = new SendPacer({
-    ratePerSecond: config.sendRatePerSecond,
-    recipientIntervalMs: config.sendIntervalMs,
-    maxQueued: config.sendQueueMax,
-    maxAgeMs: config.replyMaxAgeSeconds * 1000,
-    logger,
-    channel,
-  })
+  const pacer = SendPacer.forChannel(config, logger, channel)
   return {
     pacer,
     /** Sends `parts` to `user` in order; `since` is when the message being answered arrived. */

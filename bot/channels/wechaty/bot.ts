@@ -54,14 +54,7 @@ export async function startBot({ config, engine, knowledge, logger, puppet, conv
   )
   const startedAt = Date.now()
   const conversation = shared ?? new Conversation({ config, engine, knowledge, logger })
-  const pacer = new SendPacer({
-    ratePerSecond: config.sendRatePerSecond,
-    recipientIntervalMs: config.sendIntervalMs,
-    maxQueued: config.sendQueueMax,
-    maxAgeMs: config.replyMaxAgeSeconds * 1000,
-    logger,
-    channel: 'wechaty',
-  })
+  const pacer = SendPacer.forChannel(config, logger, 'wechaty')
 
   let reportFailure: (error: LoginFailed) => void = () => {}
   const failed = new Promise<never>((_, reject) => (reportFailure = reject))
