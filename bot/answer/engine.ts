@@ -135,7 +135,7 @@ function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
   const text = [
     `找到${docs.length}份与“${scope}”有关的答复：`,
     ...lines,
-    example ? `回复编号可查看其中一份，例如“${example.number}号”，或直接问具体问题。` : '可直接问具体问题。',
+    example ? `回复序号（例如“1”）或编号（例如“${example.number}号”）可查看其中一份，或直接问具体问题。` : '回复序号（例如“1”）可查看其中一份，或直接问具体问题。',
   ].join('\n')
   const firstChunks = docs.map((doc) => bodyChunks(kb, doc.id)[0]).filter((c): c is Chunk => !!c)
   const listed = docs.slice(0, LOOKUP_LIST_MAX).map((doc) => doc.id)
