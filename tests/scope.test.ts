@@ -75,6 +75,12 @@ test('inside a scope the passages must still answer: a named reply does not vouc
   assert.equal(turn.intent, 'notFound')
 })
 
+test('a government body that answered nothing here, asked for its reply, is said so by the name as written', async () => {
+  const [turn] = await conversation('市财政局关于专项资金拨付的答复')
+  refused(turn)
+  assert.match(turn.reply.text, /没有找到市财政局的答复/)
+})
+
 test('a general body name scopes nothing on its own', async () => {
   const [turn] = await conversation('人民政府明年春节放几天假')
   refused(turn)

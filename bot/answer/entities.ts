@@ -162,7 +162,9 @@ function unitMentions(text: string, names: Names): Mention[] {
   if (!body || findPlaces(text).some((place) => place.text.endsWith(body))) return []
   const start = text.indexOf(body)
   const named = findPlaces(text.slice(0, start)).at(-1)
-  const label = named && named.end === start ? text.slice(named.start, start + body.length) : body
+  // As written, with the place or level word before it (长宁区教育局, 区卫健委).
+  const from = named && named.end === start ? named.start : /[省市区县]/.test(text[start - 1] ?? '') ? start - 1 : start
+  const label = text.slice(from, start + body.length)
   return [{ kind: 'unit', text: label, label, docs: [] }]
 }
 
