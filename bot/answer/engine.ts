@@ -4,8 +4,9 @@
  */
 import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
-  FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE,
-  WHICH_REPLY_TEXT, citation, emptyText, examplesFrom, greetingText, helpText, contactBlock, excerpt, formatDate, noSuchReplyText, notFoundText, quote, replyTitle,
+  FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
+  citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
+  type Examples,
 } from './compose.js'
 import type { Mention } from './entities.js'
 import { normalizeMessage } from './normalize.js'
@@ -52,7 +53,7 @@ export function createAnswerEngine(knowledge: () => KnowledgeBase, options: Engi
 
 async function respond(kb: KnowledgeBase, calibration: Calibration, message: string, state: ConversationState): Promise<Turn> {
   const input = normalizeMessage(message ?? '', (char) => kb.usesCharacter(char))
-  const examples = examplesFrom(kb.documents)
+  const examples = examplesOf(kb)
   if (!input.meaningful) return turn('empty', plain(emptyText(examples)), state)
   const understood = understand(input.text, kb, state)
   const result = await (() => {
@@ -100,6 +101,15 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const shown = hits.filter((hit, i) => i === 0 || closeToBest(hit, hits)).slice(0, PER_REPLY)
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found }
+}
+
+/** A loaded index never changes: its examples are taken once. */
+const examplesByIndex = new WeakMap<KnowledgeBase, Examples>()
+
+function examplesOf(kb: KnowledgeBase): Examples {
+  let examples = examplesByIndex.get(kb)
+  if (!examples) examplesByIndex.set(kb, (examples = examplesFrom(kb.documents)))
+  return examples
 }
 
 /** The same text under two file names (or repeated in one reply) is quoted once. */

@@ -6,7 +6,7 @@
  */
 import { tag } from 'nodejs-jieba'
 import { pinyin } from 'pinyin-pro'
-import { findPlaces, loadSegmenter, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { findPlaces, loadSegmenter, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
@@ -48,13 +48,18 @@ const PERSON_TITLE = /^(?:委员|代表)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
 
 interface Names {
+  /** longest first, so the first one a message contains is its longest mention */
   proposers: string[]
   /** every way of naming a responding unit → the units and their replies */
   units: Map<string, { units: Set<string>; docs: ReplyDocument[] }>
+  /** the keys of `units`, longest first */
+  aliases: string[]
   /** what each reply says about itself and in its text, to tell whether any reply names a place */
   haystacks: Map<ReplyDocument, string>
   /** the words of each reply's source host and file name: portals and staff spell places in pinyin (www.jingan.gov.cn, 021_sichuan_…) */
   spelled: Map<ReplyDocument, string[]>
+  /** place stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
+  placeDocs: Map<string, ReplyDocument[]>
 }
 
 /** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
@@ -74,7 +79,9 @@ function namesIn(kb: KnowledgeBase): Names {
   }
   const haystacks = new Map(kb.documents.map((doc) => [doc, [doc.unit, doc.title, doc.session, doc.sourceUrl, doc.file, doc.text].join('\n')]))
   const spelled = new Map(kb.documents.map((doc) => [doc, [...hostLabels(doc.sourceUrl), ...doc.file.toLowerCase().split(/[^a-z]+/)].filter(Boolean)]))
-  names = { proposers: [...new Set(kb.documents.flatMap((doc) => doc.proposers))].filter((name) => name.length >= 2), units, haystacks, spelled }
+  const longestFirst = (list: string[]) => list.filter((name) => name.length >= 2).sort((a, b) => b.length - a.length)
+  const proposers = longestFirst([...new Set(kb.documents.flatMap((doc) => doc.proposers))])
+  names = { proposers, units, aliases: longestFirst([...units.keys()]), haystacks, spelled, placeDocs: new Map() }
   namesByIndex.set(kb, names)
   return names
 }
@@ -104,8 +111,9 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   const proposer = longestMention(text, names.proposers)
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
-  mentions.push(...unitMentions(text, names))
-  mentions.push(...placeMentions(text, names, mentions))
+  const places = findPlaces(text)
+  mentions.push(...unitMentions(text, names, places))
+  mentions.push(...placeMentions(names, places, mentions))
 
   const scoping = mentions.filter((m) => m.kind !== 'unit' || m.docs.length > 0)
   if (scoping.length === 0) return { mentions, rest: text }
@@ -151,17 +159,17 @@ function personMentions(text: string): { name: string; label: string }[] {
  * A unit the message names. An alias that several units share (科委 when two districts have one) scopes
  * nothing. A government body that no indexed unit is, named in a message, is kept unmatched.
  */
-function unitMentions(text: string, names: Names): Mention[] {
-  const alias = longestMention(text, [...names.units.keys()])
+function unitMentions(text: string, names: Names, places: PlaceMention[]): Mention[] {
+  const alias = longestMention(text, names.aliases)
   if (alias) {
     const { units, docs } = names.units.get(alias)!
     return units.size === 1 ? [{ kind: 'unit', text: alias, label: [...units][0], docs }] : []
   }
   const body = BODY_NAMES.find((name) => text.includes(name))
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
-  if (!body || findPlaces(text).some((place) => place.text.endsWith(body))) return []
+  if (!body || places.some((place) => place.text.endsWith(body))) return []
   const start = text.indexOf(body)
-  const named = findPlaces(text.slice(0, start)).at(-1)
+  const named = places.find((place) => place.end === start)
   // As written, with the place or level word before it (长宁区教育局, 区卫健委).
   const from = named && named.end === start ? named.start : /[省市区县]/.test(text[start - 1] ?? '') ? start - 1 : start
   const label = text.slice(from, start + body.length)
@@ -169,14 +177,20 @@ function unitMentions(text: string, names: Names): Mention[] {
 }
 
 /** Places the message names, each with the replies that name it anywhere (unit, title, session, source, text). */
-function placeMentions(text: string, names: Names, others: Mention[]): Mention[] {
-  return findPlaces(text)
+function placeMentions(names: Names, places: PlaceMention[], others: Mention[]): Mention[] {
+  return places
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
-    .map((place) => {
-      const spelled = pinyin(place.stem, { toneType: 'none', type: 'array' }).join('')
-      const namesIt = (doc: ReplyDocument) => names.haystacks.get(doc)!.includes(place.stem) || names.spelled.get(doc)!.includes(spelled)
-      return { kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, docs: [...names.haystacks.keys()].filter(namesIt) }
-    })
+    .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, docs: docsNaming(place.stem, names) }))
+}
+
+function docsNaming(stem: string, names: Names): ReplyDocument[] {
+  let docs = names.placeDocs.get(stem)
+  if (!docs) {
+    const spelled = pinyin(stem, { toneType: 'none', type: 'array' }).join('')
+    docs = [...names.haystacks.keys()].filter((doc) => names.haystacks.get(doc)!.includes(stem) || names.spelled.get(doc)!.includes(spelled))
+    names.placeDocs.set(stem, docs)
+  }
+  return docs
 }
 
 function hostLabels(url: string | undefined): string[] {
@@ -187,8 +201,9 @@ function hostLabels(url: string | undefined): string[] {
   }
 }
 
+/** The first of `candidates` (longest first) that the text contains. */
 function longestMention(text: string, candidates: string[]): string | undefined {
-  return candidates.filter((name) => name.length >= 2 && text.includes(name)).sort((a, b) => b.length - a.length)[0]
+  return candidates.find((name) => text.includes(name))
 }
 
 export function toChineseNumeral(numeral: string): string {
