@@ -7,16 +7,14 @@ import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import type { KnowledgeBase } from '../index/index.js'
 import { contactBlock, formatDate } from '../bot/answer/compose.js'
-import { createAnswerEngine } from '../bot/answer/engine.js'
 import type { AnswerEngine, Turn } from '../bot/answer/types.js'
-import { converse } from './support/conversation.js'
-import { SEED_ID, corpusKnowledgeBase } from './support/corpus-index.js'
+import { converse, corpusEngine } from './support/conversation.js'
+import { SEED_ID } from './support/corpus-index.js'
 
 let kb: KnowledgeBase
 let engine: AnswerEngine
 before(async () => {
-  kb = await corpusKnowledgeBase()
-  engine = createAnswerEngine(() => kb)
+  ;({ kb, engine } = await corpusEngine())
 })
 
 const conversation = (...messages: string[]) => converse(engine, ...messages)
