@@ -93,8 +93,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const hits = distinct((await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk)))
   // A scope only narrows the search: inside it the passages must still answer what is asked beyond the
   // names, whose meaning (长宁区科委…的答复) would otherwise match every passage of the named replies.
-  const meaning = topic ? await kb.search(topic, { k: RANKED, filters, ranking: 'dense' }) : hits
-  const found = { ...evidence(hits, topic ?? query, (token) => kb.termWeight(token)), dense: Math.max(0, ...meaning.map((hit) => hit.dense ?? 0)) }
+  const found = evidence(hits, topic ?? query, (token) => kb.termWeight(token))
+  if (topic) found.dense = Math.max(0, ...(await kb.search(topic, { k: RANKED, filters, ranking: 'dense' })).map((hit) => hit.dense ?? 0))
   if (hits.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
   }

@@ -60,6 +60,8 @@ interface Names {
   spelled: Map<ReplyDocument, string[]>
   /** place stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
   placeDocs: Map<string, ReplyDocument[]>
+  /** each reply's 文号 and text without whitespace, made when a 文号 is first asked about */
+  squeezed?: Map<ReplyDocument, string>
 }
 
 /** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
@@ -99,8 +101,9 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
     const [year, serial] = [docNumber[1] ?? docNumber[3], docNumber[2] ?? docNumber[4]]
     // In the parsed 文号, or as a 文号 anywhere in the text (a portal block, a reference to another document).
     const written = new RegExp(`[〔［\\[(（]${year}[〕］\\])）]第?0*${serial}号`)
-    const same = (doc: ReplyDocument) => written.test((doc.docNumber ?? '').replace(/\s+/g, '')) || written.test(doc.text.replace(/\s+/g, ''))
-    mentions.push({ kind: 'docNumber', text: docNumber[0], label: `${year}年${serial}号文件`, docs: kb.documents.filter(same) })
+    names.squeezed ??= new Map(kb.documents.map((doc) => [doc, `${doc.docNumber ?? ''}\n${doc.text}`.replace(/\s+/g, '')]))
+    const squeezed = names.squeezed
+    mentions.push({ kind: 'docNumber', text: docNumber[0], label: `${year}年${serial}号文件`, docs: kb.documents.filter((doc) => written.test(squeezed.get(doc)!)) })
   }
   const session = SESSION.exec(text)
   if (session) {
@@ -120,7 +123,8 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   let docs = kb.documents
   let rest = text
   for (const mention of scoping) {
-    docs = docs.filter((doc) => mention.docs.includes(doc))
+    const allowed = new Set(mention.docs)
+    docs = docs.filter((doc) => allowed.has(doc))
     if (mention.kind !== 'place') rest = rest.replace(mention.text, ' ')
   }
   return { mentions, docs, rest: rest.replace(/\s+/g, ' ').trim() }
