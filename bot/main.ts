@@ -13,7 +13,7 @@ import { createAnswerEngine } from './answer/engine.js'
 import { LiveKnowledge } from './live-knowledge.js'
 import { createLog } from './conversation/log.js'
 import { Conversation } from './conversation/conversation.js'
-import { startBot, type BotHandle } from './channels/wechaty/bot.js'
+import type { BotHandle } from './channels/wechaty/bot.js'
 import { MP_PATH, officialAccountChannel } from './channels/official-account/index.js'
 import { WECOM_PATH, wecomChannel } from './channels/wecom/index.js'
 import { webChannel } from './channels/web/index.js'
@@ -126,6 +126,8 @@ try {
   }
   live = await openKnowledge()
   if (config.channels.includes('wechaty')) {
+    // wechaty takes ~2 s of CPU to import: a bot on the webhook channels alone does not pay it
+    const { startBot } = await import('./channels/wechaty/bot.js')
     bot = await startBot({ config, engine, knowledge: live, logger, conversation })
     bot.failed.catch((error: Error) => failStart('login-failed', error.message, error))
   }
