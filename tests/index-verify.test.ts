@@ -1,42 +1,15 @@
 /** An index that checks itself: a damaged build is refused by name, and the previous good build is served. */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, copyFileSync, rmSync, truncateSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import pino from 'pino'
 import { createAnswerEngine } from '../bot/answer/engine.js'
 import { LiveKnowledge } from '../bot/live-knowledge.js'
-import { DEFAULT_CORPUS_DIR, IndexMissing, KnowledgeBase, currentPointer, ingest } from '../index/index.js'
+import { DEFAULT_CORPUS_DIR, IndexMissing, KnowledgeBase, ingest } from '../index/index.js'
+import { FILES, LATER, smallCorpus, twoBuilds } from './support/builds.js'
 
-const FILES = ['017_jiading_kewei_rd7-6-043_huiban.txt', '025_jingan_rd15-1-0124_huiban_gongjiaohouchting.txt', 'changning-cppcc-15-3-084-reply.txt']
-const LATER = '\n今年还将新增社区长者食堂三家，方便老年人就近用餐。\n'
-
-function smallCorpus(): { corpusDir: string; indexDir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'dafu-verify-'))
-  const corpusDir = path.join(root, 'corpus')
-  mkdirSync(corpusDir)
-  for (const file of FILES) copyFileSync(path.join(DEFAULT_CORPUS_DIR, file), path.join(corpusDir, file))
-  return { corpusDir, indexDir: path.join(root, 'index') }
-}
-
-/** Two builds: the second (served) knows a sentence the first does not. */
-async function twoBuilds() {
-  const paths = smallCorpus()
-  const first = await ingest(paths)
-  appendFileSync(path.join(paths.corpusDir, FILES[0]), LATER)
-  const second = await ingest(paths)
-  assert.equal(readFileSync(currentPointer(paths.indexDir), 'utf8').trim(), second.buildId)
-  const buildFile = (id: string | undefined, file: string) => path.join(paths.indexDir, 'builds', id!, file)
-  return { ...paths, first, second, buildFile }
-}
-
-function ask(indexDir: string, question: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/ask.ts', '--index', indexDir, '--json', question], { encoding: 'utf8' })
-}
-
-test('a truncated chunks.json is refused by name, and ask answers from the previous good build, saying so', async () => {
+test('a truncated chunks.json is refused by name, and the previous good build is served', async () => {
   const { indexDir, first, second, buildFile } = await twoBuilds()
   const chunks = buildFile(second.buildId, 'chunks.json')
   truncateSync(chunks, Math.floor(statSync(chunks).size / 2))
@@ -48,14 +21,6 @@ test('a truncated chunks.json is refused by name, and ask answers from the previ
   assert.match(kb.refused!.reason, /npm run ingest/)
   const hits = await kb.search('新增社区长者食堂三家', { k: 5, ranking: 'keyword' })
   assert.ok(!hits.some((hit) => hit.chunk.text.includes('长者食堂')), 'the older build, without the added sentence, is served')
-
-  const run = ask(indexDir, '概念验证中心')
-  assert.equal(run.status, 0, run.stderr)
-  assert.match(run.stderr, new RegExp(`${second.buildId} is damaged: .*chunks\\.json`))
-  assert.match(run.stderr, new RegExp(`previous good build ${first.buildId}`))
-  const answer = JSON.parse(run.stdout)
-  assert.equal(answer.answered, true)
-  assert.match(answer.text, /概念验证/)
 })
 
 test('a vectors.hnsw copied in from another build is refused, and the next ingest does not reuse its vectors', async () => {
@@ -94,10 +59,6 @@ test('a missing file is refused by name; with no good build to fall back on, ope
     assert.match(error.message, /npm run ingest/)
     return true
   })
-  const run = ask(paths.indexDir, '概念验证中心')
-  assert.equal(run.status, 1)
-  assert.match(run.stderr, /keywords\.json is missing\. Rebuild the index with npm run ingest/)
-  assert.doesNotMatch(run.stderr, /Unterminated|at position/)
 })
 
 test('a vectors.hnsw of the very same size, from the build before, is caught by its checksum', async () => {

@@ -2,8 +2,7 @@
  * A second process for the lock tests: takes the ingest lock of the index folder in argv[2], prints
  * `acquired <pid>` or `locked`, and holds the lock until its stdin closes.
  */
-import { IngestLocked } from '../../index/index.js'
-import { acquireLock } from '../../index/store.js'
+import { IngestLocked, acquireLock } from '../../index/store.js'
 
 try {
   const release = acquireLock(process.argv[2])

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
-import { PROJECT_ROOT } from '../index/index.js'
+import { PROJECT_ROOT } from '../../index/index.js'
 
 const DAY = 86_400_000
 const now = Date.now()

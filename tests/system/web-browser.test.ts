@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { PROJECT_ROOT } from '../index/index.js'
-import { STAFF, consoleWorld, type ConsoleWorld } from './support/web-console.js'
+import { PROJECT_ROOT } from '../../index/index.js'
+import { STAFF, consoleWorld, type ConsoleWorld } from '../support/web-console.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { KnowledgeBase } from '../index/index.js'
-import { contactBlock, formatDate } from '../bot/answer/compose.js'
-import type { AnswerEngine, Turn } from '../bot/answer/types.js'
-import { converse, corpusEngine } from './support/conversation.js'
-import { SEED_ID } from './support/corpus-index.js'
+import type { KnowledgeBase } from '../../index/index.js'
+import { contactBlock, formatDate } from '../../bot/answer/compose.js'
+import type { AnswerEngine, Turn } from '../../bot/answer/types.js'
+import { converse, corpusEngine } from '../support/conversation.js'
+import { SEED_ID } from '../support/corpus-index.js'
 
 let kb: KnowledgeBase
 let engine: AnswerEngine

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { Reranker } from '../index/rerank.js'
-import type { Chunk } from '../index/types.js'
+import { Reranker } from '../../index/rerank.js'
+import type { Chunk } from '../../index/types.js'
+import { corpusKnowledgeBase } from '../support/corpus-index.js'
 
 function chunk(id: string, text: string): Chunk {
   return { id, docId: id, section: [], start: 0, end: text.length, text }
@@ -33,7 +34,6 @@ test('words no candidate contains do not dilute the shares', () => {
 })
 
 test('fused search returns its top candidates in second-stage order; dense and keyword rankings stay first-stage', async () => {
-  const { corpusKnowledgeBase } = await import('./support/corpus-index.js')
   const kb = await corpusKnowledgeBase()
   const query = '老年人就近用餐'
   const hits = await kb.search(query, { k: 10 })

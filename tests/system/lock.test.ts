@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
-import { IngestLocked, PROJECT_ROOT } from '../index/index.js'
-import { acquireLock } from '../index/store.js'
+import { IngestLocked, PROJECT_ROOT } from '../../index/index.js'
+import { acquireLock } from '../../index/store.js'
 
 const LOCK = 'ingest.lock'
 const freshDir = () => mkdtempSync(path.join(tmpdir(), 'dafu-lock-'))

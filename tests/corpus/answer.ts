@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { KnowledgeBase } from '../index/index.js'
-import { createAnswerEngine } from '../bot/answer/engine.js'
-import type { AnswerEngine, Turn } from '../bot/answer/types.js'
-import { converse, corpusEngine } from './support/conversation.js'
-import { loadQuestions } from './eval/dataset.js'
-import { SEED_ID } from './support/corpus-index.js'
+import type { KnowledgeBase } from '../../index/index.js'
+import { createAnswerEngine } from '../../bot/answer/engine.js'
+import type { AnswerEngine, Turn } from '../../bot/answer/types.js'
+import { converse, corpusEngine } from '../support/conversation.js'
+import { loadQuestions } from '../eval/dataset.js'
+import { SEED_ID } from '../support/corpus-index.js'
 
 let kb: KnowledgeBase
 let engine: AnswerEngine

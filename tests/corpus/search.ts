@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEFAULT_TUNING, IndexMissing, KnowledgeBase, type Ranking } from '../index/index.js'
-import { SEED_ID, chunkContaining, corpusKnowledgeBase } from './support/corpus-index.js'
+import { DEFAULT_TUNING, IndexMissing, KnowledgeBase, type Ranking } from '../../index/index.js'
+import { SEED_ID, chunkContaining, corpusKnowledgeBase } from '../support/corpus-index.js'
 
 let kb: KnowledgeBase
 before(async () => {

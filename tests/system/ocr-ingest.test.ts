@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { before, test } from 'node:test'
 import { createCanvas } from '@napi-rs/canvas'
-import { createAnswerEngine } from '../bot/answer/engine.js'
-import { OCR_NOTE } from '../bot/answer/compose.js'
-import { KnowledgeBase, ingest, type IngestSummary } from '../index/index.js'
-import { OCR_CACHE_FOLDER } from '../index/read.js'
-import { imagePdf, mixedPdf, renderPages } from './ocr/page.js'
+import { createAnswerEngine } from '../../bot/answer/engine.js'
+import { OCR_NOTE } from '../../bot/answer/compose.js'
+import { KnowledgeBase, ingest, type IngestSummary } from '../../index/index.js'
+import { OCR_CACHE_FOLDER } from '../../index/read.js'
+import { imagePdf, mixedPdf, renderPages } from '../ocr/page.js'
 
 const SCANNED_REPLY = [
   '对示范区政协第一届一次会议第003号提案的答复',

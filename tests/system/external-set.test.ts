@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, test } from 'node:test'
-import { loadEvalSet } from './eval/dataset.js'
+import { loadEvalSet } from '../eval/dataset.js'
 
 /** A small SQuAD-style file written here (traditional characters, as DRCD): 8 articles of two paragraphs. */
 function squadFile(dir: string): string {

@@ -18,9 +18,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
-import { cleanText } from '../index/clean.js'
-import { parseReply } from '../index/reply.js'
-import { corpusKnowledgeBase } from './support/corpus-index.js'
+import { cleanText } from '../../index/clean.js'
+import { parseReply } from '../../index/reply.js'
+import { corpusKnowledgeBase } from '../support/corpus-index.js'
 
 function parse(lines: string[]) {
   const cleaned = cleanText(lines.join('\n'))
