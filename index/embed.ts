@@ -3,12 +3,14 @@
  * transformers.js extractor; it is loaded lazily, once per process (and once per embedding worker).
  *
  * `npm run bench` measures the ways of using both cores (README "Ingest on both cores"): one model
- * whose ONNX session uses the runtime's default threads (the default: as fast as two set threads in
- * the runs here, and no extra model to load), the same with a set number of intra-op threads, or
- * worker threads that each hold a model with one ONNX thread (never faster here).
+ * whose ONNX session uses the runtime's default threads, the same with a set number of intra-op
+ * threads, or worker threads that each hold a model with one ONNX thread. The default is a worker per
+ * core: on a quiet 2-core machine it embeds ~75 passages/s where one session gets ~57 with two threads
+ * and ~60 with one (its second thread adds almost nothing); small jobs stay in-process, on one thread.
  * Texts are batched by length, so a batch pads its short texts to a similar length instead of to the
  * longest passage.
  */
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import ort from 'onnxruntime-node'
 import { MODEL_DIMENSION, MODEL_ID, MODEL_ROOT, modelProblem } from './model/location.js'
@@ -16,8 +18,12 @@ import { MODEL_DIMENSION, MODEL_ID, MODEL_ROOT, modelProblem } from './model/loc
 /** bge's retrieval instruction for short queries against passages (its model card recommends it for s2p). */
 export const QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：'
 const BATCH_SIZE = 16
-/** Below this many texts a job is embedded in-process: starting a worker and its model costs about a second. */
-const PARALLEL_MIN_TEXTS = 64
+/**
+ * Below this many texts a job is embedded in-process: each worker loads a model of its own (about a
+ * second of CPU), which the 121 passages of corpus/ do not win back (4.9 s either way, 8.1 against 5.5
+ * CPU s, on 2 cores) and 484 passages do (6.5 s against 8.5 s).
+ */
+export const PARALLEL_MIN_TEXTS = 256
 
 export interface EmbedOptions {
   /** worker threads for a large job (1: in-process) */
@@ -25,7 +31,7 @@ export interface EmbedOptions {
   /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
   intraOpThreads: number
 }
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: 1, intraOpThreads: 0 }
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: availableParallelism(), intraOpThreads: 1 }
 
 type Extractor = (texts: string[], options: { pooling: 'cls'; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>
 

@@ -16,11 +16,11 @@
  * `--only SECTION` runs one of cold, ingest, warm, ocr, scale, swap, channels.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, ingest, tokenize } from '../../index/index.js'
+import { DEFAULT_CORPUS_DIR, KnowledgeBase, STATE_DIR, tokenize } from '../../index/index.js'
 import { DenseIndex } from '../../index/dense.js'
 import { DEFAULT_EMBED_OPTIONS, embedQuery, type EmbedOptions } from '../../index/embed.js'
 import { KeywordIndex } from '../../index/keyword.js'
@@ -34,9 +34,6 @@ import { swapUnderLoad } from './swap.js'
 
 const { values } = parseArgs({
   options: {
-    cold: { type: 'boolean', default: false },
-    'ingest-child': { type: 'string' },
-    embed: { type: 'string' },
     'ingest-scale': { type: 'string', default: '10000' },
     index: { type: 'string' },
     scale: { type: 'string', default: '10000,100000' },
@@ -57,17 +54,9 @@ function percentiles(samples: number[]): { p50: number; p95: number; p99: number
   return { p50: ms(at(50)), p95: ms(at(95)), p99: ms(at(99)), mean: ms(samples.reduce((a, b) => a + b, 0) / samples.length) }
 }
 
-/** Child-process mode: open everything once and report how long it took. */
-async function coldOpen(indexDir: string): Promise<void> {
-  const started = now()
-  const kb = await KnowledgeBase.open(indexDir)
-  await kb.search('网办率')
-  console.log(JSON.stringify({ openMs: ms(now() - started), processMs: ms(process.uptime() * 1000), rssMb: peakRssMb() }))
-}
-
 function coldStart(indexDir: string) {
   const runs = [1, 2, 3].map(() => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/eval/bench.ts', '--cold', '--index', indexDir], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/eval/cold-child.ts', '--open', indexDir], { encoding: 'utf8' })
     return JSON.parse(run.stdout.trim().split('\n').pop()!) as { openMs: number; processMs: number; rssMb: number }
   })
   const best = (key: 'openMs' | 'processMs') => Math.min(...runs.map((r) => r[key]))
@@ -104,21 +93,8 @@ async function warmAnswers(kb: KnowledgeBase) {
   return { questions: samples.length, ...percentiles(samples), perSecond: Math.round(samples.length / (busy / 1000)), withoutRerank: percentiles(withoutRerank) }
 }
 
-/** Child-process mode: ingest a corpus into an empty index with these embedding threads; seconds count from process start. */
-async function ingestChild(corpusDir: string, embedding: EmbedOptions): Promise<void> {
-  const indexDir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-'))
-  try {
-    const summary = await ingest({ corpusDir, indexDir, embedding })
-    const { user, system } = process.cpuUsage()
-    const cpuSeconds = ms((user + system) / 1e6)
-    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: ms(process.uptime()), cpuSeconds }))
-  } finally {
-    rmSync(indexDir, { recursive: true, force: true })
-  }
-}
-
 function coldIngest(corpusDir: string, embedding: EmbedOptions) {
-  const args = ['--import', 'tsx', 'tests/eval/bench.ts', '--ingest-child', corpusDir, '--embed', `${embedding.workers},${embedding.intraOpThreads}`]
+  const args = ['--import', 'tsx', 'tests/eval/cold-child.ts', '--ingest', corpusDir, '--embed', `${embedding.workers},${embedding.intraOpThreads}`]
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`ingest child failed: ${run.stderr}`)
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number; cpuSeconds: number }
@@ -127,7 +103,7 @@ function coldIngest(corpusDir: string, embedding: EmbedOptions) {
   return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10, loadAverage: loadavg()[0] }
 }
 
-/** One core, the runtime's default, one session on every core (the default), a worker per core. */
+/** One core, the runtime's default, one session on every core, a worker per core (the default). */
 const INGEST_WAYS: EmbedOptions[] = [
   { workers: 1, intraOpThreads: 1 },
   { workers: 1, intraOpThreads: 0 },
@@ -190,11 +166,6 @@ async function atScale(size: number, pool: SentencePool, queries: string[]) {
 }
 
 async function main(): Promise<void> {
-  if (values.cold) return coldOpen(values.index!)
-  if (values['ingest-child']) {
-    const [workers, intraOpThreads] = values.embed!.split(',').map(Number)
-    return ingestChild(values['ingest-child'], { workers, intraOpThreads })
-  }
   const indexDir = values.index ?? (await evalIndex())
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }
   console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGb} GiB, node ${machine.node}`)
