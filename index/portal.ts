@@ -40,13 +40,25 @@ const RUN_ANYWHERE = 3
 /** A paragraph of prose: long, ending a sentence, not a table row. */
 const PROSE = /^[^|]{30,}[。！？；!?;]$/u
 
+/**
+ * A title line a saved page ran together with its byline: "…的答复的函 2023-06-01 来源:市政府办公厅…".
+ * The date and the fields after it are the page's, the text before them the document's.
+ */
+const BYLINE = new RegExp(`[ \\u3000]+(\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?)[ \\u3000]+(?=${WORD}${SEPARATOR})`, 'u')
+
 export function splitPortalBlock(lines: string[]): { fields: PortalFields; body: string[] } {
   const fields: PortalFields = {}
   const portal = new Set<number>()
   const headEnd = lines.findIndex((line) => PROSE.test(line))
+  lines = [...lines]
   for (let i = 0; i < lines.length; ) {
     const end = fieldLinesFrom(lines, i)
     const inHead = headEnd === -1 || i < headEnd
+    const byline = inHead && end === i ? BYLINE.exec(lines[i]) : null
+    if (byline) {
+      for (const [label, value] of [['发布日期', byline[1]], ...inlinePairs(lines[i].slice(byline.index + byline[0].length))]) fields[label] ||= value
+      lines[i] = lines[i].slice(0, byline.index)
+    }
     if (end === i || !(inHead || lines.slice(i, end).filter(isFieldLine).length >= RUN_ANYWHERE)) {
       i++
       continue

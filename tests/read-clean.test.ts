@@ -48,6 +48,13 @@ test('the source header becomes metadata and web-page leftovers are dropped', ()
   assert.deepEqual(cleaned.portal, { 发布时间: '2024-03-25', 来源: '区科委' }, 'the page fields are metadata, not text')
 })
 
+test('a title run together with the page byline keeps the title as text; the date and the source are metadata', () => {
+  const cleaned = cleanText(['某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函 2023-06-01 来源:区政府办公室建议提案处', '王五委员:', '您提出的关于加装电梯的提案收悉,现将办理情况答复如下:'].join('\n'))
+  assert.equal(cleaned.text.split('\n')[0], '某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函')
+  assert.doesNotMatch(cleaned.text, /来源|2023-06-01/)
+  assert.deepEqual(cleaned.portal, { 发布日期: '2023-06-01', 来源: '区政府办公室建议提案处' })
+})
+
 test('a page that prints its text twice is kept once', () => {
   const body = ['李四委员:', '您提出的提案收悉。现答复如下:', '我局已完成改造。', '2020年8月18日']
   assert.equal(cleanText([...body, ...body].join('\n')).text, body.join('\n'))
