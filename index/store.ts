@@ -78,7 +78,8 @@ export function previousBuild(indexDir: string): string | null {
   return readPointer(path.join(indexDir, PREVIOUS))
 }
 
-function readPointer(file: string): string | null {
+/** A one-line file's content (a build id), or null when it is missing or empty. */
+export function readPointer(file: string): string | null {
   try {
     return readFileSync(file, 'utf8').trim() || null
   } catch {

@@ -14,7 +14,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSy
 import { setTimeout } from 'node:timers/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEFAULT_CORPUS_DIR, IngestLocked, KnowledgeBase, PROJECT_ROOT, STATE_DIR, currentPointer, ingest } from '../../index/index.js'
+import { DEFAULT_CORPUS_DIR, IngestLocked, KnowledgeBase, PROJECT_ROOT, STATE_DIR, ingest } from '../../index/index.js'
+import { namedBuild, readPointer } from '../../index/store.js'
 
 export const SEED_FILE = 'changning-cppcc-15-3-084-reply.txt'
 export const SEED_ID = 'changning-cppcc-15-3-084-reply'
@@ -36,10 +37,11 @@ export function corpusKnowledgeBase(): Promise<KnowledgeBase> {
 async function buildTestIndex(): Promise<void> {
   const fingerprint = sourcesFingerprint()
   for (let waited = 0; ; waited += LOCK_RETRY_MS) {
-    if (builtFrom() === `${fingerprint} ${servedBuildId()}`) return
+    if (readPointer(BUILT_FROM) === `${fingerprint} ${namedBuild(TEST_INDEX)}`) return
     try {
       const summary = await ingest({ corpusDir: DEFAULT_CORPUS_DIR, indexDir: TEST_INDEX })
       if (!summary.published) throw new Error(`could not index ${DEFAULT_CORPUS_DIR}`)
+      // Not store.ts's pointer writer: its one temporary name is safe under the ingest lock, and this is written after it.
       writeFileSync(`${BUILT_FROM}.${process.pid}`, `${fingerprint} ${summary.buildId}`)
       renameSync(`${BUILT_FROM}.${process.pid}`, BUILT_FROM)
       return
@@ -59,16 +61,6 @@ function sourcesFingerprint(): string {
   for (const file of files.sort()) hash.update(path.relative(PROJECT_ROOT, file)).update(readFileSync(file))
   return hash.digest('hex')
 }
-
-const readOrNothing = (file: string) => {
-  try {
-    return readFileSync(file, 'utf8').trim()
-  } catch {
-    return undefined
-  }
-}
-const builtFrom = () => readOrNothing(BUILT_FROM)
-const servedBuildId = () => readOrNothing(currentPointer(TEST_INDEX))
 
 /** A fresh copy of the fixture corpus, and where its index goes (not built yet). */
 export function fixtureCorpus(): { corpusDir: string; indexDir: string } {

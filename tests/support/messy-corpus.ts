@@ -23,4 +23,3 @@ export function messyCorpus(): { corpusDir: string; indexDir: string } {
   assert.equal(fifo.status, 0, 'mkfifo is available')
   return { corpusDir, indexDir: path.join(root, 'index') }
 }
-
