@@ -18,20 +18,20 @@ import { MODEL_DIMENSION, MODEL_ID, MODEL_ROOT, modelProblem } from './model/loc
 /** bge's retrieval instruction for short queries against passages (its model card recommends it for s2p). */
 export const QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：'
 const BATCH_SIZE = 16
-/**
- * Below this many texts a job is embedded in-process: each worker loads a model of its own (about a
- * second of CPU), which the 121 passages of corpus/ do not win back (4.9 s either way, 8.1 against 5.5
- * CPU s, on 2 cores) and 484 passages do (6.5 s against 8.5 s).
- */
-export const PARALLEL_MIN_TEXTS = 256
-
 export interface EmbedOptions {
   /** worker threads for a large job (1: in-process) */
   workers: number
   /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
   intraOpThreads: number
+  /** a job of fewer texts is embedded in-process whatever `workers` says */
+  workersFrom: number
 }
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: availableParallelism(), intraOpThreads: 1 }
+/**
+ * Jobs under 256 texts stay in-process: each worker loads a model of its own (about a second of CPU),
+ * which the 121 passages of corpus/ do not win back (4.9 s either way, 8.1 against 5.5 CPU s, on 2
+ * cores) and 484 passages do (6.5 s against 8.5 s).
+ */
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: availableParallelism(), intraOpThreads: 1, workersFrom: 256 }
 
 type Extractor = (texts: string[], options: { pooling: 'cls'; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>
 
@@ -88,7 +88,7 @@ export async function embedPassages(texts: string[], onBatch?: (done: number) =>
     batch.forEach((index, row) => (vectors[index] = result[row]))
     onBatch?.((done += batch.length))
   }
-  if (options.workers <= 1 || texts.length < PARALLEL_MIN_TEXTS) {
+  if (options.workers <= 1 || texts.length < options.workersFrom) {
     const extract = await loadEmbedder({ intraOpThreads: options.intraOpThreads })
     for (const batch of batches) store(batch, await embedBatch(extract, batch.map((i) => texts[i])))
   } else {

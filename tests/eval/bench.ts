@@ -94,7 +94,7 @@ async function warmAnswers(kb: KnowledgeBase) {
 }
 
 function coldIngest(corpusDir: string, embedding: EmbedOptions) {
-  const args = ['--import', 'tsx', 'tests/eval/cold-child.ts', '--ingest', corpusDir, '--embed', `${embedding.workers},${embedding.intraOpThreads}`]
+  const args = ['--import', 'tsx', 'tests/eval/cold-child.ts', '--ingest', corpusDir, '--embed', JSON.stringify(embedding)]
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`ingest child failed: ${run.stderr}`)
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number; cpuSeconds: number }
@@ -103,12 +103,12 @@ function coldIngest(corpusDir: string, embedding: EmbedOptions) {
   return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10, loadAverage: loadavg()[0] }
 }
 
-/** One core, the runtime's default, one session on every core, a worker per core (the default). */
+/** One core, the runtime's default, one session on every core, a worker per core (the default for large jobs), whatever the job's size. */
 const INGEST_WAYS: EmbedOptions[] = [
-  { workers: 1, intraOpThreads: 1 },
-  { workers: 1, intraOpThreads: 0 },
-  { workers: 1, intraOpThreads: cpus().length },
-  { workers: cpus().length, intraOpThreads: 1 },
+  { workers: 1, intraOpThreads: 1, workersFrom: 0 },
+  { workers: 1, intraOpThreads: 0, workersFrom: 0 },
+  { workers: 1, intraOpThreads: cpus().length, workersFrom: 0 },
+  { workers: cpus().length, intraOpThreads: 1, workersFrom: 0 },
 ]
 
 async function ingestThroughput(corpusSentences: string[]) {

@@ -2,13 +2,14 @@
  * The child process of `npm run bench` for what a fresh process costs. It imports only the knowledge
  * base, as `npm run ingest` and the bot's ingest child do, so the figures are theirs, not the bench's.
  *  --open INDEX: open model, index and jieba, search once, print the times
- *  --ingest CORPUS --embed WORKERS,THREADS: ingest into an empty index, print counts and times
+ *  --ingest CORPUS --embed OPTIONS: ingest into an empty index with these EmbedOptions (JSON), print counts and times
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { KnowledgeBase, ingest } from '../../index/index.js'
+import type { EmbedOptions } from '../../index/embed.js'
 
 const { values } = parseArgs({ options: { open: { type: 'string' }, ingest: { type: 'string' }, embed: { type: 'string' } } })
 const round = (x: number) => Math.round(x * 100) / 100
@@ -19,10 +20,9 @@ if (values.open) {
   await kb.search('网办率')
   console.log(JSON.stringify({ openMs: round(performance.now() - started), processMs: round(process.uptime() * 1000), rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
 } else if (values.ingest) {
-  const [workers, intraOpThreads] = values.embed!.split(',').map(Number)
   const indexDir = mkdtempSync(path.join(tmpdir(), 'dafu-bench-'))
   try {
-    const summary = await ingest({ corpusDir: values.ingest, indexDir, embedding: { workers, intraOpThreads } })
+    const summary = await ingest({ corpusDir: values.ingest, indexDir, embedding: JSON.parse(values.embed!) as EmbedOptions })
     const { user, system } = process.cpuUsage()
     console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: round(process.uptime()), cpuSeconds: round((user + system) / 1e6) }))
   } finally {
