@@ -45,13 +45,10 @@ export interface Evidence {
 export function evidence(hits: Hit[], question: string, weight: (token: string) => number, top = 3): Evidence {
   const tokens = contentTokens(question)
   const dense = Math.max(0, ...hits.map((hit) => hit.dense ?? 0))
-  const text = hits
-    .slice(0, top)
-    .map((hit) => [hit.doc.title, hit.doc.unit, ...hit.chunk.section, hit.chunk.text].join(' '))
-    .join(' ')
-    .toLowerCase()
+  // Words as jieba cuts the passages, not substrings: 事 is not found in 事项, nor 网上 in 上网上报.
+  const words = new Set(tokenize(hits.slice(0, top).map((hit) => [hit.doc.title, hit.doc.unit, ...hit.chunk.section, hit.chunk.text].join(' ')).join(' ')))
   const total = tokens.reduce((sum, token) => sum + weight(token), 0)
-  const covered = tokens.filter((token) => text.includes(token)).reduce((sum, token) => sum + weight(token), 0)
+  const covered = tokens.filter((token) => words.has(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
   return { dense, coverage }
 }
