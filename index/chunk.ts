@@ -31,10 +31,28 @@ const MAX_LABEL_CHARS = 40
 const CLOSING_LINE =
   /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
 const SIGNATURE_SECTION = '落款'
+/**
+ * A reply opens with its title line, result and addressee, then acknowledges the proposal, restating
+ * its title (您提出的《关于…的建议》收悉，现将办理情况答复如下). That opening matches every question on the
+ * proposal's topic in words and meaning, yet answers none: it is a section of its own, "开头", ending
+ * with the line that says 收悉, when that line comes before any heading and within the first lines.
+ */
+const OPENING_SECTION = '开头'
+const ACKNOWLEDGEMENT = /收悉/
+const OPENING_MAX_LINES = 8
 
 /** The signature and contact block: shown as the contact line, never quoted as a passage. */
 export function isSignature(chunk: Pick<Chunk, 'section'>): boolean {
   return chunk.section[0] === SIGNATURE_SECTION
+}
+
+function isOpening(chunk: Pick<Chunk, 'section'>): boolean {
+  return chunk.section[0] === OPENING_SECTION
+}
+
+/** A passage that can answer a question: not the opening acknowledgement, not the signature block. */
+export function isQuotable(chunk: Pick<Chunk, 'section'>): boolean {
+  return !isSignature(chunk) && !isOpening(chunk)
 }
 
 /** Enumerated items (一是…) are parts of a section, not sections of their own. */
@@ -74,8 +92,15 @@ export function sectionUnits(text: string): Unit[] {
   const path: { rank: number; label: string }[] = []
   let current = null as Unit | null
   const closingStart = findClosing(text)
+  const openingEnd = findOpening(text)
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
+    if (end <= openingEnd) {
+      current ??= units[units.push({ section: [OPENING_SECTION], start, end }) - 1]
+      current.end = end
+      continue
+    }
+    if (current && isOpening(current)) current = null
     if (start >= closingStart) {
       if (!current || !isSignature(current)) {
         current = { section: [SIGNATURE_SECTION], start, end }
@@ -132,6 +157,17 @@ function label(line: string): string {
 
 function isHeadingOnly(text: string): boolean {
   return !text.includes('\n') && text.length <= MAX_LABEL_CHARS && !/[。；;]/.test(text)
+}
+
+/** Offset where the opening acknowledgement ends (0 when the text has none). */
+function findOpening(text: string): number {
+  let count = 0
+  for (const { start, end } of lines(text)) {
+    const line = text.slice(start, end)
+    if (HEADINGS.some((pattern) => pattern.test(line)) || ++count > OPENING_MAX_LINES) return 0
+    if (ACKNOWLEDGEMENT.test(line)) return end
+  }
+  return 0
 }
 
 /** Offset where the trailing signature/contact block begins (text length when there is none). */

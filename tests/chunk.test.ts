@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import { AutoTokenizer, env } from '@xenova/transformers'
-import { chunkDocument } from '../index/chunk.js'
+import { chunkDocument, isQuotable } from '../index/chunk.js'
 import { MODEL_ID, MODEL_ROOT } from '../index/model/location.js'
 import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
@@ -85,4 +85,32 @@ test('a text without headings is chunked into whole paragraphs, short ones toget
   const secondLength = at + long.length - pieces[1].start
   assert.ok(Math.abs(firstLength - secondLength) <= 30, `${firstLength} vs ${secondLength}`)
   assert.ok(chunks.every((chunk) => chunk.text.length <= 300))
+})
+
+test("a reply's opening (title line, addressee, the sentence acknowledging the proposal) is its own section, never quoted", () => {
+  const text = [
+    '对区政协十六届二次会议第162007号提案的答复',
+    '王明委员：',
+    '您提出的《关于增设社区图书室的建议》收悉，现将办理情况答复如下：',
+    '今年区文旅局在六个街道新建社区图书室，每周开放不少于五十六小时。',
+    '一、下一步计划',
+    '明年将推动图书室与学校图书馆通借通还。',
+  ].join('\n')
+  const chunks = chunkDocument('reply', text)
+  const opening = chunks.filter((chunk) => !isQuotable(chunk))
+  assert.equal(opening.length, 1)
+  assert.ok(opening[0].text.startsWith('对区政协') && opening[0].text.endsWith('答复如下：'))
+  // The answer right after the opening is a passage of its own, not glued to the restated proposal.
+  const first = chunks.find((chunk) => chunk.text.includes('新建社区图书室'))!
+  assert.ok(isQuotable(first) && first.text.startsWith('今年区文旅局'))
+  assert.deepEqual(chunks.find((chunk) => chunk.text.includes('通借通还'))?.section, ['一、下一步计划'])
+})
+
+test('收悉 after a heading or far into the text is body text, and a text without it has no opening', () => {
+  const late = ['一、基本情况', '来函收悉后，我们立即组织了调研。'].join('\n')
+  assert.ok(chunkDocument('late', late).every(isQuotable))
+  const deep = [...Array.from({ length: 9 }, (_, i) => `第${i + 1}段正文，介绍工作进展。`), '有关意见收悉。'].join('\n')
+  assert.ok(chunkDocument('deep', deep).every(isQuotable))
+  const policy = ['关于加强社区服务的实施意见', '各街道办事处：', '现将有关事项通知如下。'].join('\n')
+  assert.ok(chunkDocument('policy', policy).every(isQuotable))
 })

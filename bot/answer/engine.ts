@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { headingMarker, isEnumeration, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { headingMarker, isEnumeration, isQuotable, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
   citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
@@ -90,10 +90,12 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 
 async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const filters = docIds ? { docIds } : undefined
-  const hits = distinct((await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk)))
+  const ranked = (await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk))
+  // A reply's opening restates the proposal: evidence that the reply is on the question's topic, never a passage to quote.
+  const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
   // A scope only narrows the search: inside it the passages must still answer what is asked beyond the
   // names, whose meaning (长宁区科委…的答复) would otherwise match every passage of the named replies.
-  const found = evidence(hits, topic ?? query, (token) => kb.termWeight(token))
+  const found = evidence(ranked, topic ?? query, (token) => kb.termWeight(token))
   if (topic) found.dense = Math.max(0, ...(await kb.search(topic, { k: RANKED, filters, ranking: 'dense' })).map((hit) => hit.dense ?? 0))
   if (hits.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
@@ -298,7 +300,7 @@ function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state
 }
 
 function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
-  return kb.chunksOf(docId).filter((chunk) => !isSignature(chunk))
+  return kb.chunksOf(docId).filter(isQuotable)
 }
 
 function describe(doc: ReplyDocument): string {

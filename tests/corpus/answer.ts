@@ -113,6 +113,17 @@ test('over the whole question set, every reply stays within one WeChat message a
   }
 })
 
+test("asked in a reply's own title words, the answer quotes the reply's body, never the opening that restates the proposal", async () => {
+  let answered = 0
+  for (const doc of kb.documents.filter((d) => d.title)) {
+    const [turn] = await conversation(doc.title!)
+    if (!turn.reply.answered) continue
+    answered++
+    for (const passage of turn.reply.passages) assert.doesNotMatch(passage.text, /收悉/, `${doc.title}: ${passage.text.slice(0, 60)}`)
+  }
+  assert.ok(answered >= kb.documents.length / 2, `only ${answered} titles answered`)
+})
+
 test('empty, blank and emoji-only messages get a prompt with an example', async () => {
   for (const message of ['', '   ', '😀😀👍', '\n\t']) {
     const [turn] = await conversation(message)

@@ -259,6 +259,7 @@ async function main(): Promise<void> {
     test: refusalAccuracy(testJudged, calibration),
     all: refusalAccuracy(judged, calibration),
     wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
+    wrongReply: judged.filter((j) => j.q.kind === 'answerable' && answers(j, calibration) && !j.rightReply).map((j) => j.q.question),
     wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
   }
   const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
@@ -280,6 +281,7 @@ async function main(): Promise<void> {
     console.log(`${split.padEnd(8)}${String(o.answeredRight).padEnd(16)}${String(o.answeredWrongReply).padEnd(22)}${String(o.refusedAnswerable).padEnd(20)}${o.refusedCorrectly}`)
   }
   for (const q of refusal.wronglyAnswered) console.log(`  answered but should refuse: ${q}`)
+  for (const q of refusal.wrongReply) console.log(`  answered from another reply: ${q}`)
   for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
 
   const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
