@@ -41,6 +41,15 @@ test('a number one digit away from an existing one is offered, and its list numb
   assert.ok(picked.docIds.length > 0 && picked.reply.answered, picked.reply.text)
 })
 
+test('a proposal number written without 号 right before 提案 finds that reply, as replies themselves write it', async () => {
+  const doc = kb.documents.find((d) => d.number && d.number.length >= 5)!
+  const [turn] = await conversation(`${doc.number}提案怎么答复的`)
+  assert.deepEqual(turn.docIds, [doc.id], turn.reply.text)
+  const [missing] = await conversation('987654提案怎么答复的')
+  refused(missing)
+  assert.match(missing.reply.text, /没有找到第987654号/)
+})
+
 test('numbers that are not proposal numbers do not scope: a metro line, a building, a bus route, a document', async () => {
   for (const message of ['5号线地铁延伸到哪里', '小区3号楼电梯坏了找谁', '坐71路公交去外滩', '第12号文件讲了什么']) {
     const [turn] = await conversation(message)
