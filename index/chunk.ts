@@ -15,8 +15,15 @@ export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxChars: 300 }
 /** A single sentence longer than the model can read is the one case split inside a sentence, at a comma. */
 const MODEL_LIMIT_CHARS = 480
 
-/** Heading markers, outermost first: the rank is the depth in the section path. */
+/**
+ * Heading markers, outermost first: the rank is the depth in the section path. Regulations and policy
+ * texts number chapters, sections and articles (第一章 总则, 第三条 …) above the replies' 一、（一）.
+ */
+const ARTICLE = /^第[一二三四五六七八九十百零〇两\d]+条/
 const HEADINGS: RegExp[] = [
+  /^第[一二三四五六七八九十百零〇两\d]+章/,
+  /^第[一二三四五六七八九十百零〇两\d]+节/,
+  ARTICLE,
   /^[一二三四五六七八九十]+、/,
   /^[（(][一二三四五六七八九十]+[)）]/,
   /^\d{1,2}(?:[、．]|\.(?!\d))/,
@@ -150,6 +157,9 @@ function headingsIn(line: string): Opening[] {
 }
 
 function label(line: string): string {
+  // An article's first sentence is its body: 第三条 is cited by its number alone.
+  const article = ARTICLE.exec(line)
+  if (article) return article[0]
   const end = line.search(LABEL_END)
   const text = end > 0 ? line.slice(0, end) : line
   return text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) + '…' : text

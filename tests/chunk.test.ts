@@ -114,3 +114,22 @@ test('收悉 after a heading or far into the text is body text, and a text witho
   const policy = ['关于加强社区服务的实施意见', '各街道办事处：', '现将有关事项通知如下。'].join('\n')
   assert.ok(chunkDocument('policy', policy).every(isQuotable))
 })
+
+test('a regulation is cut by its chapters and articles: a passage never runs from one article into the next, and cites its article', () => {
+  const text = [
+    '某市公共场所控制吸烟条例',
+    '第一章　总则',
+    '第一条　为了减少吸烟造成的危害，保障公众健康，制定本条例。',
+    '第二条　本条例适用于本市行政区域内公共场所的控制吸烟工作。',
+    '第二章　禁止吸烟场所',
+    '第三条　下列公共场所的室内区域禁止吸烟：',
+    '（一）托儿所、幼儿园、中小学校；',
+    '（二）医疗机构的候诊区；',
+    '第十二条　违反本条例的，由有关部门责令改正。',
+  ].join('\n')
+  const chunks = chunkDocument('rule', text)
+  for (const chunk of chunks) assert.ok((chunk.text.match(/第[一二三四五六七八九十]+条/g) ?? []).length <= 1, chunk.text)
+  assert.deepEqual(chunks.find((c) => c.text.includes('适用于本市'))?.section, ['第一章　总则', '第二条'])
+  assert.deepEqual(chunks.find((c) => c.text.includes('候诊区'))?.section, ['第二章　禁止吸烟场所', '第三条', '（二）医疗机构的候诊区'])
+  assert.deepEqual(chunks.find((c) => c.text.includes('责令改正'))?.section, ['第二章　禁止吸烟场所', '第十二条'])
+})
