@@ -245,8 +245,9 @@ function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], req
     const depth = cited.findIndex(isEnumeration)
     return depth === -1 ? cited : cited.slice(0, depth)
   }
-  // A numbered part may be marked 二、, （二）, 2. or （2）; the outermost level that has it is meant.
-  const markers = request.kind === 'numbered' ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`, request.digits, `（${request.digits}）`, `(${request.digits})`] : []
+  // A numbered part may be marked 二、, （二）, 2. or （2）, an article 第二条; the outermost level that has it is meant.
+  const parts = request.kind === 'numbered' ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`, request.digits, `（${request.digits}）`, `(${request.digits})`] : []
+  const markers = request.kind === 'numbered' && request.article ? [`第${request.numeral}条`, ...parts] : parts
   const wanted = (label: string) => (request.kind === 'numbered' ? markers.includes(headingMarker(label) ?? '') : label.includes(request.name))
   let best: string[] | undefined
   for (const path of paths) {

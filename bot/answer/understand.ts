@@ -8,7 +8,7 @@ import { tokenize, type KnowledgeBase } from '../../index/index.js'
 import { recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import type { ConversationState } from './types.js'
 
-export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string } | { kind: 'named'; name: string }
+export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
 export type Fact = 'contact' | 'date' | 'docNumber'
@@ -108,7 +108,7 @@ function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefin
   const numbered = NUMBERED.exec(text)
   if (numbered) {
     const numeral = toChineseNumeral(numbered[1])
-    return { kind: 'numbered', numeral, digits: /^\d+$/.test(numbered[1]) ? String(Number(numbered[1])) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, '') }
+    return { kind: 'numbered', numeral, digits: /^\d+$/.test(numbered[1]) ? String(Number(numbered[1])) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: numbered[2] === '条' }
   }
   if (!docId) return undefined
   const name = text.replace(/[!！。?？]+$/, '')
