@@ -77,6 +77,17 @@ test('a question no reply covers gets the honest refusal, and a question is show
   assert.equal(load(body)('input[name=q]').attr('value'), hostile, 'the box keeps the question as typed')
 })
 
+test('questions from one address are limited per minute like chat messages: over the limit a 429 page says to wait; browsing is not limited', async () => {
+  const limited = await world.serve({ rateLimitPerMinute: 2 })
+  const client = new Client(limited)
+  for (let i = 0; i < 2; i++) assert.equal((await client.page(`/?q=${encodeURIComponent(QUESTION)}`)).status, 200)
+  const over = await client.page(`/?q=${encodeURIComponent('静安区社区食堂')}`)
+  assert.equal(over.status, 429)
+  assert.match(load(over.body)('main').text(), /请稍等一分钟/)
+  assert.equal((await client.page('/replies')).status, 200)
+  assert.equal((await client.page('/')).status, 200)
+})
+
 test('the reply list filters by unit, kind, session, year, proposer and number, and searches titles', async () => {
   const client = new Client(url)
   const docs = world.live.current.documents

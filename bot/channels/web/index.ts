@@ -17,6 +17,7 @@ import type { AnswerEngine } from '../../answer/types.js'
 import type { BotConfig } from '../../config.js'
 import { hashId, questionEvent, questionLogFiles, type Logger } from '../../conversation/log.js'
 import { DAY_MS, readQuestions, unansweredQuestions } from '../../conversation/question-log.js'
+import { RateLimiter } from '../../conversation/rate-limit.js'
 import type { LiveKnowledge } from '../../live-knowledge.js'
 import type { HttpChannel } from '../../server.js'
 import { StaffAuth, same, token } from './auth.js'
@@ -32,7 +33,7 @@ import { UploadRejected, insideFolder, saveUploads, type UploadedFile } from './
 export interface WebChannelDeps {
   engine: AnswerEngine
   knowledge: Pick<LiveKnowledge, 'current' | 'refresh'>
-  config: Pick<BotConfig, 'corpusDir' | 'indexDir' | 'consoleUser' | 'consolePassword' | 'consoleCookieSecret' | 'uploadMaxMb' | 'uploadMaxFiles' | 'userHashSalt'>
+  config: Pick<BotConfig, 'corpusDir' | 'indexDir' | 'consoleUser' | 'consolePassword' | 'consoleCookieSecret' | 'uploadMaxMb' | 'uploadMaxFiles' | 'userHashSalt' | 'rateLimitPerMinute'>
   logger: Logger
   /** where the question log's rotated files are (LOG_DIR): the staff pages chart them */
   logDir: string
@@ -83,6 +84,7 @@ export function webChannel(deps: WebChannelDeps): HttpChannel {
 async function routes(app: FastifyInstance, { engine, knowledge, config, logger, logDir }: WebChannelDeps): Promise<void> {
   const auth = new StaffAuth({ user: config.consoleUser, password: config.consolePassword })
   const job = new IngestJob({ corpusDir: config.corpusDir, indexDir: config.indexDir, knowledge, logger })
+  const questionLimit = new RateLimiter(config.rateLimitPerMinute)
   await app.register(fastifyCookie, { secret: config.consoleCookieSecret })
   await app.register(fastifyFormbody)
   await app.register(fastifyMultipart, {
@@ -132,9 +134,12 @@ async function routes(app: FastifyInstance, { engine, knowledge, config, logger,
     const question = text((request.query as Record<string, unknown>).q)?.slice(0, MAX_QUESTION_CHARS)
     const kb = knowledge.current
     if (!question) return send(reply, '提问', askPage(kb, ''))
+    const user = hashId(config.userHashSalt, request.ip)
+    // The same per-person limit as the chat channels; a page always answers, so every question over it gets the notice.
+    if (questionLimit.take(user) !== 'allow') throw new HttpError(429, '请稍候', '您的提问有点多，请稍等一分钟再问，谢谢理解。')
     const started = performance.now()
     const turn = await engine.respond(question)
-    const fields = { channel: 'web' as const, user: hashId(config.userHashSalt, request.ip), chat: 'private' as const, intent: turn.intent, answered: turn.reply.answered, docIds: turn.docIds, ms: Math.round(performance.now() - started) }
+    const fields = { channel: 'web' as const, user, chat: 'private' as const, intent: turn.intent, answered: turn.reply.answered, docIds: turn.docIds, ms: Math.round(performance.now() - started) }
     logger.info(questionEvent(fields, question), 'question')
     return send(reply, question, askPage(kb, question, turn))
   })
