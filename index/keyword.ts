@@ -12,6 +12,8 @@ export interface KeywordFields {
 export interface KeywordMatch {
   label: number
   score: number
+  /** share of the question's words, weighted by rarity, that this passage contains, in [0, 1] */
+  share: number
 }
 
 const OPTIONS = {
@@ -68,7 +70,9 @@ export class KeywordIndex {
   search(query: string, k: number, allow?: (label: number) => boolean): KeywordMatch[] {
     const terms = this.queryTerms(query)
     const results = this.index.search(query, { tokenize: () => terms, ...(allow ? { filter: (result) => allow(result.id as number) } : {}) })
-    return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score }))
+    const total = terms.reduce((sum, term) => sum + this.idf(term), 0)
+    const share = (matched: string[]) => (total ? matched.reduce((sum, term) => sum + this.idf(term), 0) / total : 0)
+    return results.slice(0, k).map((result) => ({ label: result.id as number, score: result.score, share: share(result.queryTerms) }))
   }
 
   /** BM25's inverse document frequency over the passages: a word in few passages says more (one in none says most). */

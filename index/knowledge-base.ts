@@ -17,13 +17,20 @@ import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions }
  * README "Quality and speed"): keyword ranks count double, a small RRF k favours the top ranks, and
  * bge's query instruction measured no better than the bare question, so it is off. The second stage's
  * proximity weight 0.5 was chosen on the tune splits of ours and the two outside sets (README
- * "Second-stage ranking"), the one grid weight that loses on none of them.
+ * "Second-stage ranking"), the one grid weight that loses on none of them; keywordFullShare 0.3 the same
+ * way (`npm run eval -- --fusion`, README "How far the keyword ranks are trusted").
  */
 export interface SearchTuning {
   /** reciprocal rank fusion constant: larger flattens the weight of top ranks */
   rrfK: number
   denseWeight: number
   keywordWeight: number
+  /**
+   * The keyword ranks count in full only when the best keyword match holds at least this share of the
+   * question's words (weighted by rarity), and in proportion below it: when BM25 matched little more
+   * than a place name or common words ("长宁" in a paraphrase of 网办率), the dense ranks decide.
+   */
+  keywordFullShare: number
   /** candidates taken from each side before fusion */
   depth: number
   /** prefix for query embeddings (bge's retrieval instruction, or '' for none) */
@@ -35,6 +42,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   rrfK: 10,
   denseWeight: 1,
   keywordWeight: 2,
+  keywordFullShare: 0.3,
   depth: 50,
   queryInstruction: '',
   rerank: { depth: 10, proximity: 0.5 },
@@ -174,7 +182,7 @@ export class KnowledgeBase {
   private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<Hit[]> {
     const allow = this.allowFor(filters)
     if (allow?.none) return []
-    const { depth, rrfK, denseWeight, keywordWeight, queryInstruction } = this.tuning
+    const { depth, rrfK, denseWeight, keywordWeight, keywordFullShare, queryInstruction } = this.tuning
     const queryVector = ranking === 'keyword' ? undefined : await embedQuery(query, queryInstruction)
     const dense = queryVector ? this.dense.search(queryVector, depth, allow?.label) : []
     const keyword = ranking === 'dense' ? [] : this.keyword.search(query, depth, allow?.label)
@@ -184,7 +192,8 @@ export class KnowledgeBase {
       hits.set(label, { ...hit, ...score, fused: hit.fused + weight / (rrfK + rank + 1) })
     }
     dense.forEach((match, rank) => add(match.label, rank, denseWeight, { dense: match.similarity }))
-    keyword.forEach((match, rank) => add(match.label, rank, keywordWeight, { keyword: match.score }))
+    const keywordTrust = keywordFullShare > 0 ? Math.min(1, (keyword[0]?.share ?? 0) / keywordFullShare) : 1
+    keyword.forEach((match, rank) => add(match.label, rank, keywordWeight * keywordTrust, { keyword: match.score }))
     return [...hits.entries()]
       .sort((a, b) => b[1].fused - a[1].fused)
       .map(([label, scores]) => ({ chunk: this.chunks[label], doc: this.docById.get(this.chunks[label].docId)!, ...scores }))

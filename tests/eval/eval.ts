@@ -6,6 +6,7 @@
  *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
  *   --rerank     measures the second-stage ranking's weight on ours and every set in var/external/ (tune splits choose)
+ *   --fusion     measures keywordFullShare (how far the keyword ranks are trusted) the same way
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     calibrate: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
     rerank: { type: 'boolean', default: false },
+    fusion: { type: 'boolean', default: false },
     report: { type: 'string' },
   },
 })
@@ -219,6 +221,30 @@ async function rerankStudy(): Promise<void> {
   }
 }
 
+/**
+ * keywordFullShare over a grid, on ours and every outside set, the whole search (fusion and second
+ * stage) per setting; chosen on the tune splits only (mean MRR@10 over the sets), in the middle of its plateau.
+ */
+async function fusionStudy(): Promise<void> {
+  const sets = [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+  const kbs = await Promise.all(sets.map(async (set) => KnowledgeBase.open(await evalIndex(undefined, set.corpusDir, set.name))))
+  console.log('\nkeywordFullShare (0 = keyword ranks always count in full): fused R@1/R@3/MRR@10 per set and split')
+  console.log('share   mean tune MRR  ' + sets.map((set) => `${set.name || 'ours'} tune`.padEnd(22) + `${set.name || 'ours'} test`.padEnd(22)).join(''))
+  for (const keywordFullShare of [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1]) {
+    const cells: string[] = []
+    let tuneMrr = 0
+    for (const [i, set] of sets.entries()) {
+      const kb = kbs[i].withTuning({ keywordFullShare })
+      for (const split of ['tune', 'test'] as const) {
+        const s = await retrieval(kb, set.questions.filter((q) => q.kind === 'answerable' && q.split === split), 'fused')
+        if (split === 'tune') tuneMrr += s.mrr / sets.length
+        cells.push([s.r1, s.r3, s.mrr].map(pct).join('/').padEnd(22))
+      }
+    }
+    console.log(`${String(keywordFullShare).padEnd(8)}${pct(tuneMrr).padEnd(15)}${cells.join('')}`)
+  }
+}
+
 /** Every converted outside set under var/external/. */
 function externalSets(): string[] {
   const root = path.join(STATE_DIR, 'external')
@@ -230,6 +256,7 @@ function externalSets(): string[] {
 
 async function main(): Promise<void> {
   if (values.rerank) return rerankStudy()
+  if (values.fusion) return fusionStudy()
   const set = loadEvalSet(values.set)
   const { questions } = set
   if (values.calibrate && set.name) throw new Error('--calibrate fits the refusal constants on our own question set only')
