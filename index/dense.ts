@@ -41,6 +41,14 @@ export class DenseIndex {
     return Float32Array.from(this.index.getPoint(label))
   }
 
+  /** cosine of a query with one stored vector (both are unit vectors) */
+  similarity(query: Float32Array, label: number): number {
+    const vector = this.index.getPoint(label)
+    let dot = 0
+    for (let i = 0; i < query.length; i++) dot += query[i] * vector[i]
+    return dot
+  }
+
   search(query: Float32Array, k: number, allow?: (label: number) => boolean): DenseMatch[] {
     const n = Math.min(k, this.size)
     if (n === 0) return []

@@ -63,6 +63,8 @@ export interface Section {
 export class KnowledgeBase {
   private readonly docById: Map<string, ReplyDocument>
   private readonly chunkById: Map<string, Chunk>
+  /** a chunk's position: its label in both indexes */
+  private readonly labelById: Map<string, number>
   /** each document's chunks in text order */
   private readonly chunksByDoc = new Map<string, Chunk[]>()
   private readonly reranker: Reranker
@@ -82,6 +84,7 @@ export class KnowledgeBase {
   ) {
     this.docById = new Map(documents.map((doc) => [doc.id, doc]))
     this.chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]))
+    this.labelById = new Map(chunks.map((chunk, label) => [chunk.id, label]))
     for (const chunk of chunks) {
       const list = this.chunksByDoc.get(chunk.docId)
       if (list) list.push(chunk)
@@ -170,6 +173,12 @@ export class KnowledgeBase {
     return [...reranked, ...rest].slice(0, k)
   }
 
+  /** The cosine similarity of a text with each of these chunks (of this build). */
+  async similarities(text: string, chunks: Chunk[]): Promise<number[]> {
+    const vector = await embedQuery(text, this.tuning.queryInstruction)
+    return chunks.map((chunk) => this.dense.similarity(vector, this.labelById.get(chunk.id)!))
+  }
+
   /** The fused top `depth` candidates with their second-stage signals, in first-stage order (the evaluation tunes on them). */
   async candidates(query: string, depth: number, filters?: SearchFilters): Promise<{ top: Candidate[]; rest: Hit[] }> {
     const hits = await this.firstStage(query, 'fused', filters)
@@ -196,7 +205,13 @@ export class KnowledgeBase {
     keyword.forEach((match, rank) => add(match.label, rank, keywordWeight * keywordTrust, { keyword: match.score }))
     return [...hits.entries()]
       .sort((a, b) => b[1].fused - a[1].fused)
-      .map(([label, scores]) => ({ chunk: this.chunks[label], doc: this.docById.get(this.chunks[label].docId)!, ...scores }))
+      .map(([label, scores]) => ({
+        chunk: this.chunks[label],
+        doc: this.docById.get(this.chunks[label].docId)!,
+        ...scores,
+        // A passage found by its words alone still gets its similarity, so that each passage can be judged on its own.
+        dense: scores.dense ?? (queryVector && this.dense.similarity(queryVector, label)),
+      }))
   }
 
   private allowFor(filters?: SearchFilters): { label: (label: number) => boolean; none: boolean } | undefined {

@@ -84,7 +84,7 @@ export interface Chunk {
 export interface Hit {
   chunk: Chunk
   doc: ReplyDocument
-  /** cosine similarity of the dense match, when it was among the dense candidates */
+  /** cosine similarity with the question (fused hits found by their words alone get it too; keyword ranking: none) */
   dense?: number
   /** BM25 score of the keyword match, when it was among the keyword candidates */
   keyword?: number

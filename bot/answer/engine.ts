@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
-import type { AnswerEngine, ContactView, ConversationState, Intent, PassageView, Reply, Turn } from './types.js'
+import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
 /** Passages ranked per question; the rest are kept for "更多". */
@@ -91,18 +91,42 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const filters = docIds ? { docIds } : undefined
   const ranked = (await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk))
-  // A reply's opening restates the proposal: evidence that the reply is on the question's topic, never a passage to quote.
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
   // A scope only narrows the search: inside it the passages must still answer what is asked beyond the
   // names, whose meaning (长宁区科委…的答复) would otherwise match every passage of the named replies.
-  const found = evidence(ranked, topic ?? query, (token) => kb.termWeight(token))
+  const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
+  const close = closeToBest(hits)
+  const best = hits.filter((hit, i) => i === 0 || close(hit)).slice(0, PER_REPLY)
+  // The evidence is that of the passages that would be quoted (a reply's opening, which restates the
+  // proposal, counting for that reply's passages): one reply's strong match never vouches for another's.
+  const own = (hits: Hit[]) => judged.filter((hit) => hits.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
+  const weight = (token: string) => kb.termWeight(token)
+  const found = evidence(own(best), topic ?? query, weight)
   if (topic) found.dense = Math.max(0, ...(await kb.search(topic, { k: RANKED, filters, ranking: 'dense' })).map((hit) => hit.dense ?? 0))
-  if (hits.length === 0 || !isAnswerable(found, calibration)) {
-    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found }
+  const candidates = best.map((hit): PassageCandidate => ({ docId: hit.doc.id, evidence: evidence(own([hit]), topic ?? query, weight) }))
+  if (best.length === 0 || !isAnswerable(found, calibration)) {
+    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
   }
-  const shown = hits.filter((hit, i) => i === 0 || closeToBest(hit, hits)).slice(0, PER_REPLY)
+  const shown = quoted(candidates, calibration).map((i) => best[i])
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
-  return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found }
+  return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found, candidates }
+}
+
+/** The hits with their similarity to `text` instead of to the whole question. */
+async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Promise<Hit[]> {
+  const dense = await kb.similarities(text, hits.map((hit) => hit.chunk))
+  return hits.map((hit, i) => ({ ...hit, dense: dense[i] }))
+}
+
+/**
+ * Of the passages an answered question would show, those quoted (their positions): the ones that answer
+ * it on their own evidence when there are any (a passage close to the best by its scores but not by its
+ * meaning is left out), else all of them (the answer rests on what they say together).
+ */
+export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
+  const positions = candidates.map((_, i) => i)
+  const alone = positions.filter((i) => isAnswerable(candidates[i].evidence, calibration))
+  return alone.length > 0 ? alone : positions
 }
 
 /** A loaded index never changes: its examples are taken once. */
@@ -125,10 +149,10 @@ function distinct(hits: Hit[]): Hit[] {
   })
 }
 
-function closeToBest(hit: Hit, hits: Hit[]): boolean {
+function closeToBest(hits: Hit[]): (hit: Hit) => boolean {
   const bestKeyword = Math.max(...hits.map((h) => h.keyword ?? 0))
   const bestDense = Math.max(...hits.map((h) => h.dense ?? 0))
-  return (hit.keyword ?? 0) >= bestKeyword * CLOSE_KEYWORD_SHARE || (hit.dense ?? 0) >= bestDense - CLOSE_DENSE_GAP
+  return (hit) => (hit.keyword ?? 0) >= bestKeyword * CLOSE_KEYWORD_SHARE || (hit.dense ?? 0) >= bestDense - CLOSE_DENSE_GAP
 }
 
 function more(kb: KnowledgeBase, state: ConversationState): Turn {

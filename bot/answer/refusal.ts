@@ -1,9 +1,11 @@
 /**
- * Whether the best passages really answer the question. Residents rarely use the reply's words, so the
- * decision rests first on meaning: the best cosine similarity of the question with a passage (the same
- * bge model; the best single sentence was measured too and separated no better, see README). Word coverage (how many of the question's content words the
- * passages contain) can add to weak semantic evidence, but never vetoes strong semantic evidence. The
- * three constants are fitted by `npm run eval -- --calibrate` on the tune split and stored in refusal.json.
+ * Whether passages really answer the question (the engine asks it of the passages it would show, and of
+ * each of them alone). Residents rarely use the reply's words, so the decision rests first on meaning:
+ * the best cosine similarity of the question with one of the passages (the same bge model; the best
+ * single sentence was measured too and separated no better, see README). Word coverage (how many of the
+ * question's content words the passages contain) can add to weak semantic evidence, but never vetoes
+ * strong semantic evidence. The three constants are fitted by `npm run eval -- --calibrate` on the tune
+ * split and stored in refusal.json.
  */
 import { readFileSync } from 'node:fs'
 import { tokenize, type Hit } from '../../index/index.js'

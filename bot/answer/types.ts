@@ -72,8 +72,15 @@ export interface Turn {
   intent: Intent
   /** doc ids of the cited passages, for logs */
   docIds: string[]
-  /** for open questions: the evidence the answer-or-refuse decision was based on (logged, and calibrated by the evaluation) */
+  /** for open questions: the evidence of the passages an answer would show, which decides (the evaluation calibrates on it) */
   evidence?: Evidence
+  /** and those passages, each with its own evidence, which decides which of them are quoted */
+  candidates?: PassageCandidate[]
+}
+
+export interface PassageCandidate {
+  docId: string
+  evidence: Evidence
 }
 
 export interface AnswerEngine {

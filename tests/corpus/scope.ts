@@ -82,6 +82,24 @@ test('inside a scope the passages must still answer: a named reply does not vouc
   assert.equal(turn.intent, 'notFound')
 })
 
+test('a passage is quoted only on its own evidence: one close to the best by its scores alone is left out', async () => {
+  // Both questions also match, by their words, a passage of a reply on another subject (社区云, 为老助餐).
+  for (const [question, subject] of [
+    ['老人在社区有没有便宜的地方吃饭', /食堂/],
+    ['晚上想逛街吃夜宵，上海有什么举措', /夜间经济/],
+  ] as const) {
+    const [turn] = await conversation(question)
+    assert.equal(turn.reply.answered, true, turn.reply.text)
+    for (const id of turn.docIds) assert.match(kb.getDocument(id)!.title ?? '', subject, `${question}: quoted ${kb.getDocument(id)!.file}`)
+  }
+})
+
+test('a strong match in one reply never vouches for passages of others: the answer is refused, not quoted from them', async () => {
+  // The 网办率 passage is similar in meaning, but the passages an answer would show are those found by 比例 (科普, 产业政策).
+  const [turn] = await conversation('在网上就能办完事的比例有多高')
+  refused(turn)
+})
+
 test('a government body that answered nothing here, asked for its reply, is said so by the name as written', async () => {
   const [turn] = await conversation('市财政局关于专项资金拨付的答复')
   refused(turn)

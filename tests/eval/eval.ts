@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_TUNING, KnowledgeBase, rerankScore, type Candidate, type RerankWeights, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
-import { createAnswerEngine } from '../../bot/answer/engine.js'
+import { createAnswerEngine, quoted } from '../../bot/answer/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
 import type { Turn } from '../../bot/answer/types.js'
 import { evalIndex } from './corpus-index.js'
@@ -68,19 +68,19 @@ function engineRank(kb: KnowledgeBase, q: Question, turn: Turn): number {
 interface Judged {
   q: Question
   turn: Turn
-  /** the labelled reply is among those the answer cites */
-  rightReply: boolean
+  /** id of the labelled reply (answerable questions) */
+  labelled?: string
 }
 
-/** Runs every question through the engine with refusal switched off, keeping the evidence it saw. */
+/** Runs every question through the engine with refusal switched off, keeping the candidates and their evidence. */
 async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]> {
   const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
   const engine = createAnswerEngine(() => kb, { calibration: answerAll })
   const judged: Judged[] = []
   for (const q of questions) {
     const turn = await engine.respond(q.question)
-    const labelled = kb.documents.find((doc) => doc.file === q.doc)?.id
-    judged.push({ q, turn, rightReply: q.kind === 'answerable' && !!labelled && turn.docIds.includes(labelled) })
+    const labelled = q.kind === 'answerable' ? kb.documents.find((doc) => doc.file === q.doc)?.id : undefined
+    judged.push({ q, turn, labelled })
   }
   return judged
 }
@@ -88,6 +88,18 @@ async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]
 /** Whether the engine, with this calibration, answers: open questions by the evidence, the rest as they did. */
 function answers({ turn }: Judged, calibration: Calibration): boolean {
   return turn.evidence ? isAnswerable(turn.evidence, calibration) : turn.reply.answered
+}
+
+/** The replies the answer cites with this calibration (open questions: the passages quoted on their own evidence). */
+function cites(j: Judged, calibration: Calibration): string[] {
+  const { candidates, docIds } = j.turn
+  if (!answers(j, calibration)) return []
+  return candidates ? quoted(candidates, calibration).map((i) => candidates[i].docId) : docIds
+}
+
+/** the labelled reply is among those the answer cites */
+function rightReply(j: Judged, calibration: Calibration): boolean {
+  return !!j.labelled && cites(j, calibration).includes(j.labelled)
 }
 
 function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
@@ -101,7 +113,7 @@ const WRONG_ANSWER_COST = 3
 function cost(judged: Judged[], calibration: Calibration): number {
   return judged.reduce((sum, j) => {
     if (!answers(j, calibration)) return sum + (j.q.kind === 'answerable' ? 1 : 0)
-    return sum + (j.rightReply ? 0 : WRONG_ANSWER_COST)
+    return sum + (rightReply(j, calibration) ? 0 : WRONG_ANSWER_COST)
   }, 0)
 }
 
@@ -135,7 +147,7 @@ function outcomes(judged: Judged[], calibration: Calibration): Outcomes {
   const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
   for (const j of judged) {
     const answered = answers(j, calibration)
-    if (answered && j.rightReply) o.answeredRight++
+    if (answered && rightReply(j, calibration)) o.answeredRight++
     else if (answered) o.answeredWrongReply++
     else if (j.q.kind === 'answerable') o.refusedAnswerable++
     else o.refusedCorrectly++
@@ -286,7 +298,7 @@ async function main(): Promise<void> {
     test: refusalAccuracy(testJudged, calibration),
     all: refusalAccuracy(judged, calibration),
     wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
-    wrongReply: judged.filter((j) => j.q.kind === 'answerable' && answers(j, calibration) && !j.rightReply).map((j) => j.q.question),
+    wrongReply: judged.filter((j) => j.q.kind === 'answerable' && answers(j, calibration) && !rightReply(j, calibration)).map((j) => j.q.question),
     wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
   }
   const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
