@@ -92,24 +92,28 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const filters = docIds ? { docIds } : undefined
   const ranked = (await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk))
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
-  // A scope only narrows the search: inside it the passages must still answer what is asked beyond the
-  // names, whose meaning (长宁区科委…的答复) would otherwise match every passage of the named replies.
-  const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
   const close = closeToBest(hits)
   const best = hits.filter((hit, i) => i === 0 || close(hit)).slice(0, PER_REPLY)
-  // The evidence is that of the passages that would be quoted (a reply's opening, which restates the
-  // proposal, counting for that reply's passages): one reply's strong match never vouches for another's.
-  const own = (hits: Hit[]) => judged.filter((hit) => hits.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
-  const weight = (token: string) => kb.termWeight(token)
-  const found = evidence(own(best), topic ?? query, weight)
+  // The evidence is that of the passages that would be quoted, never of the best match anywhere in the
+  // list: one reply's strong match must not vouch for another reply's passage. A scope only narrows the
+  // search: inside it the passages must still answer what is asked beyond the names, whose meaning
+  // (长宁区科委…的答复) would otherwise match every passage of the named replies.
+  const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
+  const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token))
+  const found = evidenceOf(best)
   if (topic) found.dense = Math.max(0, ...(await kb.search(topic, { k: RANKED, filters, ranking: 'dense' })).map((hit) => hit.dense ?? 0))
-  const candidates = best.map((hit): PassageCandidate => ({ docId: hit.doc.id, evidence: evidence(own([hit]), topic ?? query, weight) }))
+  const candidates = best.map((hit): PassageCandidate => ({ docId: hit.doc.id, evidence: evidenceOf([hit]) }))
   if (best.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
   const state: ConversationState = { query, ranked: hits.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found, candidates }
+}
+
+/** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */
+function withOpenings(judged: Hit[], passages: Hit[]): Hit[] {
+  return judged.filter((hit) => passages.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
 }
 
 /** The hits with their similarity to `text` instead of to the whole question. */
