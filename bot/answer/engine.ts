@@ -101,7 +101,6 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
   const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token))
   const found = evidenceOf(best)
-  if (topic) found.dense = Math.max(0, ...(await kb.search(topic, { k: RANKED, filters, ranking: 'dense' })).map((hit) => hit.dense ?? 0))
   const candidates = best.map((hit): PassageCandidate => ({ docId: hit.doc.id, evidence: evidenceOf([hit]) }))
   if (best.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
