@@ -42,11 +42,13 @@ const SIGNATURE_SECTION = '落款'
  * A reply opens with its title line, result and addressee, then acknowledges the proposal, restating
  * its title (您提出的《关于…的建议》收悉，现将办理情况答复如下). That opening matches every question on the
  * proposal's topic in words and meaning, yet answers none: it is a section of its own, "开头", ending
- * with the line that says 收悉, when that line comes before any heading and within the first lines.
+ * with the sentence that says 收悉 (and a short "…答复如下：" after it), when that sentence comes before
+ * any heading and within the first lines. What follows it on the same line is body text.
  */
 const OPENING_SECTION = '开头'
 const ACKNOWLEDGEMENT = /收悉/
 const OPENING_MAX_LINES = 8
+const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
 
 /** The signature and contact block: shown as the contact line, never quoted as a passage. */
 export function isSignature(chunk: Pick<Chunk, 'section'>): boolean {
@@ -100,10 +102,13 @@ export function sectionUnits(text: string): Unit[] {
   let current = null as Unit | null
   const closingStart = findClosing(text)
   const openingEnd = findOpening(text)
-  for (const { start, end } of lines(text)) {
+  for (const { start, end } of lines(text, openingEnd)) {
     const line = text.slice(start, end)
     if (end <= openingEnd) {
-      current ??= units[units.push({ section: [OPENING_SECTION], start, end }) - 1]
+      if (!current) {
+        current = { section: [OPENING_SECTION], start, end }
+        units.push(current)
+      }
       current.end = end
       continue
     }
@@ -175,7 +180,8 @@ function findOpening(text: string): number {
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
     if (HEADINGS.some((pattern) => pattern.test(line)) || ++count > OPENING_MAX_LINES) return 0
-    if (ACKNOWLEDGEMENT.test(line)) return end
+    const sentence = sentenceSpans(line).find((span) => ACKNOWLEDGEMENT.test(line.slice(span.start, span.end)))
+    if (sentence) return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
   }
   return 0
 }
@@ -195,12 +201,16 @@ function findClosing(text: string): number {
   return block.split('\n').some((line) => CLOSING_LINE.test(line)) ? start : text.length
 }
 
-function* lines(text: string): Generator<{ start: number; end: number }> {
+/** The lines of a text; a line that `cut` falls inside comes as two, before and after it. */
+function* lines(text: string, cut = -1): Generator<{ start: number; end: number }> {
   let start = 0
   while (start < text.length) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
-    yield { start, end }
+    if (cut > start && cut < end) {
+      yield { start, end: cut }
+      yield { start: cut, end }
+    } else yield { start, end }
     start = end + 1
   }
 }

@@ -133,3 +133,15 @@ test('a regulation is cut by its chapters and articles: a passage never runs fro
   assert.deepEqual(chunks.find((c) => c.text.includes('候诊区'))?.section, ['第二章　禁止吸烟场所', '第三条', '（二）医疗机构的候诊区'])
   assert.deepEqual(chunks.find((c) => c.text.includes('责令改正'))?.section, ['第二章　禁止吸烟场所', '第十二条'])
 })
+
+test('an answer on the line that acknowledges the proposal is body text: the opening ends with the acknowledging sentence', () => {
+  const text = ['李华代表：', '您提出的关于增设路灯的建议收悉。经研究，我局已于今年5月在该路段增设路灯12盏。', '感谢您的关心。'].join('\n')
+  const chunks = chunkDocument('short', text)
+  const opening = chunks.filter((chunk) => !isQuotable(chunk))
+  assert.deepEqual(opening.map((chunk) => chunk.text), ['李华代表：\n您提出的关于增设路灯的建议收悉。'])
+  assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.startsWith('经研究，我局已于今年5月')))
+  // A short announcement after it ("…答复如下：") still belongs to the opening.
+  const announced = chunkDocument('announced', ['您提出的建议收悉，在上次答复时列为“部分采纳”。经进一步跟踪办理，现将进展答复如下：我局已增设游乐设施。'].join('\n'))
+  assert.equal(announced.find((chunk) => !isQuotable(chunk))?.text.endsWith('答复如下：'), true)
+  assert.ok(announced.some((chunk) => isQuotable(chunk) && chunk.text === '我局已增设游乐设施。'))
+})
