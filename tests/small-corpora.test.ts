@@ -1,0 +1,73 @@
+/**
+ * Small corpora written for the test, each showing one behaviour on documents unlike the seed replies:
+ * a regulation (chapters and articles instead of 一、（一）), and passages that share with a question only
+ * a place name (how far the keyword ranks are trusted).
+ */
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { test } from 'node:test'
+import { KnowledgeBase, ingest } from '../index/index.js'
+import { createAnswerEngine } from '../bot/answer/engine.js'
+import { converse } from './support/conversation.js'
+
+/** Indexes these files (name → text) as a corpus of their own and opens it. */
+async function corpusOf(files: Record<string, string>): Promise<KnowledgeBase> {
+  const root = mkdtempSync(path.join(tmpdir(), 'dafu-small-'))
+  const corpusDir = path.join(root, 'corpus')
+  mkdirSync(corpusDir)
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(corpusDir, name), text)
+  assert.equal((await ingest({ corpusDir, indexDir: path.join(root, 'index') })).published, true)
+  return KnowledgeBase.open(path.join(root, 'index'))
+}
+
+const REGULATION = [
+  '某市公共场所控制吸烟条例',
+  '第一章　总则',
+  '第一条　为了减少吸烟造成的危害，保障公众身体健康，创造良好的公共场所卫生环境，制定本条例。',
+  '第二条　本条例适用于本市行政区域内公共场所的控制吸烟工作。',
+  '第二章　禁止吸烟场所',
+  '第三条　下列公共场所的室内区域禁止吸烟：托儿所、幼儿园、中小学校、少年宫；医疗机构的候诊区、诊疗区；公共交通工具的车厢内。',
+  '第四条　禁止吸烟场所的经营者和管理者应当设置明显的禁止吸烟标志，并公布监督电话。',
+  '第三章　法律责任',
+  '第五条　个人在禁止吸烟场所吸烟且不听劝阻的，由有关部门责令改正，并处五十元以上二百元以下罚款。',
+].join('\n')
+
+test('after an answer from a regulation, 「第四条」 returns that article whole, and a missing article is named', async () => {
+  const kb = await corpusOf({ 'smoking-control.txt': REGULATION })
+  const [answer, article, missing] = await converse(createAnswerEngine(() => kb), '在禁烟的地方抽烟不听劝会罚多少钱', '第四条', '第九条')
+  assert.equal(answer.reply.answered, true, answer.reply.text)
+  assert.match(answer.reply.passages[0].text, /第五条\s个人在禁止吸烟场所吸烟/)
+  assert.match(answer.reply.text, /第三章.*第五条/)
+  assert.equal(article.intent, 'fullSection', article.reply.text)
+  // The article alone, whole: no word of the articles around it.
+  assert.match(article.reply.passages[0].text, /^第四条\s禁止吸烟场所的经营者.*监督电话。$/)
+  assert.match(missing.reply.text, /没有找到“第九条”/)
+})
+
+const PLACE_ONLY = [
+  '临江区绿化市容工作情况',
+  '临江区今年新建口袋公园五座，临江区滨江步道全线贯通。',
+  '临江区道路保洁实行网格化管理，临江区主干道每日清扫两次。',
+  '临江区垃圾分类达标小区持续增加，临江区设立志愿者督导岗。',
+].join('\n')
+const ANSWER = ['政务服务情况', '临江区市民通过手机和电脑足不出户就能办好的事项，已经占到全部审批事项的九成。'].join('\n')
+
+let placeCorpus: Promise<KnowledgeBase> | undefined
+const placeOnly = () => (placeCorpus ??= corpusOf({ 'greening.txt': PLACE_ONLY, 'services.txt': ANSWER }))
+
+test('a question sharing only a place name with some passages is answered by meaning, not by the place', async () => {
+  const question = '临江区在网上办成事情的比例有多高'
+  const kb = await placeOnly()
+  const [best] = await kb.search(question)
+  assert.match(best.chunk.text, /足不出户/)
+  // The same search trusting the keyword ranks in full puts the place-name passages first.
+  const [placeFirst] = await kb.withTuning({ keywordFullShare: 0 }).search(question)
+  assert.match(placeFirst.chunk.text, /临江区/)
+})
+
+test('a question whose rare words a passage holds is still found by them', async () => {
+  const [best] = await (await placeOnly()).search('临江区口袋公园建了几座')
+  assert.match(best.chunk.text, /口袋公园/)
+})
