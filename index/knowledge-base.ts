@@ -8,6 +8,7 @@ import { embedQuery, loadEmbedder } from './embed.js'
 import { KeywordIndex } from './keyword.js'
 import { OFF_THREAD_BYTES, loadBuild } from './load.js'
 import { Reranker, rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
+import { isSignature } from './chunk.js'
 import { loadSegmenter } from './segment.js'
 import { FILES, checkCount, verifiedServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
@@ -193,8 +194,10 @@ export class KnowledgeBase {
     if (allow?.none) return []
     const { depth, rrfK, denseWeight, keywordWeight, keywordFullShare, queryInstruction } = this.tuning
     const queryVector = ranking === 'keyword' ? undefined : await embedQuery(query, queryInstruction)
-    const dense = queryVector ? this.dense.search(queryVector, depth, allow?.label) : []
-    const keyword = ranking === 'dense' ? [] : this.keyword.search(query, depth, allow?.label)
+    // The signature block (签发人, 经办人, phone numbers) is never a passage: it takes no rank from one.
+    const passage = ({ label }: { label: number }) => !isSignature(this.chunks[label])
+    const dense = queryVector ? this.dense.search(queryVector, depth, allow?.label).filter(passage) : []
+    const keyword = ranking === 'dense' ? [] : this.keyword.search(query, depth, allow?.label).filter(passage)
     const hits = new Map<number, { dense?: number; keyword?: number; fused: number }>()
     const add = (label: number, rank: number, weight: number, score: Partial<Record<'dense' | 'keyword', number>>) => {
       const hit = hits.get(label) ?? { fused: 0 }

@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { headingMarker, isEnumeration, isQuotable, isSignature, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
   citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
@@ -90,7 +90,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 
 async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const filters = docIds ? { docIds } : undefined
-  const ranked = (await kb.search(query, { k: RANKED, filters })).filter((hit) => !isSignature(hit.chunk))
+  const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
   const close = closeToBest(hits)
   const best = hits.filter((hit, i) => i === 0 || close(hit)).slice(0, PER_REPLY)

@@ -37,6 +37,17 @@ test('hits carry document metadata, section path, verbatim text and the scores o
   assert.equal(hit.doc.unit, '长宁区科学技术委员会')
 })
 
+test('a signature block (签发人, 联系人, phone) is never a search result, even when asked for in its own words', async () => {
+  const signatures = kb.chunks.filter((chunk) => chunk.section[0] === '落款')
+  assert.ok(signatures.length >= 3, `${signatures.length} signature blocks`)
+  for (const signature of signatures) {
+    for (const ranking of rankings) {
+      const hits = await kb.search(signature.text, { k: 5, ranking })
+      assert.ok(hits.length > 0 && hits.every((hit) => hit.chunk.section[0] !== '落款'), `${ranking}: ${signature.id}`)
+    }
+  }
+})
+
 test('filters restrict the search by number, proposer, unit, kind and year', async () => {
   const onlyDocs = async (filters: Parameters<KnowledgeBase['search']>[1]) =>
     new Set((await kb.search('建议', { k: 50, ...filters })).map((hit) => hit.doc.id))
