@@ -92,8 +92,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
-  const close = closeToBest(hits)
-  const best = hits.filter((hit, i) => i === 0 || close(hit)).slice(0, PER_REPLY)
+  const best = hits.slice(0, PER_REPLY)
+  const close = closeToBest(best)
   // The evidence is that of the passages that would be quoted, never of the best match anywhere in the
   // list: one reply's strong match must not vouch for another reply's passage. A scope only narrows the
   // search: inside it the passages must still answer what is asked beyond the names, whose meaning
@@ -101,7 +101,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
   const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token))
   const found = evidenceOf(best)
-  const candidates = best.map((hit): PassageCandidate => ({ docId: hit.doc.id, evidence: evidenceOf([hit]) }))
+  const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: evidenceOf([hit]), close: i === 0 || close(hit) }))
   if (best.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
   }
@@ -124,14 +124,14 @@ async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Pro
 }
 
 /**
- * Of the passages an answered question would show, those quoted (their positions): the ones that answer
- * it on their own evidence when there are any (a passage close to the best by its scores but not by its
- * meaning is left out), else all of them (the answer rests on what they say together).
+ * Of the best passages of an answered question, those quoted (their positions): the ones that answer it
+ * on their own evidence when there are any, else the first and those whose scores come close to it (the
+ * answer then rests on what they say together).
  */
 export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
   const positions = candidates.map((_, i) => i)
   const alone = positions.filter((i) => isAnswerable(candidates[i].evidence, calibration))
-  return alone.length > 0 ? alone : positions
+  return alone.length > 0 ? alone : positions.filter((i) => candidates[i].close)
 }
 
 /** A loaded index never changes: its examples are taken once. */

@@ -81,6 +81,8 @@ export interface Turn {
 export interface PassageCandidate {
   docId: string
   evidence: Evidence
+  /** the first passage, or one whose scores come close to the best ones */
+  close: boolean
 }
 
 export interface AnswerEngine {

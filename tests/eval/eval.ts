@@ -56,10 +56,14 @@ async function retrieval(kb: KnowledgeBase, questions: Question[], ranking: Rank
   return score(ranks)
 }
 
-/** The engine's first shown passage is right when it lies in a relevant chunk (lookups: in the right reply). */
-function engineRank(kb: KnowledgeBase, q: Question, turn: Turn): number {
+/**
+ * Rank of the first shown passage that lies in a relevant chunk (lookups: 1 for the right reply), with
+ * refusal off: the passages an answer would quote with this calibration.
+ */
+function engineRank(kb: KnowledgeBase, q: Question, turn: Turn, calibration: Calibration): number {
   const relevant = [...relevantChunks(kb, q)].map((id) => kb.getChunk(id)!)
-  const shown = turn.reply.passages.map((p) => p.text)
+  const quotedAt = turn.candidates ? quoted(turn.candidates, calibration) : turn.reply.passages.map((_, i) => i)
+  const shown = quotedAt.map((i) => turn.reply.passages[i].text)
   if (shown.length === 0) return turn.intent === 'lookup' && relevant.some((c) => turn.docIds.includes(c.docId)) ? 1 : 0
   const index = shown.findIndex((text) => relevant.some((chunk) => chunk.text.includes(text) || text.includes(chunk.text)))
   return index + 1
@@ -284,14 +288,13 @@ async function main(): Promise<void> {
   }
 
   const judged = await judge(kb, questions)
-  const engineRanks = judged.filter((j) => j.q.kind === 'answerable').map((j) => ({ split: j.q.split, rank: engineRank(kb, j.q, j.turn) }))
-  methods.engine = Object.fromEntries(
-    Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
-  )
-
   const tuneJudged = judged.filter((j) => j.q.split === 'tune')
   const testJudged = judged.filter((j) => j.q.split === 'test')
   const calibration = values.calibrate ? calibrate(tuneJudged) : loadCalibration()
+  const engineRanks = judged.filter((j) => j.q.kind === 'answerable').map((j) => ({ split: j.q.split, rank: engineRank(kb, j.q, j.turn, calibration) }))
+  methods.engine = Object.fromEntries(
+    Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
+  )
   const refusal = {
     calibration,
     tune: refusalAccuracy(tuneJudged, calibration),
