@@ -24,7 +24,7 @@ function assertVerbatim(turn: Turn): void {
 }
 
 test('a resident question is answered with a verbatim passage, its citation and the contact person', async () => {
-  const [turn] = await conversation('我想创业，长宁有培训吗？')
+  const [turn] = await conversation('在长宁创业，区里提供培训吗？')
   assert.equal(turn.reply.answered, true)
   assertVerbatim(turn)
   const [best] = turn.reply.passages
@@ -91,7 +91,7 @@ test('a unit alias and a topic find the passage inside that unit’s reply', asy
   assert.match(turn.reply.passages[0].text, /概念验证/)
 })
 
-for (const message of ['明天上海天气怎么样', '讲个笑话', '浦东新区停车收费标准是多少', '2025年高考分数线']) {
+for (const message of ['明天上海天气怎么样', '给我唱首歌吧', '浦东新区的停车场怎么收费', '2025年高考分数线']) {
   test(`an out-of-corpus question (“${message}”) gets the honest not-found reply`, async () => {
     const [turn] = await conversation(message)
     assert.equal(turn.reply.answered, false)
@@ -103,7 +103,7 @@ for (const message of ['明天上海天气怎么样', '讲个笑话', '浦东新
 }
 
 test('a question about a district no reply mentions says which place is not covered', async () => {
-  const [turn] = await conversation('徐汇区老旧小区加装电梯有补贴吗')
+  const [turn] = await conversation('徐汇区的小区装电梯政府给钱吗')
   assert.equal(turn.reply.answered, false)
   assert.match(turn.reply.text, /没有找到涉及徐汇区?的内容/)
 })
