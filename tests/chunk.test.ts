@@ -115,6 +115,13 @@ test('收悉 after a heading or far into the text is body text, and a text witho
   assert.ok(chunkDocument('policy', policy).every(isQuotable))
 })
 
+test('a reply that announces its answer without 收悉 (关于您提出的…建议，现答复如下) has the same opening', () => {
+  const text = ['王明代表：', '关于您提出的增设路灯的建议，现答复如下：', '我局已于5月在该路段增设路灯12盏。'].join('\n')
+  const chunks = chunkDocument('announced', text)
+  assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['王明代表：\n关于您提出的增设路灯的建议，现答复如下：'])
+  assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.startsWith('我局已于5月')))
+})
+
 test('a regulation is cut by its chapters and articles: a passage never runs from one article into the next, and cites its article', () => {
   const text = [
     '某市公共场所控制吸烟条例',
