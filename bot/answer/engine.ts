@@ -106,8 +106,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
-  // "更多" goes on after the quoted passages, with every other ranked one (a left-out passage among them).
-  const order = [...shown, ...hits.filter((hit) => !shown.includes(hit))]
+  // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
+  const order = [...shown, ...hits.filter((hit) => !shown.includes(hit) && isAnswerable(evidenceOf([hit]), calibration))]
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found, candidates }
 }
