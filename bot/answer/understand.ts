@@ -60,7 +60,7 @@ const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提出 的'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都'.split(' '),
 )
 
 export function understand(text: string, kb: KnowledgeBase, state?: ConversationState): Understanding {

@@ -81,12 +81,14 @@ for (const message of ['084号提案的答复怎么说的？', '第84号', '提�
   })
 }
 
-test('a proposer’s name lists that member’s replies', async () => {
-  const [turn] = await conversation('辛洁暐委员的提案')
-  assert.equal(turn.intent, 'lookup')
+test('a proposer’s name lists that member’s replies, however the request is worded', async () => {
   const expected = kb.documents.filter((doc) => doc.proposers.includes('辛洁暐')).map((doc) => doc.id)
-  assert.deepEqual(new Set(turn.docIds), new Set(expected))
   assert.ok(expected.includes(SEED_ID))
+  for (const message of ['辛洁暐委员的提案', '辛洁暐委员提了什么提案', '辛洁暐委员提过哪些建议']) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'lookup', `${message}: ${turn.reply.text}`)
+    assert.deepEqual(new Set(turn.docIds), new Set(expected), message)
+  }
 })
 
 test('a unit alias and a topic find the passage inside that unit’s reply', async () => {
