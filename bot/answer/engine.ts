@@ -204,11 +204,14 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   return turn('notFound', plain(noSuchReplyText(asked, places, offers.map(describe))), state)
 }
 
-/** A number one digit away from the one asked for, or the other replies of a session that was named and exists. */
+/** A number one digit away from the one asked for, the other replies of a session that was named and exists, or unsigned replies that name the body asked for. */
 function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
   const number = missing.find((m) => m.kind === 'number')
   const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
+  const unit = missing.find((m) => m.kind === 'unit')
   if (session) return session.docs.slice(0, OFFERS_MAX)
+  // A reply without letterhead or signature may be that body's own: those that name it are offered, never quoted.
+  if (unit) return kb.documents.filter((doc) => !doc.unit && doc.text.includes(unit.label)).slice(0, OFFERS_MAX)
   if (!number) return []
   const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
   return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)).slice(0, OFFERS_MAX)

@@ -102,6 +102,16 @@ test('a government body that answered nothing here, asked for its reply, is said
   assert.match(turn.reply.text, /没有找到市财政局的答复/)
 })
 
+test('a body no reply is signed by, named in the text of unsigned replies, gets those replies offered, not quoted', async () => {
+  const unsigned = kb.documents.find((doc) => !doc.unit && /市商务委/.test(doc.text))!
+  const [turn, picked] = await conversation('市商务委的答复', '1')
+  refused(turn)
+  assert.match(turn.reply.text, /没有找到市商务委的答复/)
+  assert.match(turn.reply.text, /相近的答复/)
+  assert.ok(turn.state.listed?.includes(unsigned.id), turn.reply.text)
+  assert.ok(picked.reply.answered && picked.docIds.length === 1, picked.reply.text)
+})
+
 test('a general body name scopes nothing on its own', async () => {
   const [turn] = await conversation('人民政府明年春节放几天假')
   refused(turn)
