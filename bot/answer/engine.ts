@@ -2,7 +2,7 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { headingMarker, isEnumeration, isQuotable, splitPlacePrefix, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
   citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
@@ -210,8 +210,15 @@ function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
   const unit = missing.find((m) => m.kind === 'unit')
   if (session) return session.docs.slice(0, OFFERS_MAX)
-  // A reply without letterhead or signature may be that body's own: those that name it are offered, never quoted.
-  if (unit) return kb.documents.filter((doc) => !doc.unit && doc.text.includes(unit.label)).slice(0, OFFERS_MAX)
+  // A reply without letterhead or signature may be that body's own: those that name it are offered, never
+  // quoted. A reply names its own body without the place (区发改委 in a reply of 长宁区), but names the place.
+  if (unit) {
+    const { places, rest } = splitPlacePrefix(unit.label)
+    const levelWord = /[省市区县]$/.exec(places.at(-1)?.text ?? '')?.[0] ?? ''
+    const names = (doc: ReplyDocument) =>
+      doc.text.includes(unit.label) || (places.length > 0 && doc.text.includes(levelWord + rest) && places.every((place) => doc.text.includes(place.stem)))
+    return kb.documents.filter((doc) => !doc.unit && names(doc)).slice(0, OFFERS_MAX)
+  }
   if (!number) return []
   const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
   return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)).slice(0, OFFERS_MAX)

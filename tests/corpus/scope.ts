@@ -110,6 +110,11 @@ test('a body no reply is signed by, named in the text of unsigned replies, gets 
   assert.match(turn.reply.text, /相近的答复/)
   assert.ok(turn.state.listed?.includes(unsigned.id), turn.reply.text)
   assert.ok(picked.reply.answered && picked.docIds.length === 1, picked.reply.text)
+  // Asked with its place (长宁区发改委), offered where the reply names itself without it (区发改委) and names the place.
+  const own = kb.documents.find((doc) => !doc.unit && doc.text.includes('区发改委') && doc.text.includes('长宁'))!
+  const [placed] = await conversation('长宁区发改委的答复')
+  refused(placed)
+  assert.ok(placed.state.listed?.includes(own.id), placed.reply.text)
 })
 
 test('a general body name scopes nothing on its own', async () => {
