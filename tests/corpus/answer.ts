@@ -38,7 +38,7 @@ test('a resident question is answered with a verbatim passage, its citation and 
 })
 
 test('“更多” continues with the next passages, not the same ones', async () => {
-  const [first, more] = await conversation('网办率是多少？', '更多')
+  const [first, more] = await conversation('一网统管', '更多')
   assert.equal(more.intent, 'more')
   assertVerbatim(more)
   const seen = new Set(first.reply.passages.map((p) => p.text))

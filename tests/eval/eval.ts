@@ -112,12 +112,18 @@ function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
 }
 
 /** A wrong answer (an unanswerable question answered, or the wrong reply cited) is worse than a refusal: calibration weighs it this many refusals. A policy, not fitted. */
-const WRONG_ANSWER_COST = 3
+const WRONG_ANSWER_COST = 5
+/**
+ * The int8 model's similarities differ a little from one CPU to another (AMD, Intel with VNNI): a
+ * question this close to being answered from the wrong reply counts as answered so. A policy, not fitted.
+ */
+const CPU_MARGIN = 0.01
 
 function cost(judged: Judged[], calibration: Calibration): number {
+  const lenient = { ...calibration, semanticAlone: calibration.semanticAlone - CPU_MARGIN, threshold: calibration.threshold - CPU_MARGIN }
   return judged.reduce((sum, j) => {
-    if (!answers(j, calibration)) return sum + (j.q.kind === 'answerable' ? 1 : 0)
-    return sum + (rightReply(j, calibration) ? 0 : WRONG_ANSWER_COST)
+    if (answers(j, lenient) && !rightReply(j, lenient)) return sum + WRONG_ANSWER_COST
+    return sum + (!answers(j, calibration) && j.q.kind === 'answerable' ? 1 : 0)
   }, 0)
 }
 
