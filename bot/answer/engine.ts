@@ -101,13 +101,14 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
   const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token))
   const found = evidenceOf(best)
-  const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: evidenceOf([hit]), close: i === 0 || close(hit) }))
+  const alone = hits.map((hit) => evidenceOf([hit]))
+  const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
   if (best.length === 0 || !isAnswerable(found, calibration)) {
     return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
-  const order = [...shown, ...hits.filter((hit) => !shown.includes(hit) && isAnswerable(evidenceOf([hit]), calibration))]
+  const order = [...shown, ...hits.filter((hit, i) => !shown.includes(hit) && isAnswerable(alone[i], calibration))]
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
   return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found, candidates }
 }
