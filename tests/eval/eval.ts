@@ -312,7 +312,7 @@ async function main(): Promise<void> {
   }
   const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
   if (values.calibrate) {
-    const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
+    const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer, or one within ${CPU_MARGIN} of the boundary, costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
   }
 
