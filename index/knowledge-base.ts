@@ -164,14 +164,16 @@ export class KnowledgeBase {
    */
   async search(query: string, { k = 5, filters, ranking = 'fused' }: SearchOptions = {}): Promise<Hit[]> {
     const weights = this.tuning.rerank
-    if (ranking !== 'fused' || weights.depth === 0) return (await this.firstStage(query, ranking, filters)).slice(0, k)
-    const candidates = await this.candidates(query, weights.depth, filters)
-    const rest = candidates.rest.slice(0, Math.max(0, k - candidates.top.length))
-    const best = candidates.top[0]?.fused ?? 1
-    const reranked = candidates.top
+    if (ranking !== 'fused' || weights.depth === 0) {
+      const { hits, queryVector } = await this.firstStage(query, ranking, filters)
+      return this.withSimilarity(hits.slice(0, k), queryVector)
+    }
+    const { top, rest, queryVector } = await this.secondStageCandidates(query, weights.depth, filters)
+    const best = top[0]?.fused ?? 1
+    const reranked = top
       .map(({ signals, ...hit }) => ({ ...hit, rerank: rerankScore(hit.fused, best, signals, weights) }))
       .sort((a, b) => b.rerank - a.rerank)
-    return [...reranked, ...rest].slice(0, k)
+    return this.withSimilarity([...reranked, ...rest.slice(0, Math.max(0, k - top.length))].slice(0, k), queryVector)
   }
 
   /** The cosine similarity of a text with each of these chunks (of this build). */
@@ -182,16 +184,30 @@ export class KnowledgeBase {
 
   /** The fused top `depth` candidates with their second-stage signals, in first-stage order (the evaluation tunes on them). */
   async candidates(query: string, depth: number, filters?: SearchFilters): Promise<{ top: Candidate[]; rest: Hit[] }> {
-    const hits = await this.firstStage(query, 'fused', filters)
+    const { top, rest } = await this.secondStageCandidates(query, depth, filters)
+    return { top, rest }
+  }
+
+  private async secondStageCandidates(query: string, depth: number, filters?: SearchFilters) {
+    const { hits, queryVector } = await this.firstStage(query, 'fused', filters)
     const top = hits.slice(0, depth)
     const signals = this.reranker.signals(query, top.map((hit) => hit.chunk))
-    return { top: top.map((hit, i) => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth) }
+    return { top: top.map((hit, i): Candidate => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth), queryVector }
+  }
+
+  /**
+   * The hits returned, a passage found by its words alone with its similarity too, so that each passage
+   * can be judged on its own. Only for these: a similarity read from the index costs ~50 µs.
+   */
+  private withSimilarity<T extends Hit>(hits: T[], queryVector: Float32Array | undefined): T[] {
+    if (!queryVector) return hits
+    return hits.map((hit) => (hit.dense === undefined ? { ...hit, dense: this.dense.similarity(queryVector, this.labelById.get(hit.chunk.id)!) } : hit))
   }
 
   /** Dense and keyword candidates merged by reciprocal rank fusion, best first. */
-  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<Hit[]> {
+  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<{ hits: Hit[]; queryVector?: Float32Array }> {
     const allow = this.allowFor(filters)
-    if (allow?.none) return []
+    if (allow?.none) return { hits: [] }
     const { depth, rrfK, denseWeight, keywordWeight, keywordFullShare, queryInstruction } = this.tuning
     const queryVector = ranking === 'keyword' ? undefined : await embedQuery(query, queryInstruction)
     // The signature block (签发人, 经办人, phone numbers) is never a passage: it takes no rank from one.
@@ -206,15 +222,10 @@ export class KnowledgeBase {
     dense.forEach((match, rank) => add(match.label, rank, denseWeight, { dense: match.similarity }))
     const keywordTrust = keywordFullShare > 0 ? Math.min(1, (keyword[0]?.share ?? 0) / keywordFullShare) : 1
     keyword.forEach((match, rank) => add(match.label, rank, keywordWeight * keywordTrust, { keyword: match.score }))
-    return [...hits.entries()]
+    const fused = [...hits.entries()]
       .sort((a, b) => b[1].fused - a[1].fused)
-      .map(([label, scores]) => ({
-        chunk: this.chunks[label],
-        doc: this.docById.get(this.chunks[label].docId)!,
-        ...scores,
-        // A passage found by its words alone still gets its similarity, so that each passage can be judged on its own.
-        dense: scores.dense ?? (queryVector && this.dense.similarity(queryVector, label)),
-      }))
+      .map(([label, scores]) => ({ chunk: this.chunks[label], doc: this.docById.get(this.chunks[label].docId)!, ...scores }))
+    return { hits: fused, queryVector }
   }
 
   private allowFor(filters?: SearchFilters): { label: (label: number) => boolean; none: boolean } | undefined {
