@@ -1,13 +1,13 @@
-/** An embedding worker thread (see embed.ts): holds its own model, embeds each batch of texts it is sent. */
+/** An embedding worker thread (see embed.ts): holds its own model, embeds each text it is sent. */
 import { parentPort, workerData } from 'node:worker_threads'
-import { embedBatch, loadEmbedder } from './embed.js'
+import { embedText, loadEmbedder } from './embed.js'
 
 const extractor = loadEmbedder({ verify: false, intraOpThreads: (workerData as { intraOpThreads: number }).intraOpThreads })
 
-parentPort!.on('message', async (texts: string[]) => {
+parentPort!.on('message', async (text: string) => {
   try {
-    const vectors = await embedBatch(await extractor, texts)
-    parentPort!.postMessage({ vectors }, vectors.map((v) => v.buffer as ArrayBuffer))
+    const vector = await embedText(await extractor, text)
+    parentPort!.postMessage({ vector }, [vector.buffer as ArrayBuffer])
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error).message })
   }

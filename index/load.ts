@@ -6,9 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { Assembler } from './pieces.js'
 import type { WorkerReply } from './load-worker.js'
+import { tsWorker } from './ts-worker.js'
 import { FILES, IndexDamaged, IndexMissing, readBuild, type ServedBuild, type StoredBuild } from './store.js'
 
 /**
@@ -61,13 +61,4 @@ function parseInWorker(served: ServedBuild): Promise<LoadedBuild> {
     worker.on('exit', (code) => reject(new Error(`the index loader stopped (exit code ${code}) before it was done`)))
     worker.postMessage('next')
   })
-}
-
-/**
- * A worker running a TypeScript module. Workers do not inherit the parent's `--import tsx` hooks
- * (node 20), so the worker registers tsx itself before importing the module.
- */
-function tsWorker(module: URL, workerData: unknown): Worker {
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(module.href)}) })`
-  return new Worker(boot, { eval: true, workerData })
 }

@@ -3,11 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import { DEFAULT_CORPUS_DIR, sentenceSpans } from '../index/index.js'
-import { embedPassages } from '../index/embed.js'
+import { embedPassages, embedQuery } from '../index/embed.js'
 
-test('embedding on worker threads gives the same vectors as in-process, in the same order', async () => {
-  // Sentences of different lengths from four corpus documents: several batches for each of two workers.
-  const texts = readdirSync(DEFAULT_CORPUS_DIR)
+/** Sentences of different lengths from four corpus documents. */
+function corpusSentences(): string[] {
+  return readdirSync(DEFAULT_CORPUS_DIR)
     .filter((file) => file.endsWith('.txt'))
     .slice(0, 4)
     .flatMap((file) => {
@@ -16,6 +16,10 @@ test('embedding on worker threads gives the same vectors as in-process, in the s
     })
     .filter((sentence) => sentence.length >= 4)
     .slice(0, 80)
+}
+
+test('embedding on worker threads gives the same vectors as in-process, in the same order', async () => {
+  const texts = corpusSentences()
   assert.ok(texts.length >= 64, `${texts.length} sentences`)
   const serial = await embedPassages(texts, undefined, { workers: 1, intraOpThreads: 0, workersFrom: 0 })
   let progress = 0
@@ -27,4 +31,17 @@ test('embedding on worker threads gives the same vectors as in-process, in the s
   assert.ok(worst <= 1e-5, `largest difference ${worst}`)
   // Different texts got different vectors (the order was kept, not one vector repeated).
   assert.ok(Math.abs(parallel[0][0] - parallel[1][0]) > 1e-4 || Math.abs(parallel[0][1] - parallel[1][1]) > 1e-4)
+})
+
+test('a passage gets the same vector whatever it is embedded with, and the same as a question of its words', async () => {
+  // The int8 model quantizes each call's activations together: were passages embedded in batches, a
+  // passage's vector would move with its neighbours (cosine down to 0.990 measured) and away from a query's.
+  const texts = corpusSentences().slice(0, 12)
+  const together = await embedPassages(texts, undefined, { workers: 1, intraOpThreads: 0, workersFrom: 0 })
+  const alone = await embedPassages([texts[7]], undefined, { workers: 1, intraOpThreads: 0, workersFrom: 0 })
+  const asQuery = await embedQuery(texts[7], '')
+  for (const other of [alone[0], asQuery]) {
+    const worst = Math.max(...together[7].map((x, d) => Math.abs(x - other[d])))
+    assert.ok(worst <= 1e-6, `largest difference ${worst}`)
+  }
 })
