@@ -13,14 +13,14 @@ import { cleanText, type CleanedText } from './clean.js'
 import { listCorpus } from './corpus.js'
 import { DenseIndex } from './dense.js'
 import { DEFAULT_EMBED_OPTIONS, embedPassages, type EmbedOptions } from './embed.js'
-import { KeywordIndex } from './keyword.js'
+import { keywordIndexJson } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
 import { OCR_CACHE_FOLDER, OcrSession, decodeDocument, unsupportedReason, type RawText } from './read.js'
 import { parseReply } from './reply.js'
 import {
   FILES, FORMAT_VERSION, acquireLock, checkOf, namedBuild, newBuildDir, previousBuild, publishBuild, readJson, removeBuildsExcept,
-  verifiedServedBuild, writeJson, type CorpusFileEntry, type FileCheck, type Manifest, type ServedBuild, type StoredChunk,
+  verifiedServedBuild, writeJson, writeText, type CorpusFileEntry, type FileCheck, type Manifest, type ServedBuild, type StoredChunk,
 } from './store.js'
 import type { ReplyDocument, ReplyMetadata } from './types.js'
 
@@ -121,6 +121,10 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     const chunks = parsed.flatMap((p) => p.chunks)
     // Folders of interrupted builds are never served; clear them before adding a new one.
     removeBuildsExcept(indexDir, [namedBuild(indexDir), previousBuild(indexDir)])
+    const docById = new Map(parsed.map((p) => [p.doc.id, p.doc]))
+    const keywords = keywordIndexJson(chunks.map((chunk, label) => ({ label, text: chunk.text, context: passageContext(docById.get(chunk.docId)!, chunk) })))
+    // Awaited once the vectors are ready; a failure meanwhile is reported there, not as an unhandled rejection.
+    keywords.catch(() => {})
     const embedStarted = performance.now()
     const { vectors, embedded } = await vectorsFor(previous, chunks, embedding, (done, total) => onProgress?.({ phase: 'embed', done, total }))
     const embedSeconds = elapsed(embedStarted)
@@ -128,11 +132,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     const build = newBuildDir(indexDir)
     const docs = parsed.map((p) => p.doc)
     await DenseIndex.build(vectors).write(path.join(build.dir, FILES.vectors))
-    const docById = new Map(docs.map((doc) => [doc.id, doc]))
-    const keywords = KeywordIndex.build(
-      chunks.map((chunk, label) => ({ label, text: chunk.text, context: passageContext(docById.get(chunk.docId)!, chunk) })),
-    )
-    writeJson(build.dir, FILES.keywords, keywords)
+    writeText(build.dir, FILES.keywords, await keywords)
     writeJson(build.dir, FILES.docs, docs)
     writeJson(build.dir, FILES.chunks, chunks)
     const written = Object.values(FILES).filter((file) => file !== FILES.manifest)

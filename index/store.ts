@@ -118,7 +118,11 @@ export function removeBuildsExcept(indexDir: string, keep: (string | null)[]): v
 }
 
 export function writeJson(dir: string, file: string, value: unknown): void {
-  writeFileSync(path.join(dir, file), JSON.stringify(value))
+  writeText(dir, file, JSON.stringify(value))
+}
+
+export function writeText(dir: string, file: string, text: string): void {
+  writeFileSync(path.join(dir, file), text)
 }
 
 export function readJson<T>(dir: string, file: string): T {
