@@ -53,11 +53,11 @@ export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'
 export const THANKS_TEXT = '不客气。还有其他问题可以继续问我。'
 export const FAREWELL_TEXT = `再见。以后有问题随时来问；需要人工咨询可拨打${HOTLINE}。`
-export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人或日期。'
+export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人、日期或提出人。'
 
 
 export function notFoundText(question: string, scope?: string): string {
-  const what = scope ? `${scope}的答复中` : '现有的答复文件中'
+  const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的答复中`
   return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${HOTLINE_HINT}`
 }
 

@@ -104,7 +104,9 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
   if (best.length === 0 || !isAnswerable(found, calibration)) {
-    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query }), evidence: found, candidates }
+    // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
+    const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
+    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query, ...named }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
@@ -233,7 +235,7 @@ function oneEditApart(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(a.length === b.length ? i + 1 : i)
 }
 
-/** The contact, date or document number of one reply, from its own text. */
+/** The contact, date, document number, proposers or unit of one reply, from its own text. */
 function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: ConversationState): Turn {
   const doc = kb.getDocument(docId)
   if (!doc) return turn('clarify', plain(WHICH_REPLY_TEXT), state)
@@ -243,8 +245,16 @@ function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: Conversation
     contact: undefined,
     date: date && `${name}的答复日期：${date}`,
     docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
+    proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
+    unit: doc.unit && `《${replyTitle(doc)}》的答复单位：${doc.unit}`,
   }
-  const missing: Record<Fact, string> = { contact: '', date: '这份答复没有写明日期。', docNumber: '这份答复没有写明文号或编号。' }
+  const missing: Record<Fact, string> = {
+    contact: '',
+    date: '这份答复没有写明日期。',
+    docNumber: '这份答复没有写明文号或编号。',
+    proposers: '这份答复没有写明提出人。',
+    unit: '这份答复没有写明答复单位。',
+  }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
   const text = [line, contactBlock([doc])].join('\n')
   const answered = asked === 'contact' || !!facts[asked]

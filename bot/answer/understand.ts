@@ -6,12 +6,13 @@
  */
 import { tokenize, type KnowledgeBase } from '../../index/index.js'
 import { recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
+import { contentTokens } from './refusal.js'
 import type { ConversationState } from './types.js'
 
 export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
-export type Fact = 'contact' | 'date' | 'docNumber'
+export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit'
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
@@ -44,8 +45,10 @@ const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九�
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
 const MAX_SECTION_NAME = 12
 
-/** Questions about a reply's contact, date or document number: answered from that reply's metadata. */
+/** Questions about a reply's contact, date, document number, proposers or unit: answered from that reply's metadata. */
 const FACTS: [Fact, RegExp][] = [
+  ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提/],
+  ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回)|谁(答复|回复|回)的|答复单位|承办单位|主办单位|办理单位/],
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
@@ -78,12 +81,14 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
   if (missing.length > 0 || (found.docs && found.docs.length === 0)) return { intent: 'noSuchReply', missing, mentions: found.mentions }
   const scope = found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.label).join(' ')
-  const fact = FACTS.find(([, pattern]) => pattern.test(text))?.[0]
+  const [fact, factPattern] = FACTS.find(([, pattern]) => pattern.test(text)) ?? []
   const named = found.docs && scope ? found.docs : undefined
 
   if (fact && named?.length === 1) return { intent: 'fact', fact, docId: named[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
-  if (!found.docs && (fact || REPLY_REFERENCE.test(text) || (state?.docId && ANAPHORA.test(text)))) {
+  // 「文号是多少」 follows up on the reply in the conversation; 「社区食堂找谁联系」 names a topic to search for first.
+  const factOnly = !!factPattern && topicWords(text.replace(factPattern, ' ')).filter((word) => contentTokens(word).length > 0).length === 0
+  if (!found.docs && (factOnly || REPLY_REFERENCE.test(text) || (state?.docId && ANAPHORA.test(text)))) {
     if (!state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (fact) return { intent: 'fact', fact, docId: state.docId }
     return { intent: 'question', query: text, docIds: [state.docId], scope: '这份答复' }

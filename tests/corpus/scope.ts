@@ -158,6 +158,21 @@ test('follow-ups are answered from the reply just cited: its contact, its date, 
   assert.ok(number.reply.text.includes(seed.number!), number.reply.text)
 })
 
+test('follow-ups ask who proposed the reply and which unit wrote it; a refused follow-up keeps the reply', async () => {
+  const seed = kb.getDocument(SEED_ID)!
+  const [, proposers, unrelated, unit, number] = await conversation('长宁区科委的答复', '那是哪几位委员提出的？', '那这个项目的停车费怎么收', '这份答复是哪个单位回复的', '文号是多少')
+  assert.equal(proposers.intent, 'fact')
+  for (const name of seed.proposers) assert.ok(proposers.reply.text.includes(name), proposers.reply.text)
+  refused(unrelated)
+  assert.ok(unit.reply.text.includes(`答复单位：${seed.unit}`), unit.reply.text)
+  assert.ok(number.reply.text.includes(seed.number!), number.reply.text)
+})
+
+test('a contact asked for a topic searches for the topic instead of asking which reply', async () => {
+  const [turn] = await conversation('养老助餐的事找谁联系')
+  assert.notEqual(turn.intent, 'clarify')
+})
+
 test('a follow-up with no reply in the conversation asks which one is meant', async () => {
   const [turn] = await conversation('这份答复的联系人是谁')
   assert.equal(turn.intent, 'clarify')

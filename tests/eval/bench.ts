@@ -191,7 +191,7 @@ async function main(): Promise<void> {
   }
 
   const pool = await sentencePool(kb)
-  console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, batches of 16)`)
+  console.log(`embedding throughput: ${pool.embedPerSecond} sentences/s (${pool.sentences.length} corpus sentences, one model call each)`)
   const ingestion = runs('ingest') ? await ingestThroughput(pool.sentences) : undefined
   const queries = loadQuestions().map((q) => q.question)
   const scale = []
