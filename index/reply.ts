@@ -13,7 +13,7 @@ type Kinds = Array<[kind: string, pattern: RegExp]>
 const H = HAN.source
 const NUMERAL = '[一二三四五六七八九十]+'
 /** Names of answering bodies end in one of these; anything else (a website name such as 上海普陀) is not a unit. */
-const UNIT_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅|处|院|部|署|所|站|镇|乡)`
+const UNIT_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅|处|院|部|署|所|站|镇|乡|队)`
 /** Page fields print dates as "2023-10-18", "2019年11月08日" or "2020/07/11". */
 const DATE_VALUE = '(\\d{4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2})'
 /**
@@ -39,15 +39,15 @@ function labelled(labels: string[], value: string): RegExp {
 /** The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"); it ends the head. */
 const OPENING = /收悉|(?:答复|函告)(?:情况)?如下/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委"); "尊敬的" is courtesy, not name. */
-const SALUTATION = new RegExp(`^(?:尊敬的)?([${H}、，,·]{2,40}?)[:：]?$`, 'u')
+const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}、，,· \\t\u3000]{2,40}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
 const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
 const GREETING = /^(?:您|你)好[!！,，]?$/u
 /** 您/你们/贵委 in the opening mean the addressee proposed the motion. */
 const PRONOUN = /^(?:您|你|贵)/u
-/** "程磊等委员", "叶俊杰三位委员", "余思彦代表": the title after the names is not a name. */
-const PROPOSER_SUFFIX = /等?(?:[\d一二三四五六七八九十]+[位名])?(?:委员|代表)$/u
+/** "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员": the title after the names is not a name. */
+const PROPOSER_SUFFIX = /\s*等?(?:[\d一二三四五六七八九十]+[位名])?(?:政协|人大)?(?:委员|代表)$/u
 /** The opening's subject: the words right before 提出的 ("张蓉委员", "您", "贵组" after "您好!", "张三委员" after "你委转来的"). */
 const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；;：:的]*?)${PROPOSED}`, 'u')
 
@@ -69,11 +69,13 @@ const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[〔[［【(（]\\s*\\d{4}\\s*[〕\\]
  * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
  */
 const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
-const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s+${RESULT_CLASS})?$`, 'mu')
+const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s*${RESULT_CLASS})?$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
-const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办理类型', '答复类型', '分类标识']
+const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复类别', '办理类型', '答复类型', '分类标识']
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
 const SIGNER = labelled(['签发人'], '([^\\s|]+)')
+/** A bare 类别 label says something else on many pages (主题分类…); a result only when its value is a class. */
+const CLASS_FIELD = labelled(['类别'], `${RESULT_CLASS}\\s*$`)
 /** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
 const CLASS_LINE = new RegExp(`^${RESULT_CLASS}$|(?:答复|意见|函)\\s*[(（]([ABC]类?)[)）]$`, 'mu')
 const CLASS_LINES = 5
@@ -98,8 +100,9 @@ const TITLE_PATTERNS = [
   labelled(['建议标题', '提案标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
   new RegExp(`${PROPOSED}(?:关于)?《(.+?)》`, 'u'),
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
-  new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉)`, 'u'),
+  new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议))?已?收悉`, 'u'),
+  new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)[，,][^。]{0,20}如下`, 'u'),
   labelled(['标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
 ]
 
@@ -108,14 +111,19 @@ const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\
 /** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" or "…交通运输局关于…的答复" name the answering unit first. */
 const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于对|对|关于)`, 'mu')
 /** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
-const LETTERHEAD_UNIT = new RegExp(`^(${UNIT_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
-const LETTERHEAD_LINES = 3
+const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${UNIT_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
+const LETTERHEAD_LINES = 5
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
 const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
 const UNIT_LABEL = labelled(['来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
 
 /** The signing date stands on its own line (possibly after the unit), last in the reply; in digits or Chinese numerals. */
 const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日|${CN_DATE_VALUE})\\s*$`, 'gmu')
+/**
+ * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
+ * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
+ */
+const BARE_DATE = /^\s*((?:19|20)\d{2})(\d{3,4})\s*$/gmu
 /** Without a signature, the page's own dates are the next best: when it was written, else published. */
 const PAGE_DATE = labelled(['成文日期', '发布日期', '发布时间'], DATE_VALUE)
 
@@ -127,13 +135,23 @@ const CONTACT_LABELS: Record<keyof Contact, string[]> = {
 }
 /** Contact fields often share a line with no separator left, so a value also ends where the next label starts. */
 const VALUE_END = `(?=[\\s|;；,，。)）]|$|${Object.values(CONTACT_LABELS).flat().map(spaced).join('|')})`
+/** Area code and number are joined by whatever dash the page had: -, －, —, –, ─ ("0915─4426580"). */
+const PHONE = '\\d[\\d\\-－—–―─‐]{4,}\\d'
+/** A two-character name is often padded to the width of three ("张  征"), then followed by a job title. */
+const PADDED_NAME = `${H}[ \\t\u3000]{1,3}${H}(?=[ \\t\u3000,，;；)）]|$)`
 const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
-  name: labelled(CONTACT_LABELS.name, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),
+  name: labelled(CONTACT_LABELS.name, `(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
   // "联系单位及电话" prints the unit before the number; extensions ("52564588-7817") are part of the number.
-  phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*)?(\\d[\\d－-]{4,}\\d)`),
+  phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*)?(${PHONE})`),
   address: labelled(CONTACT_LABELS.address, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),
   postcode: labelled(CONTACT_LABELS.postcode, '(\\d{6})(?!\\d)'),
 }
+
+/** One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582". */
+const NAME_AND_PHONE = new RegExp(
+  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及(?:联系)?(?:电话|方式)\\s*[:：]\\s*(${H}{2,4})[:：\\s]*(${PHONE})`,
+  'u',
+)
 
 /**
  * Kind rule: the document's own form wins — a 会办意见 or 协办函 (named in its heading, or "现将会办意见函告如下")
@@ -166,7 +184,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
     docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
-    result: capture(text, RESULT) ?? field(FIELDS.result) ?? resultClass(lines, numberLine),
+    result: capture(text, RESULT) ?? field(FIELDS.result) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: capture(text, SIGNER),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
@@ -237,9 +255,22 @@ function proposersOf(opening: string, addressee: string | undefined): string[] {
 }
 
 function signatureDate(text: string): string | undefined {
-  const dates = [...text.matchAll(SIGNATURE_DATE)]
-  const last = dates.at(-1)
-  return isoDate(last?.[1] ?? last?.[2])
+  const last = [...text.matchAll(SIGNATURE_DATE)].at(-1)
+  if (last) return isoDate(last[1] ?? last[2])
+  const bare = [...text.matchAll(BARE_DATE)].at(-1)
+  return bare && bareDate(bare[1], bare[2])
+}
+
+/**
+ * "2023" + "526" → 2023-05-26 when exactly one split into month and day is a date; a day is zero-padded
+ * only after a padded month ("20240105"), so "2023105" is October 5th, not January.
+ */
+function bareDate(year: string, rest: string): string | undefined {
+  const dates = [1, 2]
+    .filter((monthDigits) => rest.length - monthDigits <= 2 && !(monthDigits === 1 && rest[1] === '0'))
+    .map((monthDigits) => isoDate(`${year}-${rest.slice(0, monthDigits)}-${rest.slice(monthDigits)}`))
+    .filter(Boolean)
+  return dates.length === 1 ? dates[0] : undefined
 }
 
 /**
@@ -277,7 +308,8 @@ function chineseNumber(numeral: string): number {
 
 function contactOf(text: string): Contact | undefined {
   const entries = Object.entries(CONTACT_PATTERNS).map(([field, pattern]) => [field, capture(text, pattern)])
-  const contact = withoutAbsent(Object.fromEntries(entries) as Contact)
+  const both = NAME_AND_PHONE.exec(text)
+  const contact = withoutAbsent({ ...Object.fromEntries(entries), ...(both ? { name: both[1], phone: both[2] } : {}) } as Contact)
   return Object.keys(contact).length > 0 ? contact : undefined
 }
 

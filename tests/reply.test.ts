@@ -213,3 +213,54 @@ test('plain text with a colon line and a 《》 is unstructured and gets no inve
   ].join('\n')
   assert.deepStrictEqual(parseReply(text), { metadata: { proposers: [] }, structured: false })
 })
+
+/** Real replies from other provinces (tests/fixtures/other-provinces, each with its source URL), in layouts corpus/ does not have. */
+async function parseElsewhere(file: string) {
+  const raw = await readDocument(path.join(corpus, '..', 'tests', 'fixtures', 'other-provinces', file))
+  const cleaned = cleanText(raw.text, raw.format)
+  return parseReply(cleaned.text, cleaned.portal).metadata
+}
+
+test('contact lines in other layouts: one label for name and phone, any dash in the number, a padded name', async () => {
+  // 联系人及电话:杨朝祥0876-3066582 / 经办人及联系电话:姜璐颖:0917—4936343 / 承办人及联系电话:方均元  07306223118
+  assert.deepEqual((await parseElsewhere('04_maguan_nongye.txt')).contact, { name: '杨朝祥', phone: '0876-3066582' })
+  assert.deepEqual((await parseElsewhere('02_taibai_yingge.txt')).contact, { name: '姜璐颖', phone: '0917—4936343' })
+  assert.deepEqual((await parseElsewhere('03_pingjiang_jiaoti.txt')).contact, { name: '方均元', phone: '07306223118' })
+  // 联系电话:0915─4426580 (a box-drawing dash)
+  assert.equal((await parseElsewhere('01_ziyang_wenguang.txt')).contact?.phone, '0915─4426580')
+  // (联系人:张  征 市公安局东区分局纪委书记,电话:13982369552): the name, not its first character
+  assert.match((await parseElsewhere('06_panzhihua_dongqu.txt')).contact?.name ?? '', /^张\s+征$/u)
+})
+
+test('result classes and 文号 as other provinces print them', async () => {
+  const pingjiang = await parseElsewhere('03_pingjiang_jiaoti.txt') // 平教体字〔2018〕27号C类, on one line
+  assert.equal(pingjiang.docNumber, '平教体字〔2018〕27号')
+  assert.equal(pingjiang.result, 'C类')
+  assert.equal((await parseElsewhere('02_taibai_yingge.txt')).result, 'B') // 类别:B
+  assert.equal((await parseElsewhere('05_panji_jiaojing.txt')).result, 'B') // 办复类别: B
+})
+
+test('signatures other provinces use: a brigade, a date whose 年月日 the site dropped, a unit in a bulleted page list', async () => {
+  const panji = await parseElsewhere('05_panji_jiaojing.txt')
+  assert.equal(panji.unit, '交警潘集大队')
+  assert.equal(panji.date, '2024-10-18', '20241018 under the signature, not the page date 2024-10-25')
+  assert.equal((await parseElsewhere('08_qijiang_guofu.txt')).date, '2023-05-26') // 2023526
+  assert.equal((await parseElsewhere('09_shangjie_gongan.txt')).unit, '上街区公安局') // • 上街区公安局
+})
+
+test('proposers and titles in other wordings: 政协委员 after the name, padded salutations, a title announced before 现答复如下', async () => {
+  assert.deepEqual((await parseElsewhere('03_pingjiang_jiaoti.txt')).proposers, ['张小华']) // 张小华政协委员:
+  assert.deepEqual((await parseElsewhere('07_haiyang_nongye.txt')).proposers, ['郭红苹', '王玉花', '黄成美', '于金娥'])
+  const panji = await parseElsewhere('05_panji_jiaojing.txt') // "   王立超  委员" and "提出的关于…的提案,经认真办理,现答复如下"
+  assert.deepEqual(panji.proposers, ['王立超'])
+  assert.equal(panji.title, '关于加强泥河镇中心小学上、放学高峰期间交通疏导')
+  // 你提出的“关于加强农村垃圾清运和处理的提案”已交我们研究办理,现答复如下
+  assert.equal((await parseElsewhere('04_maguan_nongye.txt')).title, '关于加强农村垃圾清运和处理的提案')
+})
+
+test('a bare run of digits is a date only when month and day split one way', () => {
+  const signed = (date: string) => parseReply(`张三委员：\n您提出的《关于路灯的提案》收悉，现答复如下：\n已安装。\n某某镇人民政府\n${date}`).metadata.date
+  assert.equal(signed('20240105'), '2024-01-05')
+  assert.equal(signed('2023105'), '2023-10-05')
+  assert.equal(signed('2023111'), undefined, 'January 11th or November 1st')
+})
