@@ -34,9 +34,12 @@ const ENUMERATION_RANK = HEADINGS.length - 1
 /** A heading's label stops at its first clause end; the rest of the line is body text. */
 const LABEL_END = /[。；;，,：:！？]/
 const MAX_LABEL_CHARS = 40
-/** The signature and contact lines after the body: a separate "落款" section, not part of the last heading. */
+/**
+ * The signature and contact lines after the body: a separate "落款" section, not part of the last heading.
+ * A date may have lost its 年月日 on the way ("2023526").
+ */
 const CLOSING_LINE =
-  /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
+  /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{5,6}|.*(联系人|联\s*系\s*人|联系电话|联系地址|邮政编码|邮编|经办人|签发人|抄\s*[报送]|此件公开发布).*)$/
 const SIGNATURE_SECTION = '落款'
 /**
  * A reply opens with its title line, result and addressee, then acknowledges the proposal, restating
@@ -122,7 +125,13 @@ export function sectionUnits(text: string): Unit[] {
       current.end = end
       continue
     }
-    for (const opening of headingsIn(line)) {
+    const openings = headingsIn(line)
+    // Body text before an enumeration inside the first body line (…进行摸排，…拥堵。二是…) is a passage too.
+    if (!current && openings[0]?.offset !== 0) {
+      current = { section: path.map((p) => p.label), start, end }
+      units.push(current)
+    }
+    for (const opening of openings) {
       while (path.length && path[path.length - 1].rank >= opening.rank) path.pop()
       path.push(opening)
       const at = start + opening.offset
@@ -136,11 +145,7 @@ export function sectionUnits(text: string): Unit[] {
       current = { section: path.map((p) => p.label), start: at, end }
       units.push(current)
     }
-    if (!current) {
-      current = { section: [], start, end }
-      units.push(current)
-    }
-    current.end = end
+    current!.end = end
   }
   return units.map((unit) => ({ ...unit, end: trimEnd(text, unit.start, unit.end) })).filter((u) => u.end > u.start)
 }

@@ -9,8 +9,8 @@ import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
 import { SEED_FILE } from './support/corpus-index.js'
 
-async function cleaned(file: string): Promise<string> {
-  const { text, format } = await readDocument(path.join('corpus', file))
+async function cleaned(file: string, dir = 'corpus'): Promise<string> {
+  const { text, format } = await readDocument(path.join(dir, file))
   return cleanText(text, format).text
 }
 
@@ -151,4 +151,27 @@ test('an answer on the line that acknowledges the proposal is body text: the ope
   const announced = chunkDocument('announced', ['您提出的建议收悉，在上次答复时列为“部分采纳”。经进一步跟踪办理，现将进展答复如下：我局已增设游乐设施。'].join('\n'))
   assert.equal(announced.find((chunk) => !isQuotable(chunk))?.text.endsWith('答复如下：'), true)
   assert.ok(announced.some((chunk) => isQuotable(chunk) && chunk.text === '我局已增设游乐设施。'))
+})
+
+test('no text of a document is left out of its chunks, whatever its layout', async () => {
+  // A first body line whose enumeration starts mid-line (…进行摸排，一是…拥堵。二是…) once lost everything before 二是.
+  const OTHER_PROVINCES = 'tests/fixtures/other-provinces'
+  const documents = [
+    ...readdirSync('corpus').map((file) => ['corpus', file]),
+    ...readdirSync(OTHER_PROVINCES).map((file) => [OTHER_PROVINCES, file]),
+  ]
+  for (const [dir, file] of documents) {
+    const text = await cleaned(file, dir)
+    const covered = new Uint8Array(text.length)
+    for (const chunk of chunkDocument(file, text)) covered.fill(1, chunk.start, chunk.end)
+    const lost = text.split('').filter((char, i) => !covered[i] && !/\s/u.test(char)).join('')
+    assert.equal(lost, '', file)
+  }
+})
+
+test('a signature whose date lost its 年月日 is still the signature, not the end of the last passage', async () => {
+  const chunks = chunkDocument('qijiang', await cleaned('08_qijiang_guofu.txt', 'tests/fixtures/other-provinces'))
+  const quotable = chunks.filter(isQuotable).map((chunk) => chunk.text).join('\n')
+  assert.doesNotMatch(quotable, /2023526/)
+  assert.match(quotable, /此复函已经敖镇长审签/)
 })
