@@ -88,7 +88,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
   return result
 }
 
-async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
+async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic, fact }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
@@ -112,7 +112,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const order = [...shown, ...hits.filter((hit, i) => !shown.includes(hit) && isAnswerable(alone[i], calibration))]
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
-  return { ...passagesTurn(kb, 'question', shown.map(asScored), state), evidence: found, candidates }
+  const answer = passagesTurn(kb, 'question', shown.map(asScored), state)
+  // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
+  if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
+  return { ...answer, evidence: found, candidates }
 }
 
 /** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */
@@ -239,6 +242,13 @@ function oneEditApart(a: string, b: string): boolean {
 function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: ConversationState): Turn {
   const doc = kb.getDocument(docId)
   if (!doc) return turn('clarify', plain(WHICH_REPLY_TEXT), state)
+  const { line, answered } = factLine(doc, asked)
+  const text = [line, contactBlock([doc])].join('\n')
+  return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
+}
+
+/** The line stating one fact of a reply, or saying that the reply does not state it. */
+function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: boolean } {
   const name = `${doc.unit ?? ''}《${replyTitle(doc)}》`
   const date = formatDate(doc.date)
   const facts: Record<Fact, string | undefined> = {
@@ -256,9 +266,7 @@ function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: Conversation
     unit: '这份答复没有写明答复单位。',
   }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
-  const text = [line, contactBlock([doc])].join('\n')
-  const answered = asked === 'contact' || !!facts[asked]
-  return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
+  return { line, answered: asked === 'contact' || !!facts[asked] }
 }
 
 /** One named reply: what it is, its first substantive passage, whom to contact. */

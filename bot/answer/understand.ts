@@ -30,7 +30,7 @@ export type Understanding =
    * a question, possibly scoped to the replies it names or the reply just cited; `topic` is what it asks
    * beyond naming them, for the evidence check (the names match every passage in scope)
    */
-  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string }
+  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string; fact?: Fact }
 
 const END = '[!！。.?？~～]*$'
 const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
@@ -49,7 +49,7 @@ const MAX_SECTION_NAME = 12
 const FACTS: [Fact, RegExp][] = [
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提/],
   ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回)|谁(答复|回复|回)的|答复单位|承办单位|主办单位|办理单位/],
-  ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
+  ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
 ]
@@ -57,6 +57,9 @@ const FACTS: [Fact, RegExp][] = [
 const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件)/
 /** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
 const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
+
+/** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」 names no topic. */
+const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
 
 /** The message asks for what a unit replied, not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
@@ -86,12 +89,16 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
 
   if (fact && named?.length === 1) return { intent: 'fact', fact, docId: named[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
-  // 「文号是多少」 follows up on the reply in the conversation; 「社区食堂找谁联系」 names a topic to search for first.
-  const factOnly = !!factPattern && topicWords(text.replace(factPattern, ' ')).filter((word) => contentTokens(word).length > 0).length === 0
-  if (!found.docs && (factOnly || REPLY_REFERENCE.test(text) || (state?.docId && ANAPHORA.test(text)))) {
-    if (!state?.docId) return { intent: 'whichReply', about: 'followUp' }
-    if (fact) return { intent: 'fact', fact, docId: state.docId }
-    return { intent: 'question', query: text, docIds: [state.docId], scope: '这份答复' }
+  // 「文号是多少」「这件提案找谁联系」 follow up on the reply in the conversation (or ask which one is meant);
+  // 「路灯的事找谁」 names a topic: its reply is searched for, and the answer carries that reply's contact.
+  // A reply pointed at (这个答复) that the conversation does not hold is never guessed at.
+  const refersBack = REPLY_REFERENCE.test(text) || (!!state?.docId && ANAPHORA.test(text))
+  if (!found.docs && (fact || refersBack)) {
+    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
+    const hasTopic = !refersBack && topicWords(topic).some((word) => contentTokens(word).length > 0)
+    if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
+    if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
+    return { intent: 'question', query: topic, fact }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
   const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
@@ -102,6 +109,12 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   return { intent: 'question', query: text, topic: named ? found.rest : undefined, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
+}
+
+/** The text without what these patterns match and without these words: what is left to search for. */
+function withoutWords(text: string, patterns: Array<RegExp | undefined>, words: string[]): string {
+  const left = patterns.reduce((rest: string, pattern) => (pattern ? rest.replace(new RegExp(pattern.source, 'g'), ' ') : rest), text)
+  return words.reduce((rest, word) => rest.replaceAll(word, ' '), left).replace(/\s+/gu, ' ').trim()
 }
 
 function topicWords(text: string): string[] {

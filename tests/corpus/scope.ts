@@ -168,9 +168,19 @@ test('follow-ups ask who proposed the reply and which unit wrote it; a refused f
   assert.ok(number.reply.text.includes(seed.number!), number.reply.text)
 })
 
-test('a contact asked for a topic searches for the topic instead of asking which reply', async () => {
-  const [turn] = await conversation('养老助餐的事找谁联系')
-  assert.notEqual(turn.intent, 'clarify')
+test('a contact asked with a topic finds the reply on it and gives that reply\'s contact', async () => {
+  const seed = kb.getDocument(SEED_ID)!
+  const [turn] = await conversation('马兰花计划的事想打电话问问，找谁？')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.ok(turn.docIds.includes(SEED_ID))
+  assert.ok(turn.reply.text.includes(seed.contact!.phone!), turn.reply.text)
+})
+
+test('a reply pointed at that the conversation does not hold is never guessed', async () => {
+  for (const message of ['对这个答复不满意的话，在哪里反馈？', '这份答复提到的补贴怎么申请']) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'clarify', message)
+  }
 })
 
 test('a follow-up with no reply in the conversation asks which one is meant', async () => {
