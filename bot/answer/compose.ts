@@ -73,9 +73,9 @@ export function noSuchReplyText(asked: string[], places: string[], offers: strin
   return lines.join('\n')
 }
 
-/** "二、（二）3": the heading markers of a section path, as a committee member would cite it. */
+/** "二、（二）3": the heading markers of a section path, as a committee member would cite it; 正文 for body text under no heading. */
 export function sectionMarkers(section: string[]): string {
-  if (section.length === 0) return '开头'
+  if (section.length === 0) return '正文'
   const markers = section.map(headingMarker).filter(Boolean)
   return markers.length ? markers.join('') : section[0]
 }

@@ -132,7 +132,7 @@ ${field('说明', doc.partial ? '公开文本不完整' : undefined)}
 <article class="card reply-text">
 ${replySections(kb, doc.id).map(({ anchor, section, start, end }) => {
   const text = doc.text.slice(start, end)
-  const label = section.length ? sectionMarkers(section) : '开头'
+  const label = sectionMarkers(section)
   return html`<section class="part" id="${anchor}"><a class="anchor" href="#${anchor}" title="${section.join(' › ')}">§ ${label}</a>${marked(text, start, highlight)}</section>`
 })}
 </article>`
