@@ -216,6 +216,8 @@ function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
   const unit = missing.find((m) => m.kind === 'unit')
   if (session) return session.docs.slice(0, OFFERS_MAX)
+  // Another year's replies of what was named, with their dates: never quoted for the year asked.
+  if (missing.some((m) => m.kind === 'year')) return named(mentions).filter((doc) => doc.date).slice(0, OFFERS_MAX)
   // A reply without letterhead or signature may be that body's own: those that name it are offered, never
   // quoted. A reply names its own body without the place (区发改委 in a reply of 长宁区), but names the place.
   if (unit) {
@@ -228,6 +230,13 @@ function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   if (!number) return []
   const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
   return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)).slice(0, OFFERS_MAX)
+}
+
+/** The replies that every mention naming replies (not places) picks out. */
+function named(mentions: Mention[]): ReplyDocument[] {
+  const naming = mentions.filter((m) => m.kind !== 'place' && m.kind !== 'year')
+  if (naming.length === 0) return []
+  return naming.slice(1).reduce((docs, m) => docs.filter((doc) => m.docs.includes(doc)), naming[0].docs)
 }
 
 function oneEditApart(a: string, b: string): boolean {

@@ -10,7 +10,7 @@ import { findPlaces, loadSegmenter, type KnowledgeBase, type PlaceMention, type 
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
-  kind: 'number' | 'docNumber' | 'session' | 'proposer' | 'unit' | 'place'
+  kind: 'number' | 'docNumber' | 'session' | 'proposer' | 'unit' | 'place' | 'year'
   /** as written in the message */
   text: string
   /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */

@@ -4,7 +4,7 @@
  * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
  * for an answer, and one that matches no reply is said so.
  */
-import { tokenize, type KnowledgeBase } from '../../index/index.js'
+import { tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import { recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import type { ConversationState } from './types.js'
@@ -61,6 +61,13 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 /** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」 names no topic. */
 const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
 
+/**
+ * "2023年的提案", "长宁区科委2024年的答复": a year asked for with replies and nothing else is the year they
+ * were dated; a year in a question ("2018年公园加了什么") is when something happened, and scopes nothing.
+ */
+const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
+const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
+
 /** The message asks for what a unit replied, not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
 
@@ -105,10 +112,20 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
   const rest = topicWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text))
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text))) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
+  const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
+  if (year) return byYear(kb, year, named, scope, found.mentions)
   if (!found.docs) return { intent: 'question', query: text }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   return { intent: 'question', query: text, topic: named ? found.rest : undefined, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
+}
+
+/** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */
+function byYear(kb: KnowledgeBase, year: string, named: ReplyDocument[] | undefined, scope: string, mentions: Mention[]): Understanding {
+  const dated = (named ?? kb.documents).filter((doc) => doc.date?.startsWith(year))
+  const label = `${scope ? `${scope} ` : ''}${year}年`
+  if (dated.length === 0) return { intent: 'noSuchReply', missing: [{ kind: 'year', text: `${year}年`, label, docs: [] }], mentions }
+  return { intent: 'lookup', docIds: dated.map((doc) => doc.id), scope: label }
 }
 
 /** The text without what these patterns match and without these words: what is left to search for. */

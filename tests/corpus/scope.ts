@@ -183,6 +183,20 @@ test('a reply pointed at that the conversation does not hold is never guessed', 
   }
 })
 
+test('a year asked with replies is the year they are dated: another year\'s reply is offered, never quoted', async () => {
+  const seed = kb.getDocument(SEED_ID)!
+  const year = Number(seed.date!.slice(0, 4))
+  const [absent] = await conversation(`${year + 7}年长宁区科委的答复`)
+  refused(absent)
+  assert.match(absent.reply.text, new RegExp(`没有找到.*${year + 7}年的答复`))
+  assert.equal(absent.reply.passages.length, 0)
+  const [dated] = await conversation(`${year}年长宁区科委的答复`)
+  assert.deepEqual(dated.docIds, [SEED_ID])
+  // In a question a year is when something happened: it narrows nothing.
+  const [question] = await conversation(`${year - 6}年普陀的公园给小孩加了哪些玩的`)
+  assert.doesNotMatch(question.reply.text, /没有找到.*年的答复/)
+})
+
 test('a follow-up with no reply in the conversation asks which one is meant', async () => {
   const [turn] = await conversation('这份答复的联系人是谁')
   assert.equal(turn.intent, 'clarify')
