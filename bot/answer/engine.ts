@@ -88,7 +88,8 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
   return result
 }
 
-async function question(kb: KnowledgeBase, calibration: Calibration, { query, docIds, scope, topic, fact }: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
+async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
+  const { query, docIds, scope, topic, fact } = asked
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
@@ -106,7 +107,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   if (best.length === 0 || !isAnswerable(found, calibration)) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
-    return { ...turn('notFound', plain(notFoundText(query, scope)), { ...FRESH, query, ...named }), evidence: found, candidates }
+    const offers = await unscopedOffers(kb, calibration, asked)
+    const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
+    const text = [notFoundText(query, scope), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
+    return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
@@ -116,6 +120,24 @@ async function question(kb: KnowledgeBase, calibration: Calibration, { query, do
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
   return { ...answer, evidence: found, candidates }
+}
+
+/**
+ * Scoped by a unit or a proposer and not answered there: replies that name no unit (or no proposer) of
+ * their own, which may well be that body's, are searched for the topic; those answering it are offered
+ * by name, never quoted under the scope asked.
+ */
+async function unscopedOffers(kb: KnowledgeBase, calibration: Calibration, { topic, scopedBy }: Extract<Understanding, { intent: 'question' }>): Promise<ReplyDocument[]> {
+  if (!topic || !scopedBy?.length || !scopedBy.every((kind) => kind === 'unit' || kind === 'proposer')) return []
+  const lacking = kb.documents.filter((doc) => (scopedBy.includes('unit') ? !doc.unit : true) && (scopedBy.includes('proposer') ? doc.proposers.length === 0 : true))
+  if (lacking.length === 0) return []
+  const elsewhere = await question(kb, calibration, { intent: 'question', query: topic, docIds: lacking.map((doc) => doc.id) })
+  if (!elsewhere.reply.answered) return []
+  return [...new Set(elsewhere.docIds)].map((id) => kb.getDocument(id)!).slice(0, OFFERS_MAX)
+}
+
+function offerLines(offers: ReplyDocument[], heading: string): string[] {
+  return offers.length ? [heading, ...offers.map((doc, i) => `${i + 1}. ${describe(doc)}`), '回复序号可查看其中一份。'] : []
 }
 
 /** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */

@@ -30,7 +30,7 @@ export type Understanding =
    * a question, possibly scoped to the replies it names or the reply just cited; `topic` is what it asks
    * beyond naming them, for the evidence check (the names match every passage in scope)
    */
-  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string; fact?: Fact }
+  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string; fact?: Fact; scopedBy?: Mention['kind'][] }
 
 const END = '[!！。.?？~～]*$'
 const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
@@ -117,7 +117,14 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (!found.docs) return { intent: 'question', query: text }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
-  return { intent: 'question', query: text, topic: named ? found.rest : undefined, docIds: found.docs.map((doc) => doc.id), scope: scope || found.mentions.map((m) => m.label).join(' ') }
+  return {
+    intent: 'question',
+    query: text,
+    topic: named ? found.rest : undefined,
+    docIds: found.docs.map((doc) => doc.id),
+    scope: scope || found.mentions.map((m) => m.label).join(' '),
+    scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
+  }
 }
 
 /** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */

@@ -197,6 +197,15 @@ test('a year asked with replies is the year they are dated: another year\'s repl
   assert.doesNotMatch(question.reply.text, /没有找到.*年的答复/)
 })
 
+test('a unit\'s replies that do not answer the topic: replies naming no unit that do are offered, not quoted', async () => {
+  const unsigned = kb.documents.filter((doc) => !doc.unit).map((doc) => doc.id)
+  const [turn, picked] = await conversation('普陀区绿化市容局关于科普短视频的答复', '1')
+  refused(turn)
+  assert.match(turn.reply.text, /未载明答复单位/)
+  assert.ok(unsigned.includes(picked.docIds[0]), picked.reply.text)
+  assert.match(picked.reply.text, /科普/)
+})
+
 test('a follow-up with no reply in the conversation asks which one is meant', async () => {
   const [turn] = await conversation('这份答复的联系人是谁')
   assert.equal(turn.intent, 'clarify')
