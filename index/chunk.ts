@@ -45,12 +45,12 @@ const SIGNATURE_SECTION = '落款'
  * A reply opens with its title line, result and addressee, then acknowledges the proposal, restating
  * its title (您提出的《关于…的建议》收悉，现将办理情况答复如下). That opening matches every question on the
  * proposal's topic in words and meaning, yet answers none: it is a section of its own, "开头", ending
- * with the sentence that says 收悉 or announces the reply (答复如下, 函告如下; and a short "…答复如下："
- * after it), when that sentence comes before any heading and within the first lines. What follows it
+ * with the sentence that says 收悉, that the proposal was handed over to be handled (…交县卫生健康局办理),
+ * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence comes before any heading and within the first lines. What follows it
  * on the same line is body text.
  */
 const OPENING_SECTION = '开头'
-const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复)[^。；！？\s]{0,4}如下/
+const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
 

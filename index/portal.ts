@@ -18,8 +18,11 @@ const FIELD_WORDS = [
   '有效性', '效力状态', '时效性', '公开类型', '公开类别', '公开方式', '公开属性', '公开范围', '公开时限', '首次公开', '公开期限', '公开载体',
   '载体类型', '来源', '信息来源', '标题', '类型',
 ]
-/** Pages space labels out ("来 源", "联 系 人"), so any label character may be followed by spaces. */
-export const spaced = (word: string) => [...word].join('\\s*')
+/**
+ * Pages space labels out ("来 源", "联 系 人"), so any label character may be followed by spaces; never by
+ * a line break: a heading ending in 答复 above a line starting 类别 is not the label 答复类别.
+ */
+export const spaced = (word: string) => [...word].join('[ \\t\u3000]*')
 const WORD = `(?:${FIELD_WORDS.map(spaced).join('|')})`
 /**
  * A label opening a line or a table cell: a field word with up to six Han characters before it

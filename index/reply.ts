@@ -37,17 +37,20 @@ function labelled(labels: string[], value: string): RegExp {
 }
 
 /** The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"); it ends the head. */
-const OPENING = /收悉|(?:答复|函告)(?:情况)?如下/u
+const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|(?:交|转交|交由)[^。，,]{0,10}办理/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委"); "尊敬的" is courtesy, not name. */
-const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}、，,· \\t\u3000]{2,40}?)\\s*[:：]?$`, 'u')
+const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,40}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
 const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
 const GREETING = /^(?:您|你)好[!！,，]?$/u
 /** 您/你们/贵委 in the opening mean the addressee proposed the motion. */
 const PRONOUN = /^(?:您|你|贵)/u
-/** "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员": the title after the names is not a name. */
-const PROPOSER_SUFFIX = /\s*等?(?:[\d一二三四五六七八九十]+[位名])?(?:政协|人大)?(?:委员|代表)$/u
+/**
+ * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
+ * the title after the names (and the body it belongs to) is not a name.
+ */
+const PROPOSER_SUFFIX = new RegExp(`\\s*等?(?:[\\d一二三四五六七八九十]+[位名])?(?:(?:政协|人大)${H}{0,8}?)?(?:委员|代表)$`, 'u')
 /** The opening's subject: the words right before 提出的 ("张蓉委员", "您", "贵组" after "您好!", "张三委员" after "你委转来的"). */
 const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；;：:的]*?)${PROPOSED}`, 'u')
 
@@ -56,20 +59,25 @@ const SESSION = new RegExp(
   `(?:(?:(?![对的于在关])${H}){0,6}[省市区县])?(?:政协|人大)?第?${NUMERAL}届(?:人大|人民代表大会)?第?${NUMERAL}次会议`,
   'u',
 )
-/** "第084号提案", "第144033提案" (号 dropped), "(第94号建议)": a number counts only when it numbers a motion. */
-const NUMBER = /第\s*(\d+)\s*号?\s*(?:提案|代表建议|建议|议案)/u
+/**
+ * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
+ * "提案第21号": a number counts only when it numbers a motion.
+ */
+const NUMBER = new RegExp(`(?:第\\s*(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号`, 'u')
 /**
  * A document number (文号): issuer's abbreviation, year in 〔〕 (or [], 【】, （）), serial: 沪府办〔2023〕8号,
  * 子交函〔2023〕34号, or the bare 〔2023〕8号. Letters print it on a line of its own under the heading,
  * sometimes beside the result class.
  */
-const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d+\\s*号`
+const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[:：]?\\s*[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d+\\s*号`
 /**
  * The result class some provinces print instead of a wording: A类 / B类 / C类, or a bare letter,
  * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
  */
 const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
 const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s*${RESULT_CLASS})?$`, 'mu')
+/** …or in brackets at the end of the heading: "关于…温36号建议的答复[浙交建〔2018〕101号]". */
+const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］】]\\s*$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
 const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复类别', '办理类型', '答复类型', '分类标识']
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
@@ -98,7 +106,7 @@ const FIELDS = {
  */
 const TITLE_PATTERNS = [
   labelled(['建议标题', '提案标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
-  new RegExp(`${PROPOSED}(?:关于)?《(.+?)》`, 'u'),
+  new RegExp(`${PROPOSED}[^《》，,。]{0,12}?《(.+?)》`, 'u'),
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议))?已?收悉`, 'u'),
@@ -107,7 +115,7 @@ const TITLE_PATTERNS = [
 ]
 
 /** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
-const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)`, 'mu')
+const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)`, 'mu')
 /** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" or "…交通运输局关于…的答复" name the answering unit first. */
 const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于对|对|关于)`, 'mu')
 /** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
@@ -140,7 +148,8 @@ const PHONE = '\\d[\\d\\-－—–―─‐]{4,}\\d'
 /** A two-character name is often padded to the width of three ("张  征"), then followed by a job title. */
 const PADDED_NAME = `${H}[ \\t\u3000]{1,3}${H}(?=[ \\t\u3000,，;；)）]|$)`
 const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
-  name: labelled(CONTACT_LABELS.name, `(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
+  // The name may follow the office it works in: "联系人:浙江省公路管理局计财处,戴京国".
+  name: labelled(CONTACT_LABELS.name, `(?:${UNIT_NAME}\\s*[,，、]\\s*)?(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
   // "联系单位及电话" prints the unit before the number; extensions ("52564588-7817") are part of the number.
   phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*)?(${PHONE})`),
   address: labelled(CONTACT_LABELS.address, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),
@@ -175,16 +184,16 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const addressee = at >= 0 ? salutationAbove(lines, at) : undefined
   const session = head.match(SESSION)?.[0]
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
-  const number = capture(head, NUMBER)
+  const number = firstGroup(NUMBER.exec(head))
   const numberLine = NUMBER_LINE.exec(head)
   const field = (labels: string[]) => labels.map((label) => portal[label]?.trim()).find(Boolean)
   const metadata: ReplyMetadata = {
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
     number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
-    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2])?.replace(/\s+/gu, ''),
+    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER))?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
-    result: capture(text, RESULT) ?? field(FIELDS.result) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
+    result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: capture(text, SIGNER),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
@@ -203,12 +212,22 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   return { metadata: withoutAbsent(metadata), structured }
 }
 
+/** "(C)" → "C": a class is given without the brackets around it; a wording as printed. */
+function unbracketed(result: string | undefined): string | undefined {
+  return result?.replace(new RegExp(`^${RESULT_CLASS}$`, 'u'), '$1')
+}
+
 /** "A类" beside the 文号, alone on one of the first lines, or closing the heading; as printed, without brackets. */
 function resultClass(lines: string[], numberLine: RegExpExecArray | null): string | undefined {
   const beside = numberLine?.[1] ?? numberLine?.[3]
   if (beside) return beside
   const match = CLASS_LINE.exec(lines.slice(0, CLASS_LINES).join('\n'))
   return match?.[1] ?? match?.[2]
+}
+
+/** The first group that matched, for patterns with one group per alternative. */
+function firstGroup(match: RegExpExecArray | null): string | undefined {
+  return match?.slice(1).find(Boolean)
 }
 
 function capture(source: string, pattern: RegExp): string | undefined {

@@ -264,3 +264,26 @@ test('a bare run of digits is a date only when month and day split one way', () 
   assert.equal(signed('2023105'), '2023-10-05')
   assert.equal(signed('2023111'), undefined, 'January 11th or November 1st')
 })
+
+test('numbers, 文号 and classes in still other layouts: 温36号建议, 提案第21号, a 文号 in the heading\'s brackets or after a label, (C)', async () => {
+  const zhejiang = await parseElsewhere('11_zhejiang_jiaotongting.txt') // 关于省十三届人大一次会议温36号建议的答复[浙交建〔2018〕101号]
+  assert.equal(zhejiang.number, '36')
+  assert.equal(zhejiang.docNumber, '浙交建〔2018〕101号')
+  assert.equal((await parseElsewhere('18_lvchun_jiaotong.txt')).number, '21') // …对县政协提案第21号的答复
+  const shahe = await parseElsewhere('16_shahe_jiaotong.txt') // 办理结果:(C) / 建议字:〔2023〕8号
+  assert.equal(shahe.result, 'C')
+  assert.equal(shahe.docNumber, '建议字:〔2023〕8号')
+  // A heading ending in 答复 above the line 类别:提案 is not a 答复类别 field.
+  assert.equal((await parseElsewhere('15_tongguan_minzheng.txt')).result, undefined)
+})
+
+test('proposers, contacts and units in still other layouts', async () => {
+  assert.deepEqual((await parseElsewhere('16_shahe_jiaotong.txt')).proposers, ['纪占斌']) // 纪占斌等3名代表:
+  assert.deepEqual((await parseElsewhere('18_lvchun_jiaotong.txt')).proposers, ['刘苍林']) // 刘苍林政协绿春县委员:
+  // 您…提出的《…》第122号建议交县卫生健康局办理 opens the reply as 收悉 would
+  assert.deepEqual((await parseElsewhere('14_shilin_weijian.txt')).proposers, ['王红兰'])
+  // 联系人:浙江省公路管理局计财处,戴京国
+  assert.equal((await parseElsewhere('11_zhejiang_jiaotongting.txt')).contact?.name, '戴京国')
+  // 桃矿街道党政办 2024年8月14日印发 is who printed it, not who replied
+  assert.equal((await parseElsewhere('19_linxiang_taokuang.txt')).unit, '桃矿街道办事处')
+})
