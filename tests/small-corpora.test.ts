@@ -4,7 +4,7 @@
  * a place name (how far the keyword ranks are trusted).
  */
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -70,4 +70,16 @@ test('a question sharing only a place name with some passages is answered by mea
 test('a question whose rare words a passage holds is still found by them', async () => {
   const [best] = await (await placeOnly()).search('临江区口袋公园建了几座')
   assert.match(best.chunk.text, /口袋公园/)
+})
+
+test('a message naming replies only by a place is judged on its topic, not on its framing, which every reply\'s opening shares', async () => {
+  // Two real replies of one city (tests/fixtures/other-provinces), about roads and about street lights.
+  const fixture = (file: string) => readFileSync(path.join('tests/fixtures/other-provinces', file), 'utf8')
+  const kb = await corpusOf({ 'roads.txt': fixture('16_shahe_jiaotong.txt'), 'lights.txt': fixture('19_linxiang_taokuang.txt') })
+  const engine = createAnswerEngine(() => kb)
+  const [parking] = await converse(engine, '沙河市政协关于老旧小区停车难的提案答复了什么')
+  assert.equal(parking.reply.answered, false, parking.reply.text)
+  const [road] = await converse(engine, '沙河市人大关于群英路改造的建议答复了什么')
+  assert.equal(road.reply.answered, true, road.reply.text)
+  assert.ok(road.docIds.includes('roads'))
 })

@@ -68,6 +68,9 @@ const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电�
 const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 
+/** How a message names replies rather than what it asks of them. */
+const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
+
 /** The message asks for what a unit replied, not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
 
@@ -110,7 +113,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
   const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
-  const rest = topicWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text))
+  const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [], FRAMING_WORDS))
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text))) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
   if (year) return byYear(kb, year, named, scope, found.mentions)
@@ -120,11 +123,23 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   return {
     intent: 'question',
     query: text,
-    topic: named ? found.rest : undefined,
+    topic: asksAbout(named ? found.rest : text, !!named),
     docIds: found.docs.map((doc) => doc.id),
     scope: scope || found.mentions.map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
   }
+}
+
+/**
+ * What the evidence is judged on: for replies named by number, proposer or unit, what the message asks
+ * beyond their names. A message that names replies only by a place (沙河市政协关于老旧小区停车难的提案答复了
+ * 什么) is judged on its topic alone: its framing (关于, 提案, 答复, 政协 …) matches the opening of every
+ * reply of that place, which restates its own proposal in the same words.
+ */
+function asksAbout(text: string, named: boolean): string | undefined {
+  if (named) return text
+  if (!NAMES_REPLIES.test(text)) return undefined
+  return withoutWords(text, [], FRAMING_WORDS) || text
 }
 
 /** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */

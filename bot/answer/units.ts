@@ -69,13 +69,20 @@ const ABBREVIATIONS: [string, string][] = [
 const GENERIC_BODIES = new Set(['人民政府', '政府', '办公厅', '办公室', '政府办', '政府办公厅', '委员会', '街道', '街道办事处', '管理局', '人大', '政协'])
 
 /** Every name of a government body this table knows, long and short, for telling that a message names one. */
-export const BODY_NAMES: readonly string[] = [...new Set(ABBREVIATIONS.flat())].filter((name) => !GENERIC_BODIES.has(name)).sort((a, b) => b.length - a.length)
+export const BODY_NAMES: readonly string[] = [...new Set(ABBREVIATIONS.flat().flatMap(withShortCommittee))]
+  .filter((name) => !GENERIC_BODIES.has(name))
+  .sort((a, b) => b.length - a.length)
+
+/** A 委员会 is as often called a 委 with the rest of its name kept: 卫生健康委员会 → 卫生健康委. */
+function withShortCommittee(name: string): string[] {
+  return name.endsWith('委员会') && name.length > 3 ? [name, name.slice(0, -2)] : [name]
+}
 
 export function unitAliases(unit: string): string[] {
   const { places, rest: body } = splitPlacePrefix(unit)
   // "人民政府程家桥街道办事处" is the 程家桥街道; "市工信局" is the 工信局.
   const bare = body.replace(/^人民政府(?=.{3,})|^[省市区县](?=.{2,})/, '')
-  const bodies = new Set([body, bare])
+  const bodies = new Set([body, bare].flatMap(withShortCommittee))
   for (const [long, short] of ABBREVIATIONS) for (const b of [body, bare]) if (b.includes(long)) bodies.add(b.replace(long, short))
   // Each place of the prefix, as written and as its stem, alone and joined to the places after it; and its level word (区科委).
   const prefixes = new Set<string>([''])

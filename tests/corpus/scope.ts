@@ -100,6 +100,10 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [turn] = await conversation('市财政局关于专项资金拨付的答复')
   refused(turn)
   assert.match(turn.reply.text, /没有找到市财政局的答复/)
+  // A 委员会 named as a 委 with the rest of its name (卫生健康委) is a body too, not a topic to search.
+  const [committee] = await conversation('南京市卫生健康委关于社区医院的答复')
+  refused(committee)
+  assert.match(committee.reply.text, /没有找到南京市卫生健康委的答复/)
 })
 
 test('a body no reply is signed by, named in the text of unsigned replies, gets those replies offered, not quoted', async () => {
