@@ -135,13 +135,13 @@ export function sectionUnits(text: string): Unit[] {
       while (path.length && path[path.length - 1].rank >= opening.rank) path.pop()
       path.push(opening)
       const at = start + opening.offset
-      // A heading line with no body of its own joins the section it introduces.
-      if (current && current.end <= at && isHeadingOnly(text.slice(current.start, current.end))) {
+      if (current && at > current.start) current.end = at
+      // A heading with no body of its own (on its line, or before an article on the same line) joins the section it introduces.
+      if (current && isHeadingOnly(text.slice(current.start, current.end).trimEnd())) {
         current.section = path.map((p) => p.label)
         current.end = end
         continue
       }
-      if (current && at > current.start) current.end = at
       current = { section: path.map((p) => p.label), start: at, end }
       units.push(current)
     }
@@ -156,15 +156,28 @@ interface Opening {
   offset: number
 }
 
-/** Headings at the start of a line, plus enumerations (二是…) that start a sentence inside it. */
+/**
+ * Headings inside a line whose layout was flattened (a web page's paragraphs run together, articles
+ * separated by spaces): a chapter, an article or a bracketed item right after a sentence ends ("…计算。
+ * （二）租住…", "…执行。 第四章 申请与核准 第十三条 …"), and an article after a chapter's title on its line ("第三章 保障条件及标准
+ * 第七条 …"). Enumerations (二是…) start a sentence inside a line anyway. Not 一、 inside a line: prose
+ * says 一、二月.
+ */
+const INLINE_HEADING = new RegExp(
+  `(?<=[。；;！？]\\s?|(?:^|[。；;！？]\\s?)第[一二三四五六七八九十百零〇两\\d]+[章节]\\s*[^\\s。]*\\s)(?:第[一二三四五六七八九十百零〇两\\d]+[章节条]|[（(][一二三四五六七八九十]+[)）])|(?<=[。；;])[一二三四五六七八九十]+是`,
+  'gu',
+)
+
+/** Headings at the start of a line and inside it (INLINE_HEADING), each labelled up to the next. */
 function headingsIn(line: string): Opening[] {
-  const openings: Opening[] = []
+  const starts: { rank: number; offset: number }[] = []
   const rank = HEADINGS.findIndex((pattern) => pattern.test(line))
-  if (rank >= 0) openings.push({ rank, label: label(line), offset: 0 })
-  for (const sentence of line.matchAll(/(?<=[。；;])[一二三四五六七八九十]+是/g)) {
-    openings.push({ rank: ENUMERATION_RANK, label: label(line.slice(sentence.index)), offset: sentence.index })
+  if (rank >= 0) starts.push({ rank, offset: 0 })
+  for (const inline of line.matchAll(INLINE_HEADING)) {
+    if (inline.index === 0) continue
+    starts.push({ rank: HEADINGS.findIndex((pattern) => pattern.test(inline[0])), offset: inline.index })
   }
-  return openings
+  return starts.map(({ rank, offset }, i) => ({ rank, offset, label: label(line.slice(offset, starts[i + 1]?.offset).trim()) }))
 }
 
 function label(line: string): string {

@@ -155,11 +155,7 @@ test('an answer on the line that acknowledges the proposal is body text: the ope
 
 test('no text of a document is left out of its chunks, whatever its layout', async () => {
   // A first body line whose enumeration starts mid-line (…进行摸排，一是…拥堵。二是…) once lost everything before 二是.
-  const OTHER_PROVINCES = 'tests/fixtures/other-provinces'
-  const documents = [
-    ...readdirSync('corpus').map((file) => ['corpus', file]),
-    ...readdirSync(OTHER_PROVINCES).map((file) => [OTHER_PROVINCES, file]),
-  ]
+  const documents = ['corpus', 'tests/fixtures/other-provinces', 'tests/fixtures/policy'].flatMap((dir) => readdirSync(dir).map((file) => [dir, file]))
   for (const [dir, file] of documents) {
     const text = await cleaned(file, dir)
     const covered = new Uint8Array(text.length)
@@ -174,4 +170,17 @@ test('a signature whose date lost its 年月日 is still the signature, not the 
   const quotable = chunks.filter(isQuotable).map((chunk) => chunk.text).join('\n')
   assert.doesNotMatch(quotable, /2023526/)
   assert.match(quotable, /此复函已经敖镇长审签/)
+})
+
+test('a regulation whose articles a web page ran together on one line is still cut article by article', async () => {
+  // 天津市经济租赁房租房补贴管理规定 as published: "第三章 保障条件及标准 第七条 …", "…执行。 第四章 申请与核准 第十三条 …"
+  const chunks = chunkDocument('tianjin', await cleaned('tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
+  const article = (n: string) => chunks.filter((chunk) => chunk.section.at(-1) === n || chunk.section.includes(n))
+  assert.deepEqual(article('第七条')[0]?.section, ['第三章 保障条件及标准', '第七条'])
+  assert.deepEqual(article('第十五条')[0]?.section, ['第四章 申请与核准', '第十五条'])
+  assert.match(article('第十五条')[0].text, /^第十五条/)
+  // "…计算。 （二）租住公有住房的…": items of an article are its parts
+  assert.ok(chunks.some((chunk) => chunk.section.join('/').startsWith('第三章 保障条件及标准/第十一条/（二）')))
+  // A chapter heading is never a passage of its own.
+  assert.ok(chunks.every((chunk) => !/^第[一二三四五六七八九十]+章\s*\S*$/u.test(chunk.text)))
 })
