@@ -83,7 +83,7 @@ export function findPlaces(text: string): PlaceMention[] {
       const after = text.slice(i + length)
       if (INSTITUTION.test(after) || LANDMARK.test(after)) continue
       words ??= wordSpans(text)
-      if (entry.short && !standsAlone(words, i, i + length)) continue
+      if (entry.short && !standsAlone(words, i, i + length, entry.level)) continue
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length }
     }
     if (match) found.push(match)
@@ -92,12 +92,17 @@ export function findPlaces(text: string): PlaceMention[] {
   return found
 }
 
-/** A short form counts only as a word of its own that jieba does not read as an ordinary word. */
-function standsAlone(words: { start: number; end: number; tag: string }[], start: number, end: number): boolean {
+/**
+ * A short form counts only as a word of its own; a district's also only where jieba does not read it as
+ * an ordinary word (和平, 新华, 复兴). Not a province's or a city's: jieba tags 合肥, 烟台 and 商丘 as common
+ * nouns and 遵义 as a verb (50 of 330 city names), and a city missed lets a question about it be answered
+ * from another city's replies; the few that are words too (开封) can at worst make the bot refuse.
+ */
+function standsAlone(words: { start: number; end: number; tag: string }[], start: number, end: number, level: PlaceLevel): boolean {
   const startsWord = words.some((w) => w.start === start)
   const endsWord = words.some((w) => w.end === end)
   const same = words.find((w) => w.start === start && w.end === end)
-  return startsWord && endsWord && !(same && ORDINARY_TAGS.test(same.tag))
+  return startsWord && endsWord && !(level === 'district' && same && ORDINARY_TAGS.test(same.tag))
 }
 
 function wordSpans(text: string): { start: number; end: number; tag: string }[] {
