@@ -53,6 +53,11 @@ const OPENING_SECTION = '开头'
 const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
+/** A line holding a sentence is body text, not part of a title block (a portal's block may run longer than OPENING_MAX_LINES). */
+const SENTENCE_END = /[。！？!?；;]/
+const URL = /https?:\/\/\S+/g
+/** A portal's field block runs to some 20 lines; a longer run without a sentence is a table, and body. */
+const TITLE_MAX_LINES = 30
 
 /** The signature and contact block: shown as the contact line, never quoted as a passage. */
 export function isSignature(chunk: Pick<Chunk, 'section'>): boolean {
@@ -193,16 +198,30 @@ function isHeadingOnly(text: string): boolean {
   return !text.includes('\n') && text.length <= MAX_LABEL_CHARS && !/[。；;]/.test(text)
 }
 
-/** Offset where the opening acknowledgement ends (0 when the text has none). */
+/**
+ * Offset where the opening ends: the acknowledgement when there is one; else, for a policy text or a
+ * reply without one, its title block — the lines before the first sentence (title, 文号, date and
+ * portal fields, the addressee "各区教育局："), which name the topic of every passage and answer none.
+ * 0 when the text starts with a heading or a sentence.
+ */
 function findOpening(text: string): number {
   let count = 0
+  let titleEnd = 0
+  let inTitle = true
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
-    if (HEADINGS.some((pattern) => pattern.test(line)) || ++count > OPENING_MAX_LINES) return 0
+    if (HEADINGS.some((pattern) => pattern.test(line))) return titleEnd
+    inTitle &&= !SENTENCE_END.test(line.replace(URL, ''))
+    if (inTitle && line.trim()) titleEnd = end
+    if (++count > OPENING_MAX_LINES) {
+      if (!inTitle) return titleEnd
+      if (count > TITLE_MAX_LINES) return 0
+      continue
+    }
     const sentence = sentenceSpans(line).find((span) => ACKNOWLEDGEMENT.test(line.slice(span.start, span.end)))
     if (sentence) return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
   }
-  return 0
+  return titleEnd
 }
 
 /** Offset where the trailing signature/contact block begins (text length when there is none). */

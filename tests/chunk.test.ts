@@ -72,9 +72,10 @@ test('a text without headings is chunked into whole paragraphs, short ones toget
   const text = ['关于加强社区服务的实施意见', short(8), short(10), long, short(5)].join('\n')
   const chunks = chunkDocument('policy', text, { maxChars: 300 })
   for (const chunk of chunks) assert.equal(chunk.text, text.slice(chunk.start, chunk.end))
-  // The title line opens the first passage, and the two short paragraphs after it share one passage.
-  assert.ok(chunks[0].text.startsWith('关于加强社区服务的实施意见\n'))
-  assert.ok(chunks[0].text.endsWith(short(10)))
+  // The title line is the opening (evidence, never quoted); the two short paragraphs after it share one passage.
+  assert.equal(chunks[0].text, '关于加强社区服务的实施意见')
+  assert.ok(!isQuotable(chunks[0]))
+  assert.equal(chunks[1].text, `${short(8)}\n${short(10)}`)
   // The long paragraph (≈ 360 characters) becomes two pieces of similar length, not 300 + a stub; its
   // first piece starts a passage of its own, its second may take the short paragraph after it.
   const at = text.indexOf(long)
@@ -106,13 +107,25 @@ test("a reply's opening (title line, addressee, the sentence acknowledging the p
   assert.deepEqual(chunks.find((chunk) => chunk.text.includes('通借通还'))?.section, ['一、下一步计划'])
 })
 
-test('收悉 after a heading or far into the text is body text, and a text without it has no opening', () => {
+test('收悉 after a heading or far into the text is body text', () => {
   const late = ['一、基本情况', '来函收悉后，我们立即组织了调研。'].join('\n')
   assert.ok(chunkDocument('late', late).every(isQuotable))
   const deep = [...Array.from({ length: 9 }, (_, i) => `第${i + 1}段正文，介绍工作进展。`), '有关意见收悉。'].join('\n')
   assert.ok(chunkDocument('deep', deep).every(isQuotable))
-  const policy = ['关于加强社区服务的实施意见', '各街道办事处：', '现将有关事项通知如下。'].join('\n')
-  assert.ok(chunkDocument('policy', policy).every(isQuotable))
+})
+
+test('a text without an acknowledgement opens with its title block: the lines before its first sentence', () => {
+  // Title, 文号, date, portal fields and addressee name the topic of every passage and answer none.
+  const policy = ['关于加强社区服务的实施意见', '沪某发〔2024〕3号', '发布日期：2024-05-06', '各街道办事处：', '现将有关事项通知如下。社区食堂每餐补贴3元。'].join('\n')
+  const chunks = chunkDocument('policy', policy)
+  assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['关于加强社区服务的实施意见\n沪某发〔2024〕3号\n发布日期：2024-05-06\n各街道办事处：'])
+  assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.includes('每餐补贴3元')))
+  // A text that starts with a sentence, or with a heading, has none.
+  assert.ok(chunkDocument('plain', '社区食堂每餐补贴3元。\n老人持卡用餐。').every(isQuotable))
+  assert.ok(chunkDocument('headed', '一、补贴标准\n社区食堂每餐补贴3元。').every(isQuotable))
+  // A page's link in the title block is no sentence: http://…?id=3
+  const linked = chunkDocument('linked', '招生工作十问\nhttp://edu.example.gov.cn/a.php?id=3\n1、几岁上小学？\n答：年满6周岁。')
+  assert.deepEqual(linked.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['招生工作十问\nhttp://edu.example.gov.cn/a.php?id=3'])
 })
 
 test('a reply that announces its answer without 收悉 (关于您提出的…建议，现答复如下) has the same opening', () => {
@@ -174,7 +187,7 @@ test('a signature whose date lost its 年月日 is still the signature, not the 
 
 test('a regulation whose articles a web page ran together on one line is still cut article by article', async () => {
   // 天津市经济租赁房租房补贴管理规定 as published: "第三章 保障条件及标准 第七条 …", "…执行。 第四章 申请与核准 第十三条 …"
-  const chunks = chunkDocument('tianjin', await cleaned('tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
+  const chunks = chunkDocument('tianjin', await cleaned('08_tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
   const article = (n: string) => chunks.filter((chunk) => chunk.section.at(-1) === n || chunk.section.includes(n))
   assert.deepEqual(article('第七条')[0]?.section, ['第三章 保障条件及标准', '第七条'])
   assert.deepEqual(article('第十五条')[0]?.section, ['第四章 申请与核准', '第十五条'])

@@ -1,0 +1,26 @@
+/**
+ * `npx tsx tests/eval/dev/build.ts`: the two development sets of real documents from outside corpus/,
+ * assembled into var/dev/<name>/ (corpus/ + questions.jsonl) for `npm run eval -- --set var/dev/<name>`.
+ *  - elsewhere: corpus/ beside 20 replies from other provinces (tests/fixtures/other-provinces)
+ *  - policy: 8 policy texts of 7 cities (tests/fixtures/policy), as a corpus of their own
+ * See README.md here for where the documents and questions come from.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { DEFAULT_CORPUS_DIR, STATE_DIR } from '../../../index/index.js'
+
+const HERE = path.dirname(new URL(import.meta.url).pathname)
+const FIXTURES = path.join(HERE, '..', '..', 'fixtures')
+const SETS: Record<string, string[]> = {
+  elsewhere: [DEFAULT_CORPUS_DIR, path.join(FIXTURES, 'other-provinces')],
+  policy: [path.join(FIXTURES, 'policy')],
+}
+
+for (const [name, folders] of Object.entries(SETS)) {
+  const out = path.join(STATE_DIR, 'dev', name)
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(path.join(out, 'corpus'), { recursive: true })
+  for (const folder of folders) for (const file of readdirSync(folder)) copyFileSync(path.join(folder, file), path.join(out, 'corpus', file))
+  copyFileSync(path.join(HERE, `${name}.jsonl`), path.join(out, 'questions.jsonl'))
+  console.log(`${name}: ${readdirSync(path.join(out, 'corpus')).length} documents → ${path.relative(process.cwd(), out)}`)
+}
