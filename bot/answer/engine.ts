@@ -89,7 +89,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
-  const { query, docIds, scope, topic, fact } = asked
+  const { query, docIds, scope, topic, fact, message } = asked
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
@@ -109,7 +109,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
     const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
-    const text = [notFoundText(query, scope), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
+    const text = [notFoundText(message ?? query, scope), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])

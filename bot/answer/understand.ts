@@ -30,7 +30,17 @@ export type Understanding =
    * a question, possibly scoped to the replies it names or the reply just cited; `topic` is what it asks
    * beyond naming them, for the evidence check (the names match every passage in scope)
    */
-  | { intent: 'question'; query: string; docIds?: string[]; scope?: string; topic?: string; fact?: Fact; scopedBy?: Mention['kind'][] }
+  | {
+      intent: 'question'
+      query: string
+      docIds?: string[]
+      scope?: string
+      topic?: string
+      fact?: Fact
+      scopedBy?: Mention['kind'][]
+      /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
+      message?: string
+    }
 
 const END = '[!！。.?？~～]*$'
 const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
@@ -108,7 +118,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     const hasTopic = !refersBack && topicWords(topic).some((word) => contentTokens(word).length > 0)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
-    return { intent: 'question', query: topic, fact }
+    return { intent: 'question', query: topic, fact, message: text }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
   const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
@@ -153,7 +163,7 @@ function byYear(kb: KnowledgeBase, year: string, named: ReplyDocument[] | undefi
 /** The text without what these patterns match and without these words: what is left to search for. */
 function withoutWords(text: string, patterns: Array<RegExp | undefined>, words: string[]): string {
   const left = patterns.reduce((rest: string, pattern) => (pattern ? rest.replace(new RegExp(pattern.source, 'g'), ' ') : rest), text)
-  return words.reduce((rest, word) => rest.replaceAll(word, ' '), left).replace(/\s+/gu, ' ').trim()
+  return words.reduce((rest, word) => rest.replaceAll(word, ' '), left).replace(/[\s，,。？?！!、]+/gu, ' ').trim()
 }
 
 function topicWords(text: string): string[] {

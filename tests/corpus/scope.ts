@@ -178,6 +178,10 @@ test('a contact asked with a topic finds the reply on it and gives that reply\'s
   assert.equal(turn.reply.answered, true, turn.reply.text)
   assert.ok(turn.docIds.includes(SEED_ID))
   assert.ok(turn.reply.text.includes(seed.contact!.phone!), turn.reply.text)
+  // A topic no reply answers is refused in the resident's own words.
+  const [missing] = await conversation('地铁票价的事想打电话问问，找谁？')
+  refused(missing)
+  assert.match(missing.reply.text, /地铁票价的事想打电话问问/)
 })
 
 test('a reply pointed at that the conversation does not hold is never guessed', async () => {
