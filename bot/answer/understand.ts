@@ -111,8 +111,9 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // 「文号是多少」「这件提案找谁联系」 follow up on the reply in the conversation (or ask which one is meant);
   // 「路灯的事找谁」 names a topic: its reply is searched for, and the answer carries that reply's contact.
-  // A reply pointed at (这个答复) that the conversation does not hold is never guessed at.
-  const refersBack = REPLY_REFERENCE.test(text) || (!!state?.docId && ANAPHORA.test(text))
+  // A reply pointed at (这个答复) that the conversation does not hold is never guessed at; one named by its
+  // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
+  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text))
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && topicWords(topic).some((word) => contentTokens(word).length > 0)
@@ -150,6 +151,14 @@ function asksAbout(text: string, named: boolean): string | undefined {
   if (named) return text
   if (!NAMES_REPLIES.test(text)) return undefined
   return withoutWords(text, [], FRAMING_WORDS) || text
+}
+
+/** 这个答复 / 那件提案 with nothing before it in its clause that names a topic. */
+function pointsBack(text: string): boolean {
+  const reference = REPLY_REFERENCE.exec(text)
+  if (!reference) return false
+  const clause = text.slice(0, reference.index).split(/[，,。？?！!；;]/u).at(-1) ?? ''
+  return topicWords(withoutWords(clause, [], FOLLOW_UP_WORDS)).every((word) => contentTokens(word).length === 0)
 }
 
 /** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */

@@ -184,11 +184,15 @@ test('a contact asked with a topic finds the reply on it and gives that reply\'s
   assert.match(missing.reply.text, /地铁票价的事想打电话问问/)
 })
 
-test('a reply pointed at that the conversation does not hold is never guessed', async () => {
+test('a reply pointed at that the conversation does not hold is never guessed; one named by its topic is searched for', async () => {
   for (const message of ['对这个答复不满意的话，在哪里反馈？', '这份答复提到的补贴怎么申请']) {
     const [turn] = await conversation(message)
     assert.equal(turn.intent, 'clarify', message)
   }
+  const seed = kb.getDocument(SEED_ID)!
+  const [dated] = await conversation('马兰花计划那件提案是哪天答复的')
+  assert.equal(dated.reply.answered, true, dated.reply.text)
+  assert.ok(dated.reply.text.startsWith(`${seed.unit}《`) && dated.reply.text.includes(formatDate(seed.date)!), dated.reply.text)
 })
 
 test('a year asked with replies is the year they are dated: another year\'s reply is offered, never quoted', async () => {
