@@ -92,7 +92,7 @@ interface Unit {
 }
 
 export function chunkDocument(docId: string, text: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
-  const units = sectionUnits(text)
+  const units = withListsJoined(text, sectionUnits(text), options.maxChars)
   const pieces = units.flatMap((unit) => packSentences(text, unit, options.maxChars))
   return pieces.map((piece, i) => ({
     id: `${docId}#${i}`,
@@ -102,6 +102,42 @@ export function chunkDocument(docId: string, text: string, options: ChunkOptions
     end: piece.end,
     text: text.slice(piece.start, piece.end),
   }))
+}
+
+/**
+ * A list announced by a colon (第八条 …应当同时符合下列条件： （一）具有本市户口； （二）上年人均收入低于2万元；…)
+ * reads as one passage, cited by the heading that announces it: alone, "（二）上年人均收入低于2万元（含）；"
+ * answers nothing and embeds poorly. Its short items join that heading's passage while it fits.
+ */
+const LIST_ITEM_MAX_CHARS = 60
+const ITEM_LABEL = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])/
+/** "…下列条件：" closing a passage, or followed by its first item on the same line. */
+const ANNOUNCES_LIST = /[：:]\s*(?:$|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])/
+
+function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] {
+  const joined: Unit[] = []
+  let list: { unit: Unit; section: string[] } | undefined
+  for (const unit of units) {
+    const item = list && samePath(list.section, unit.section.slice(0, -1)) && unit.end - unit.start <= LIST_ITEM_MAX_CHARS && unit.end - list.unit.start <= maxChars
+    if (list && item) {
+      list.unit.end = unit.end
+      list.unit.section = list.section
+      continue
+    }
+    const own = { ...unit }
+    joined.push(own)
+    list = undefined
+    if (isQuotable(unit) && ANNOUNCES_LIST.test(text.slice(unit.start, unit.end))) {
+      // A first item sharing the announcement's passage makes it an item's section; the list is the heading's.
+      const section = ITEM_LABEL.test(unit.section.at(-1) ?? '') ? unit.section.slice(0, -1) : unit.section
+      list = { unit: own, section }
+    }
+  }
+  return joined
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i])
 }
 
 /** The sections of a text: each heading opens one and it runs to the next heading (at any depth). */

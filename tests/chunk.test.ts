@@ -150,7 +150,8 @@ test('a regulation is cut by its chapters and articles: a passage never runs fro
   const chunks = chunkDocument('rule', text)
   for (const chunk of chunks) assert.ok((chunk.text.match(/第[一二三四五六七八九十]+条/g) ?? []).length <= 1, chunk.text)
   assert.deepEqual(chunks.find((c) => c.text.includes('适用于本市'))?.section, ['第一章　总则', '第二条'])
-  assert.deepEqual(chunks.find((c) => c.text.includes('候诊区'))?.section, ['第二章　禁止吸烟场所', '第三条', '（二）医疗机构的候诊区'])
+  // The list the article announces (…禁止吸烟：) is part of that article's passage.
+  assert.deepEqual(chunks.find((c) => c.text.includes('候诊区'))?.section, ['第二章　禁止吸烟场所', '第三条'])
   assert.deepEqual(chunks.find((c) => c.text.includes('责令改正'))?.section, ['第二章　禁止吸烟场所', '第十二条'])
 })
 
@@ -192,8 +193,23 @@ test('a regulation whose articles a web page ran together on one line is still c
   assert.deepEqual(article('第七条')[0]?.section, ['第三章 保障条件及标准', '第七条'])
   assert.deepEqual(article('第十五条')[0]?.section, ['第四章 申请与核准', '第十五条'])
   assert.match(article('第十五条')[0].text, /^第十五条/)
-  // "…计算。 （二）租住公有住房的…": items of an article are its parts
-  assert.ok(chunks.some((chunk) => chunk.section.join('/').startsWith('第三章 保障条件及标准/第十一条/（二）')))
+  // "…计算。 （二）租住公有住房的…": the items of 第十一条, cut apart on their line, are its parts (its list, when short)
+  assert.ok(chunks.filter((chunk) => chunk.section[1] === '第十一条').some((chunk) => chunk.text.includes('（二）租住公有住房的')))
+  assert.ok(chunks.some((chunk) => chunk.section.join('/').startsWith('第三章 保障条件及标准/第十一条/（三）')))
   // A chapter heading is never a passage of its own.
   assert.ok(chunks.every((chunk) => !/^第[一二三四五六七八九十]+章\s*\S*$/u.test(chunk.text)))
+})
+
+test('a list announced by a colon is one passage with its short items, cited by the article that announces it', async () => {
+  // 天津 第八条 …应当同时符合下列条件： （一）…； （二）上年人均收入低于2万元（含）； …: alone, an item answers nothing.
+  const tianjin = chunkDocument('tianjin', await cleaned('08_tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
+  const conditions = tianjin.find((chunk) => chunk.text.includes('上年人均收入低于2万元'))!
+  assert.deepEqual(conditions.section, ['第三章 保障条件及标准', '第八条'])
+  assert.match(conditions.text, /^第八条.*下列条件：.*（一）.*（二）.*（三）.*（四）未享受其他方式住房保障政策。$/su)
+  // A long item stays a passage of its own, and so does a list that would not fit one passage.
+  const standards = tianjin.filter((chunk) => chunk.section[1] === '第九条')
+  assert.ok(standards.length >= 2)
+  // Without a colon announcing them, short enumerated points keep their own sections (replies' 一是… 二是…).
+  const points = chunkDocument('points', ['一、办理情况', '我们做了三件事。', '一是加强宣传；', '二是完善设施；', '三是优化服务。'].join('\n'))
+  assert.ok(points.some((chunk) => chunk.section.at(-1)?.startsWith('二是')))
 })
