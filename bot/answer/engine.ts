@@ -2,13 +2,14 @@
  * The answer engine: one message and the conversation's state in, the reply to send and the new state
  * out. WeChat, `ask` and `chat` all go through `respond`; it never throws.
  */
-import { headingMarker, isEnumeration, isQuotable, splitPlacePrefix, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
   citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
   type Examples,
 } from './compose.js'
 import type { Mention } from './entities.js'
+import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
@@ -227,46 +228,9 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const places = missing.filter((m) => m.kind === 'place').map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
-  const offers = nearReplies(kb, missing, mentions)
+  const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
   return turn('notFound', plain(noSuchReplyText(asked, places, offers.map(describe))), state)
-}
-
-/** A number one digit away from the one asked for, the other replies of a session that was named and exists, or unsigned replies that name the body asked for. */
-function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
-  const number = missing.find((m) => m.kind === 'number')
-  const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
-  const unit = missing.find((m) => m.kind === 'unit')
-  if (session) return session.docs.slice(0, OFFERS_MAX)
-  // Another year's replies of what was named, with their dates: never quoted for the year asked.
-  if (missing.some((m) => m.kind === 'year')) return named(mentions).filter((doc) => doc.date).slice(0, OFFERS_MAX)
-  // A reply without letterhead or signature may be that body's own: those that name it are offered, never
-  // quoted. A reply names its own body without the place (区发改委 in a reply of 长宁区), but names the place.
-  if (unit) {
-    const { places, rest } = splitPlacePrefix(unit.label)
-    const levelWord = /[省市区县]$/.exec(places.at(-1)?.text ?? '')?.[0] ?? ''
-    const names = (doc: ReplyDocument) =>
-      doc.text.includes(unit.label) || (places.length > 0 && doc.text.includes(levelWord + rest) && places.every((place) => doc.text.includes(place.stem)))
-    return kb.documents.filter((doc) => !doc.unit && names(doc)).slice(0, OFFERS_MAX)
-  }
-  if (!number) return []
-  const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
-  return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)).slice(0, OFFERS_MAX)
-}
-
-/** The replies that every mention naming replies (not places) picks out. */
-function named(mentions: Mention[]): ReplyDocument[] {
-  const naming = mentions.filter((m) => m.kind !== 'place' && m.kind !== 'year')
-  if (naming.length === 0) return []
-  return naming.slice(1).reduce((docs, m) => docs.filter((doc) => m.docs.includes(doc)), naming[0].docs)
-}
-
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return a === b
-  let i = 0
-  while (i < a.length && a[i] === b[i]) i++
-  const [long, short] = a.length >= b.length ? [a, b] : [b, a]
-  return long.slice(i + 1) === short.slice(a.length === b.length ? i + 1 : i)
 }
 
 /** The contact, date, document number, proposers or unit of one reply, from its own text. */

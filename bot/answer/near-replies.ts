@@ -1,0 +1,46 @@
+/**
+ * Replies to offer when the one asked for does not exist: listed by name, never quoted under what was
+ * asked. Which ones depends on what was missing (see nearReplies).
+ */
+import { splitPlacePrefix, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import type { Mention } from './entities.js'
+
+/**
+ * The other replies of a session that was named and exists; the named replies of other years (a year
+ * none is dated in); unsigned replies that name the body asked for; or a number one digit away.
+ */
+export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
+  const number = missing.find((m) => m.kind === 'number')
+  const session = mentions.find((m) => m.kind === 'session' && m.docs.length > 0)
+  const unit = missing.find((m) => m.kind === 'unit')
+  if (session) return session.docs
+  // Another year's replies of what was named, with their dates: never quoted for the year asked.
+  if (missing.some((m) => m.kind === 'year')) return named(mentions).filter((doc) => doc.date)
+  // A reply without letterhead or signature may be that body's own: those that name it are offered, never
+  // quoted. A reply names its own body without the place (区发改委 in a reply of 长宁区), but names the place.
+  if (unit) {
+    const { places, rest } = splitPlacePrefix(unit.label)
+    const levelWord = /[省市区县]$/.exec(places.at(-1)?.text ?? '')?.[0] ?? ''
+    const names = (doc: ReplyDocument) =>
+      doc.text.includes(unit.label) || (places.length > 0 && doc.text.includes(levelWord + rest) && places.every((place) => doc.text.includes(place.stem)))
+    return kb.documents.filter((doc) => !doc.unit && names(doc))
+  }
+  if (!number) return []
+  const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
+  return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits))
+}
+
+/** The replies that every mention naming replies (not places) picks out. */
+function named(mentions: Mention[]): ReplyDocument[] {
+  const naming = mentions.filter((m) => m.kind !== 'place' && m.kind !== 'year')
+  if (naming.length === 0) return []
+  return naming.slice(1).reduce((docs, m) => docs.filter((doc) => m.docs.includes(doc)), naming[0].docs)
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return a === b
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a]
+  return long.slice(i + 1) === short.slice(a.length === b.length ? i + 1 : i)
+}
