@@ -19,13 +19,15 @@ const MODEL_LIMIT_CHARS = 480
  * Heading markers, outermost first: the rank is the depth in the section path. Regulations and policy
  * texts number chapters, sections and articles (第一章 总则, 第三条 …) above the replies' 一、（一）.
  */
-const ARTICLE = /^第[一二三四五六七八九十百零〇两\d]+条/
+const ORDINAL = '第[一二三四五六七八九十百零〇两\\d]+'
+const BRACKETED = '[（(][一二三四五六七八九十]+[)）]'
+const ARTICLE = new RegExp(`^${ORDINAL}条`)
 const HEADINGS: RegExp[] = [
-  /^第[一二三四五六七八九十百零〇两\d]+章/,
-  /^第[一二三四五六七八九十百零〇两\d]+节/,
+  new RegExp(`^${ORDINAL}章`),
+  new RegExp(`^${ORDINAL}节`),
   ARTICLE,
   /^[一二三四五六七八九十]+、/,
-  /^[（(][一二三四五六七八九十]+[)）]/,
+  new RegExp(`^${BRACKETED}`),
   /^\d{1,2}(?:[、．]|\.(?!\d))/,
   /^[（(]\d{1,2}[)）]/,
   /^[一二三四五六七八九十]+是/,
@@ -110,9 +112,10 @@ export function chunkDocument(docId: string, text: string, options: ChunkOptions
  * answers nothing and embeds poorly. Its short items join that heading's passage while it fits.
  */
 const LIST_ITEM_MAX_CHARS = 60
-const ITEM_LABEL = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])/
+const LIST_ITEM = '[（(][一二三四五六七八九十\\d]+[)）]|\\d{1,2}[、．.]'
+const ITEM_LABEL = new RegExp(`^(?:${LIST_ITEM})`)
 /** "…下列条件：" closing a passage, or followed by its first item on the same line. */
-const ANNOUNCES_LIST = /[：:]\s*(?:$|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])/
+const ANNOUNCES_LIST = new RegExp(`[：:]\\s*(?:$|${LIST_ITEM})`)
 
 function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] {
   const joined: Unit[] = []
@@ -205,7 +208,7 @@ interface Opening {
  * says 一、二月.
  */
 const INLINE_HEADING = new RegExp(
-  `(?<=[。；;！？]\\s?|(?:^|[。；;！？]\\s?)第[一二三四五六七八九十百零〇两\\d]+[章节]\\s*[^\\s。]*\\s)(?:第[一二三四五六七八九十百零〇两\\d]+[章节条]|[（(][一二三四五六七八九十]+[)）])|(?<=[。；;])[一二三四五六七八九十]+是`,
+  `(?<=[。；;！？]\\s?|(?:^|[。；;！？]\\s?)${ORDINAL}[章节]\\s*[^\\s。]*\\s)(?:${ORDINAL}[章节条]|${BRACKETED})|(?<=[。；;])[一二三四五六七八九十]+是`,
   'gu',
 )
 
