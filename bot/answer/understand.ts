@@ -116,7 +116,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text))
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
-    const hasTopic = !refersBack && topicWords(topic).some((word) => contentTokens(word).length > 0)
+    const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
     return { intent: 'question', query: topic, fact, message: text }
@@ -158,7 +158,12 @@ function pointsBack(text: string): boolean {
   const reference = REPLY_REFERENCE.exec(text)
   if (!reference) return false
   const clause = text.slice(0, reference.index).split(/[，,。？?！!；;]/u).at(-1) ?? ''
-  return topicWords(withoutWords(clause, [], FOLLOW_UP_WORDS)).every((word) => contentTokens(word).length === 0)
+  return !namesTopic(withoutWords(clause, [], FOLLOW_UP_WORDS))
+}
+
+/** Whether words are left that say what the message is about (not how it asks). */
+function namesTopic(text: string): boolean {
+  return topicWords(text).some((word) => contentTokens(word).length > 0)
 }
 
 /** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */
