@@ -185,7 +185,7 @@ async function sweep({ questions, corpusDir, name }: EvalSet): Promise<void> {
     ]
     for (const [name, tuning] of variants) {
       const s = await retrieval(kb.withTuning(tuning), tune, 'fused')
-      console.log(`chunks ≤${maxChars} chars, ${name}`.padEnd(44) + [s.r1, s.r3, s.mrr].map(pct).join('  '))
+      console.log(`chunks ≤${maxChars} chars, ${name}`.padEnd(44) + scores(s, '  '))
     }
   }
 }
@@ -223,7 +223,7 @@ async function rerankCases(set: EvalSet): Promise<RerankCase[]> {
  * left out: README "Second-stage ranking".)
  */
 async function rerankStudy(): Promise<void> {
-  const sets = [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+  const sets = studiedSets()
   const cases = new Map<string, RerankCase[]>()
   for (const set of sets) cases.set(set.name || 'ours', await rerankCases(set))
   const mean = (weights: RerankWeights, split: Question['split']) =>
@@ -236,7 +236,7 @@ async function rerankStudy(): Promise<void> {
     const cells = [...cases.values()].flatMap((list) =>
       (['tune', 'test'] as const).map((split) => {
         const s = score(list.filter((c) => c.split === split).map((c) => rerankedRank(c, weights)))
-        return [s.r1, s.r3, s.mrr].map(pct).join('/').padEnd(26)
+        return scores(s, '/').padEnd(26)
       }),
     )
     console.log(`${String(proximity).padEnd(8)}${pct(mean(weights, 'tune')).padEnd(15)}${cells.join('')}`)
@@ -248,7 +248,7 @@ async function rerankStudy(): Promise<void> {
  * stage) per setting; chosen on the tune splits only (mean MRR@10 over the sets), in the middle of its plateau.
  */
 async function fusionStudy(): Promise<void> {
-  const sets = [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+  const sets = studiedSets()
   const kbs = await Promise.all(sets.map(async (set) => KnowledgeBase.open(await evalIndex(undefined, set.corpusDir, set.name))))
   console.log('\nkeywordFullShare (0 = keyword ranks always count in full): fused R@1/R@3/MRR@10 per set and split')
   console.log('share   mean tune MRR  ' + sets.map((set) => `${set.name || 'ours'} tune`.padEnd(22) + `${set.name || 'ours'} test`.padEnd(22)).join(''))
@@ -260,11 +260,21 @@ async function fusionStudy(): Promise<void> {
       for (const split of ['tune', 'test'] as const) {
         const s = await retrieval(kb, set.questions.filter((q) => q.kind === 'answerable' && q.split === split), 'fused')
         if (split === 'tune') tuneMrr += s.mrr / sets.length
-        cells.push([s.r1, s.r3, s.mrr].map(pct).join('/').padEnd(22))
+        cells.push(scores(s, '/').padEnd(22))
       }
     }
     console.log(`${String(keywordFullShare).padEnd(8)}${pct(tuneMrr).padEnd(15)}${cells.join('')}`)
   }
+}
+
+/** Ours and every converted outside set: what the tuning studies choose on. */
+function studiedSets(): EvalSet[] {
+  return [loadEvalSet(), ...externalSets().map(loadEvalSet)]
+}
+
+/** R@1, R@3 and MRR@10, as printed. */
+function scores(s: Scores, separator: string): string {
+  return [s.r1, s.r3, s.mrr].map(pct).join(separator)
 }
 
 /** Every converted outside set under var/external/. */
@@ -320,7 +330,7 @@ async function main(): Promise<void> {
   console.log(`Retrieval over ${answerable.length} answerable questions (tune ${splits.tune.length}, test ${splits.test.length}); index ${kb.manifest.documents} documents, ${kb.manifest.chunks} chunks`)
   console.log('method    split   R@1    R@3    MRR@10')
   for (const [method, bySplit] of Object.entries(methods)) {
-    for (const [split, s] of Object.entries(bySplit)) console.log(`${method.padEnd(10)}${split.padEnd(8)}${[s.r1, s.r3, s.mrr].map(pct).join('  ')}`)
+    for (const [split, s] of Object.entries(bySplit)) console.log(`${method.padEnd(10)}${split.padEnd(8)}${scores(s, '  ')}`)
   }
   console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), semanticAlone ${calibration.semanticAlone}, coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
   console.log(`accuracy  all ${pct(refusal.all)}  tune ${pct(refusal.tune)}  test ${pct(refusal.test)}`)
