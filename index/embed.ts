@@ -1,26 +1,26 @@
 /**
  * Text → 512-d unit vectors with bge-small-zh-v1.5, locally. The one place that creates the
- * transformers.js extractor; it is loaded lazily, once per process (and once per embedding worker).
+ * transformers.js extractor; it is loaded lazily, once per process (an embedding worker is a process of its own).
  *
  * `npm run bench` measures the ways of using both cores (README "Ingest on both cores"): one model
  * whose ONNX session uses the runtime's default threads, the same with a set number of intra-op
- * threads, or worker threads that each hold a model with one ONNX thread. The default is a worker per
+ * threads, or worker processes that each hold a model with one ONNX thread. The default is a worker per
  * core: on a quiet 2-core machine it embeds ~75 passages/s where one session gets ~57 with two threads
  * and ~60 with one (its second thread adds almost nothing); small jobs stay in-process, on one thread.
  * Each text goes through the model alone: batches, even of texts sorted by length, pad and mask, and
  * measured slower at every size (one thread, passages/s at batch 1 / 4 / 16: corpus/ 97 / 96 / 72, the
  * DRCD set 61 / 56 / 48, CMRC 55 / 50 / 41; README "Ingest on both cores").
  */
+import type { ChildProcess } from 'node:child_process'
 import { availableParallelism } from 'node:os'
-import type { Worker } from 'node:worker_threads'
 import ort from 'onnxruntime-node'
 import { MODEL_DIMENSION, MODEL_ID, MODEL_ROOT, modelProblem } from './model/location.js'
-import { tsWorker } from './ts-worker.js'
+import { tsProcess } from './ts-worker.js'
 
 /** bge's retrieval instruction for short queries against passages (its model card recommends it for s2p). */
 export const QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：'
 export interface EmbedOptions {
-  /** worker threads for a large job (1: in-process) */
+  /** worker processes for a large job (1: in-process) */
   workers: number
   /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
   intraOpThreads: number
@@ -98,7 +98,12 @@ export async function embedPassages(texts: string[], onEmbedded?: (done: number)
   return vectors
 }
 
-/** Each worker takes the next text when it is free, so a slow core never holds the others up. */
+/**
+ * Each worker is a child process, not a thread: onnxruntime-node keeps process-wide references to
+ * objects of the thread that loaded it, and a second thread loading it can abort the whole process
+ * (V8 "GlobalHandles::Destroy", microsoft/onnxruntime#23794); it did once in CI. A worker takes the
+ * next text when it is free, so a slow core never holds the others up.
+ */
 async function inWorkers(
   texts: string[],
   count: number,
@@ -107,29 +112,29 @@ async function inWorkers(
 ): Promise<void> {
   let next = 0
   const run = async () => {
-    const worker = tsWorker(new URL('./embed-worker.ts', import.meta.url), { intraOpThreads })
+    const worker = tsProcess(new URL('./embed-process.ts', import.meta.url), String(intraOpThreads))
     try {
       while (next < texts.length) {
         const index = next++
         store(index, await ask(worker, texts[index]))
       }
     } finally {
-      await worker.terminate()
+      worker.kill()
     }
   }
   await Promise.all(Array.from({ length: count }, run))
 }
 
-function ask(worker: Worker, text: string): Promise<Float32Array> {
+function ask(worker: ChildProcess, text: string): Promise<Float32Array> {
   return new Promise((resolve, reject) => {
-    const done = (reply: { vector?: Float32Array; error?: string }) => {
-      worker.off('error', reject)
+    const stopped = (code: number | null) => finish({ error: `stopped (exit code ${code}) before answering` })
+    const finish = (reply: { vector?: Float32Array; error?: string }) => {
+      worker.off('message', finish).off('exit', stopped).off('error', reject)
       if (reply.error) reject(new Error(`embedding worker: ${reply.error}`))
       else resolve(reply.vector!)
     }
-    worker.once('message', done)
-    worker.once('error', reject)
-    worker.postMessage(text)
+    worker.once('message', finish).once('exit', stopped).once('error', reject)
+    worker.send(text)
   })
 }
 

@@ -1,5 +1,6 @@
 /** Main-thread side of the render worker: one worker, started on first use, requests answered in order. */
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { tsWorker } from '../ts-worker.js'
 import type { RenderRequest, RenderResponse } from './render-protocol.js'
 
 /** A request without its id (Omit over each member of the union). */
@@ -28,7 +29,7 @@ export class Renderer {
 
   #start(): Worker {
     if (this.#worker) return this.#worker
-    const worker = new Worker(new URL('./render-worker.mjs', import.meta.url))
+    const worker = tsWorker(new URL('./render-worker.ts', import.meta.url), null)
     worker.unref()
     worker.on('message', (response: RenderResponse) => {
       const job = this.#pending.get(response.id)

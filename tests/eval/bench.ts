@@ -3,7 +3,7 @@
  *  - cold start: a fresh process opening model + index + jieba
  *  - warm answers: the whole answer function over the question set, p50/p95/p99
  *  - ingest throughput from a cold process (model load included), chunks/s: the corpus with each way of
- *    using the cores (one ONNX session with its default / 1 / 2 intra-op threads, or worker threads each
+ *    using the cores (one ONNX session with its default / 1 / 2 intra-op threads, or worker processes each
  *    with a model; the median of --ingest-runs processes, interleaved), then a synthetic corpus of
  *    --ingest-scale chunks with the default way
  *  - channels (bench-channels.ts): 200 Official Account users over loopback, 200 wechaty mock users with send pacing
