@@ -49,14 +49,19 @@ const SIGNATURE_SECTION = '落款'
  * proposal's topic in words and meaning, yet answers none: it is a section of its own, "开头", ending
  * with the sentence that says 收悉, that the proposal was handed over to be handled (…交县卫生健康局办理),
  * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence comes before any heading and within the first lines. What follows it
- * on the same line is body text.
+ * on the same line is body text. A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下).
  */
 const OPENING_SECTION = '开头'
-const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/
+const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
 /** A line holding a sentence is body text, not part of a title block (a portal's block may run longer than OPENING_MAX_LINES). */
 const SENTENCE_END = /[。！？!?；;]/
+/**
+ * Nor is a long line of clauses: a preamble announcing a table (为贯彻…，根据…，现将…通告如下：) has no
+ * sentence end, but an addressee (各区县人民政府，市政府各部门：) or a title is shorter.
+ */
+const PARAGRAPH = /^(?=.{50})[^，,]*[，,]/
 const URL = /https?:\/\/\S+/g
 /** A portal's field block runs to some 20 lines; a longer run without a sentence is a table, and body. */
 const TITLE_MAX_LINES = 30
@@ -244,19 +249,18 @@ function isHeadingOnly(text: string): boolean {
  * 0 when the text starts with a heading or a sentence.
  */
 function findOpening(text: string): number {
-  let count = 0
+  let titleLines = 0
+  let bodyLines = 0
   let titleEnd = 0
   let inTitle = true
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
     if (HEADINGS.some((pattern) => pattern.test(line))) return titleEnd
-    inTitle &&= !SENTENCE_END.test(line.replace(URL, ''))
+    const words = line.replace(URL, '').trim()
+    inTitle &&= !SENTENCE_END.test(words) && !PARAGRAPH.test(words)
     if (inTitle && line.trim()) titleEnd = end
-    if (++count > OPENING_MAX_LINES) {
-      if (!inTitle) return titleEnd
-      if (count > TITLE_MAX_LINES) return 0
-      continue
-    }
+    // The acknowledgement is looked for in the first lines after the title block, however long that is.
+    if (inTitle ? ++titleLines > TITLE_MAX_LINES : ++bodyLines > OPENING_MAX_LINES) return inTitle ? 0 : titleEnd
     const sentence = sentenceSpans(line).find((span) => ACKNOWLEDGEMENT.test(line.slice(span.start, span.end)))
     if (sentence) return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
   }

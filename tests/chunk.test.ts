@@ -118,7 +118,7 @@ test('a text without an acknowledgement opens with its title block: the lines be
   // Title, 文号, date, portal fields and addressee name the topic of every passage and answer none.
   const policy = ['关于加强社区服务的实施意见', '沪某发〔2024〕3号', '发布日期：2024-05-06', '各街道办事处：', '现将有关事项通知如下。社区食堂每餐补贴3元。'].join('\n')
   const chunks = chunkDocument('policy', policy)
-  assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['关于加强社区服务的实施意见\n沪某发〔2024〕3号\n发布日期：2024-05-06\n各街道办事处：'])
+  assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['关于加强社区服务的实施意见\n沪某发〔2024〕3号\n发布日期：2024-05-06\n各街道办事处：\n现将有关事项通知如下。'])
   assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.includes('每餐补贴3元')))
   // A text that starts with a sentence, or with a heading, has none.
   assert.ok(chunkDocument('plain', '社区食堂每餐补贴3元。\n老人持卡用餐。').every(isQuotable))
@@ -126,6 +126,29 @@ test('a text without an acknowledgement opens with its title block: the lines be
   // A page's link in the title block is no sentence: http://…?id=3
   const linked = chunkDocument('linked', '招生工作十问\nhttp://edu.example.gov.cn/a.php?id=3\n1、几岁上小学？\n答：年满6周岁。')
   assert.deepEqual(linked.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), ['招生工作十问\nhttp://edu.example.gov.cn/a.php?id=3'])
+})
+
+test("a policy's preamble announcing what follows (…通告如下：) closes its opening, though it has no sentence end: the table after it is quoted", () => {
+  const text = [
+    '某市住房和建设局关于2024年普通住房价格标准的通告',
+    '日期：2024-03-01',
+    '各区人民政府，市政府各部门：',
+    '为落实国家有关住房税收的规定，根据本市住宅市场价格变化情况，经市政府同意，现将普通住房价格标准通告如下：',
+    '序号 区域 价格标准',
+    '1 东区 300万以下',
+    '2 西区 260万以下',
+  ].join('\n')
+  const chunks = chunkDocument('notice', text)
+  assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), [text.split('\n').slice(0, 4).join('\n')])
+  assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.includes('西区 260万以下')))
+})
+
+test('after a long portal field block the acknowledgement still closes the opening', () => {
+  const fields = Array.from({ length: 6 }, (_, i) => [`字段${i + 1}`, `值${i + 1}`]).flat()
+  const text = [...fields, '县交通运输局对第21号提案的答复', '李明委员:', '你在县政协第十三届委员会第二次会议上提出的《关于硬化某村至某镇边防巡逻道路的建议》已转交我局研究办理,现答复如下:', '该路段已列入明年计划。'].join('\n')
+  const opening = chunkDocument('portal', text).filter((chunk) => !isQuotable(chunk))
+  assert.equal(opening.length, 1)
+  assert.ok(opening[0].text.endsWith('现答复如下:'), opening[0].text)
 })
 
 test('a reply that announces its answer without 收悉 (关于您提出的…建议，现答复如下) has the same opening', () => {
