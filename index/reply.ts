@@ -176,11 +176,38 @@ const MOTION_KINDS: Kinds = [
   ['提案', /政协|委员$|提案/u],
 ]
 
+/** A text with no acknowledgement is searched for a motion's title and number in its first lines only, never in its body. */
+const HEAD_LINES = 30
+/**
+ * What a document calls itself, by the words that name a kind of official document (办法, 通知, 意见 …,
+ * or a set of questions: 15问). It may run over up to three lines ("…人民政府关于" / "印发…管理" /
+ * "暂行办法的通知"); a 文号 in brackets after it is not part of it.
+ */
+const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|须知|方案|决定|规划|答复|问答|\d+问)$/u
+const NAME_LINE = /^[^。！？；:：!?;|]{2,60}$/u
+const NAME_MAX_LINES = 3
+/** Without a name line, a transmittal notice names what it sends out: 《…实施意见(试行)》已经…同意，现印发给你们. */
+const TRANSMITTED = /《([^《》\n]{4,80})》[^。\n]{0,40}印发/u
+const TRAILING_DOC_NUMBER = new RegExp(`\\s*[(（\\[［【]\\s*${DOC_NUMBER}\\s*[)）\\]］】]\\s*$`, 'u')
+
+/** The name a policy text or other document without an acknowledgement prints above its body. */
+function documentName(lines: string[]): string | undefined {
+  const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, ''))
+  for (let i = 0; i < head.length; i++) {
+    let name = ''
+    for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
+      name += head[j]
+      if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '')
+    }
+  }
+  return TRANSMITTED.exec(head.join('\n'))?.[1]
+}
+
 export function parseReply(text: string, portal: PortalFields = {}): { metadata: ReplyMetadata; structured: boolean } {
   const lines = text.split('\n')
   const at = lines.findIndex((line) => OPENING.test(line))
   const opening = lines[at] ?? ''
-  const head = at >= 0 ? lines.slice(0, at + 1).join('\n') : text
+  const head = (at >= 0 ? lines.slice(0, at + 1) : lines.slice(0, HEAD_LINES)).join('\n')
   const addressee = at >= 0 ? salutationAbove(lines, at) : undefined
   const session = head.match(SESSION)?.[0]
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
@@ -209,6 +236,8 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   }
   // A reply shows itself by its opening (the salutation sits above it), its motion number or its 办理结果.
   const structured = Boolean(opening || metadata.number || metadata.result)
+  // Anything else (a policy text) is cited by its own name.
+  if (!structured) metadata.title ??= documentName(lines)
   return { metadata: withoutAbsent(metadata), structured }
 }
 

@@ -130,11 +130,27 @@ test('the signature date is the last date line; without one, the page date is us
   assert.equal(commerce.date, '2020-07-11', 'from "发布日期(2020-07-11)"')
 })
 
-test('the policy text in the corpus is not a reply', async () => {
+test('the policy text in the corpus is not a reply, and is named by what its transmittal notice sends out', async () => {
   const { structured, metadata } = await parseCorpus('101_changning_policy_xiandaichanyetixi_shishiyijian_2024.txt')
   assert.equal(structured, false)
   assert.deepEqual(metadata.proposers, [])
-  for (const absent of ['addressee', 'kind', 'number', 'title', 'unit'] as const) assert.equal(absent in metadata, false, absent)
+  for (const absent of ['addressee', 'kind', 'number', 'unit'] as const) assert.equal(absent in metadata, false, absent)
+  assert.equal(metadata.title, '长宁区加快构建现代化产业体系促进经济高质量发展的实施意见(试行)')
+})
+
+test("policy texts of other cities are named by their own title, never by a form their body lists", async () => {
+  const named = async (file: string) => {
+    const raw = await readDocument(path.join(corpus, '..', 'tests', 'fixtures', 'policy', file))
+    const cleaned = cleanText(raw.text, raw.format)
+    return parseReply(cleaned.text, cleaned.portal)
+  }
+  // A title over three lines, below a portal block; the body lists 《公共租赁住房申请表》 among the papers to hand in.
+  const chongqing = await named('02_chongqing_public_rental_housing.txt')
+  assert.equal(chongqing.structured, false)
+  assert.equal(chongqing.metadata.title, '重庆市人民政府关于印发重庆市公共租赁住房管理暂行办法的通知')
+  // A 文号 in brackets after the title is not part of it; a set of questions is a document too.
+  assert.equal((await named('04_wuhan_flexible_workers_medical_insurance.txt')).metadata.title, '关于灵活就业人员参加基本医疗保险若干问题的处理意见')
+  assert.equal((await named('03_nanjing_school_enrollment_15qa.txt')).metadata.title, '2016年南京市义务教育阶段学校招生工作15问')
 })
 
 const reply = (...tail: string[]) =>

@@ -40,6 +40,9 @@ test('after an answer from a regulation, 「第四条」 returns that article wh
   assert.equal(answer.reply.answered, true, answer.reply.text)
   assert.match(answer.reply.passages[0].text, /第五条\s个人在禁止吸烟场所吸烟/)
   assert.match(answer.reply.text, /第三章.*第五条/)
+  // Cited by its own name, not as somebody's 答复.
+  assert.match(answer.reply.text, /【来源】.*某市公共场所控制吸烟条例/)
+  assert.doesNotMatch(answer.reply.text, /答复/)
   assert.equal(article.intent, 'fullSection', article.reply.text)
   // The article alone, whole: no word of the articles around it.
   assert.match(article.reply.passages[0].text, /^第四条\s禁止吸烟场所的经营者.*监督电话。$/)

@@ -80,8 +80,9 @@ export function sectionMarkers(section: string[]): string {
   return markers.length ? markers.join('') : section[0]
 }
 
-/** The reply's own name: 对长宁区政协第十五届三次会议第084号提案的答复, or the proposal title. */
+/** The reply's own name: 对长宁区政协第十五届三次会议第084号提案的答复, or the proposal title; a policy text's own name. */
 export function replyTitle(doc: ReplyDocument): string {
+  if (!doc.structured && doc.title) return doc.title
   if (doc.number) {
     const motion = doc.kind === '代表建议' || doc.session?.includes('人大') ? '代表建议' : '提案'
     const form = doc.kind === '会办意见' || doc.kind === '协办函' ? doc.kind : '答复'
@@ -111,7 +112,8 @@ function contactLine(doc: ReplyDocument): string {
     (c?.address || c?.postcode) && `地址 ${[c?.address, c?.postcode].filter(Boolean).join(' ')}`,
   ].filter(Boolean)
   // Only the unit's own name stands here: a title or a file name would misname who answers the phone.
-  if (parts.length === 0) return doc.unit ? `【联系】${doc.unit}（答复未载联系人，可拨打${HOTLINE}）` : `【联系】答复未载明单位和联系人，可拨打${HOTLINE}`
+  const source = doc.structured ? '答复' : '文件'
+  if (parts.length === 0) return doc.unit ? `【联系】${doc.unit}（${source}未载联系人，可拨打${HOTLINE}）` : `【联系】${source}未载明单位和联系人，可拨打${HOTLINE}`
   return `【联系】${[doc.unit, parts.join(' · ')].filter(Boolean).join(' ')}`
 }
 

@@ -22,7 +22,7 @@ function answer(kb: KnowledgeBase, { reply, docIds }: Turn): Html {
     // Refusals, help, and lookups that list several replies: the engine's own words, plus links to what it named.
     const named = docIds.map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
     return html`<div class="card answer" data-answered="${String(reply.answered)}"><p class="pre">${reply.text}</p>
-${named.length ? html`<ul class="list">${named.map((doc) => html`<li><a href="${replyHref(doc.id)}">${replyTitle(doc)}</a> ${doc.title ? html`《${doc.title}》` : ''}</li>`)}</ul>` : ''}</div>`
+${named.length ? html`<ul class="list">${named.map((doc) => html`<li><a href="${replyHref(doc.id)}">${replyTitle(doc)}</a> ${doc.title && doc.structured ? html`《${doc.title}》` : ''}</li>`)}</ul>` : ''}</div>`
   }
   return html`<div class="answer" data-answered="true">
 ${reply.passages.map((passage) => {
