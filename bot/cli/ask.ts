@@ -4,13 +4,12 @@
  */
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { DEFAULT_INDEX_DIR } from '../../index/index.js'
 import type { ConversationState, Turn } from '../answer/types.js'
 import { openEngine } from './open-engine.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { index: { type: 'string', default: DEFAULT_INDEX_DIR }, json: { type: 'boolean', default: false } },
+  options: { index: { type: 'string' }, json: { type: 'boolean', default: false } },
 })
 const engine = await openEngine(values.index)
 

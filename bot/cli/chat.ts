@@ -1,11 +1,10 @@
 /** `npm run chat -- [--index DIR]`: a terminal conversation with the same engine and state as WeChat. */
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { DEFAULT_INDEX_DIR } from '../../index/index.js'
 import type { ConversationState } from '../answer/types.js'
 import { openEngine } from './open-engine.js'
 
-const { values } = parseArgs({ options: { index: { type: 'string', default: DEFAULT_INDEX_DIR } } })
+const { values } = parseArgs({ options: { index: { type: 'string' } } })
 const engine = await openEngine(values.index)
 const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\n您：' })
 console.log('答复助手（输入问题，回车发送；“帮助”看用法；Ctrl+D 或 “退出” 结束）')

@@ -11,6 +11,23 @@ import { NESTED, messyCorpus } from '../support/messy-corpus.js'
 
 const cli = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' })
 
+test('ask on a fresh checkout builds its index first, as npm start does, and prints only the answer on stdout', () => {
+  const { corpusDir, indexDir } = smallCorpus()
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/ask.ts', '--json', '概念验证中心'], {
+    encoding: 'utf8',
+    env: { ...process.env, INDEX_DIR: indexDir, CORPUS_DIR: corpusDir },
+  })
+  assert.equal(run.status, 0, run.stderr)
+  assert.match(run.stderr, /building the index from/)
+  const answer = JSON.parse(run.stdout)
+  assert.equal(answer.answered, true)
+  assert.match(answer.text, /概念验证/)
+  // An index named with --index is never built behind the user's back: its own ingest is what failed.
+  const named = cli('bot/cli/ask.ts', '--index', path.join(indexDir, 'elsewhere'), '--json', '概念验证中心')
+  assert.equal(named.status, 1)
+  assert.doesNotMatch(named.stderr, /building the index/)
+})
+
 test('npm run ingest on a messy folder indexes the good files, subfolder included, and prints every skip, subfolder and addition; run again, it reports no changes', () => {
   const { corpusDir, indexDir } = messyCorpus()
   const run = cli('index/cli/ingest.ts', '--corpus', corpusDir, '--index', indexDir)
