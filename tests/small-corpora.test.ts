@@ -47,6 +47,10 @@ test('after an answer from a regulation, 「第四条」 returns that article wh
   // The article alone, whole: no word of the articles around it.
   assert.match(article.reply.passages[0].text, /^第四条\s禁止吸烟场所的经营者.*监督电话。$/)
   assert.match(missing.reply.text, /没有找到“第九条”/)
+  // Asked who issued it, a policy text is a 文件 with a 发文单位, not a reply with an 答复单位.
+  const [, issuer] = await converse(createAnswerEngine(() => kb), '在禁烟的地方抽烟不听劝会罚多少钱', '这个文件是谁发的')
+  assert.equal(issuer.intent, 'fact', issuer.reply.text)
+  assert.match(issuer.reply.text, /这份文件没有写明发文单位/)
 })
 
 const PLACE_ONLY = [

@@ -246,19 +246,21 @@ function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: Conversation
 function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: boolean } {
   const name = `${doc.unit ?? ''}《${replyTitle(doc)}》`
   const date = formatDate(doc.date)
+  // A policy text is nobody's 答复: its unit is the one that issued it.
+  const [kind, unitLabel, dateLabel] = doc.structured ? ['答复', '答复单位', '答复日期'] : ['文件', '发文单位', '日期']
   const facts: Record<Fact, string | undefined> = {
     contact: undefined,
-    date: date && `${name}的答复日期：${date}`,
+    date: date && `${name}的${dateLabel}：${date}`,
     docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
     proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
-    unit: doc.unit && `《${replyTitle(doc)}》的答复单位：${doc.unit}`,
+    unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
   }
   const missing: Record<Fact, string> = {
     contact: '',
-    date: '这份答复没有写明日期。',
-    docNumber: '这份答复没有写明文号或编号。',
-    proposers: '这份答复没有写明提出人。',
-    unit: '这份答复没有写明答复单位。',
+    date: `这份${kind}没有写明日期。`,
+    docNumber: `这份${kind}没有写明文号或编号。`,
+    proposers: `这份${kind}没有写明提出人。`,
+    unit: `这份${kind}没有写明${unitLabel}。`,
   }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
   return { line, answered: asked === 'contact' || !!facts[asked] }

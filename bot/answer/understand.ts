@@ -58,13 +58,13 @@ const MAX_SECTION_NAME = 12
 /** Questions about a reply's contact, date, document number, proposers or unit: answered from that reply's metadata. */
 const FACTS: [Fact, RegExp][] = [
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提/],
-  ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回)|谁(答复|回复|回)的|答复单位|承办单位|主办单位|办理单位/],
+  ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
 ]
 /** Words that point back at the reply just cited (这件提案, 这份答复, 该建议): without one in the conversation, ask which. */
-const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件)/
+const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件|通知)/
 /** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
 const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
 
