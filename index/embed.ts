@@ -119,7 +119,11 @@ async function inWorkers(
         store(index, await ask(worker, texts[index]))
       }
     } finally {
-      worker.kill()
+      if (worker.exitCode === null && worker.signalCode === null) {
+        const exited = new Promise((resolve) => worker.once('exit', resolve))
+        worker.kill()
+        await exited
+      }
     }
   }
   await Promise.all(Array.from({ length: count }, run))
