@@ -4,15 +4,14 @@
  * in-process they would stall every reply. Same options and summary as ingest(); progress comes back
  * over IPC; IngestLocked stays IngestLocked.
  */
-import { fork } from 'node:child_process'
 import type { IngestOptions, IngestProgress, IngestSummary } from './ingest.js'
 import { IngestLocked } from './store.js'
+import { tsProcess } from './ts-worker.js'
 
 export type ChildMessage = { progress: IngestProgress } | { summary: IngestSummary } | { error: { name: string; message: string } }
 
 export function ingestInChildProcess({ onProgress, ...options }: IngestOptions): Promise<IngestSummary> {
-  // fork passes node's own flags on (--import tsx), so the child runs the TypeScript entry as this process does.
-  const child = fork(new URL('./ingest-child.ts', import.meta.url), { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = tsProcess(new URL('./ingest-child.ts', import.meta.url))
   child.send(options)
   return new Promise<IngestSummary>((resolve, reject) => {
     let settled = false

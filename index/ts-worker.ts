@@ -17,11 +17,12 @@ export function tsWorker(module: URL, workerData: unknown): Worker {
 }
 
 /**
- * A child process talking over IPC with structured clone (typed arrays arrive as typed arrays); `argument`
- * is its `process.argv[1]`. For native addons that must not be loaded twice in one process.
+ * A child process talking over IPC with structured clone (typed arrays arrive as typed arrays); `argument`,
+ * if any, is its `process.argv[1]`. For work that must not share this process: a native addon that must
+ * not be loaded twice in one process, or minutes of CPU that would stall a serving process.
  */
-export function tsProcess(module: URL, argument: string): ChildProcess {
-  return spawn(process.execPath, ['--input-type=module', '--eval', boot(module), argument], {
+export function tsProcess(module: URL, argument?: string): ChildProcess {
+  return spawn(process.execPath, ['--input-type=module', '--eval', boot(module), ...(argument === undefined ? [] : [argument])], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   })
