@@ -48,8 +48,10 @@ const SIGNATURE_SECTION = '落款'
  * its title (您提出的《关于…的建议》收悉，现将办理情况答复如下). That opening matches every question on the
  * proposal's topic in words and meaning, yet answers none: it is a section of its own, "开头", ending
  * with the sentence that says 收悉, that the proposal was handed over to be handled (…交县卫生健康局办理),
- * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence comes before any heading and within the first lines. What follows it
- * on the same line is body text. A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下).
+ * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence
+ * comes before any heading and within the first lines. What follows it on the same line is body text.
+ * A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下).
+ * reply.ts's OPENING knows only the reply's forms: for it, a text that opens so is a reply.
  */
 const OPENING_SECTION = '开头'
 const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/

@@ -7,9 +7,10 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DEFAULT_CORPUS_DIR, STATE_DIR } from '../../../index/index.js'
 
-const HERE = path.dirname(new URL(import.meta.url).pathname)
+const HERE = path.dirname(fileURLToPath(import.meta.url))
 const FIXTURES = path.join(HERE, '..', '..', 'fixtures')
 const SETS: Record<string, string[]> = {
   elsewhere: [DEFAULT_CORPUS_DIR, path.join(FIXTURES, 'other-provinces')],
