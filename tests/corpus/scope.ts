@@ -185,7 +185,7 @@ test('a contact asked with a topic finds the reply on it and gives that reply\'s
 })
 
 test('a reply pointed at that the conversation does not hold is never guessed; one named by its topic is searched for', async () => {
-  for (const message of ['对这个答复不满意的话，在哪里反馈？', '这份答复提到的补贴怎么申请']) {
+  for (const message of ['对这个答复有意见的话找哪里说', '这份答复提到的补贴怎么申请']) {
     const [turn] = await conversation(message)
     assert.equal(turn.intent, 'clarify', message)
   }
