@@ -84,7 +84,7 @@ async function openKnowledge(): Promise<LiveKnowledge> {
   } catch (error) {
     if (!(error instanceof IndexMissing)) throw error
     // No build yet, or only a damaged one with no good one to fall back on (IndexDamaged names the file).
-    console.log(`${(error as Error).message}\nbuilding the index from ${config.corpusDir} …`)
+    console.log(`${error.situation}: building the index from ${config.corpusDir} …`)
   }
   const summary = await ingestInChildProcess({ corpusDir: config.corpusDir, indexDir: config.indexDir })
   const skipped = summary.skipped.map(({ file, reason }) => `\n  skipped ${file}: ${reason}`).join('')

@@ -6,8 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { parseBuild } from './load.js'
 import { piecesOf, type Piece } from './pieces.js'
-import type { ServedBuild } from './store.js'
+import { IndexMissing, type ServedBuild } from './store.js'
 
+/** An IndexMissing (or IndexDamaged) error is sent as its situation, from which the main thread rebuilds it. */
 export type WorkerReply = { piece: Piece } | { done: true } | { error: { name: string; message: string } }
 
 const port = parentPort!
@@ -16,7 +17,8 @@ try {
   pieces = piecesOf(parseBuild(workerData as ServedBuild))
 } catch (error) {
   const { name, message } = error as Error
-  port.postMessage({ error: { name: error?.constructor?.name ?? name, message } } satisfies WorkerReply)
+  const text = error instanceof IndexMissing ? error.situation : message
+  port.postMessage({ error: { name: error?.constructor?.name ?? name, message: text } } satisfies WorkerReply)
   process.exit(0)
 }
 

@@ -141,14 +141,22 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
+/** What every IndexMissing message ends with: the one fix for all of them. */
+const FIX = 'Run npm run ingest to build the index.'
+
 /** No index to serve: none built yet, or one from another version of the format (ingest rebuilds it). */
-export class IndexMissing extends Error {}
+export class IndexMissing extends Error {
+  /** @param situation what is wrong, without the fix: what a start-up that builds the index itself prints */
+  constructor(readonly situation: string) {
+    super(`${situation}. ${FIX}`)
+  }
+}
 
 /** A build whose files are missing, truncated or not its own; its message names the file and the fix. Nothing to serve from it. */
 export class IndexDamaged extends IndexMissing {}
 
 function damaged(dir: string, file: string, what: string): IndexDamaged {
-  return new IndexDamaged(`index build ${path.basename(dir)} is damaged: ${path.join(dir, file)} ${what}. Rebuild the index with npm run ingest.`)
+  return new IndexDamaged(`index build ${path.basename(dir)} is damaged: ${path.join(dir, file)} ${what}`)
 }
 
 /**
@@ -164,7 +172,7 @@ export async function verifyBuild(dir: string): Promise<Manifest> {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     throw damaged(dir, FILES.manifest, missing ? 'is missing' : 'is not valid JSON (truncated?)')
   }
-  if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}: run npm run ingest`)
+  if (manifest.format !== FORMAT_VERSION) throw new IndexMissing(`the index in ${dir} has format ${manifest.format}, this version reads ${FORMAT_VERSION}`)
   const files = Object.values(FILES).filter((file) => file !== FILES.manifest)
   for (const file of files) {
     const expected = manifest.checks?.[file]
@@ -204,7 +212,7 @@ export interface ServedBuild {
  */
 export async function verifiedServedBuild(indexDir: string): Promise<ServedBuild> {
   const named = namedBuild(indexDir)
-  if (!named) throw new IndexMissing(`no index in ${indexDir}: run npm run ingest`)
+  if (!named) throw new IndexMissing(`no index in ${indexDir} yet`)
   const dir = buildDir(indexDir, named)
   try {
     return { dir, manifest: await verifyBuild(dir) }

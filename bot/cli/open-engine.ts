@@ -28,7 +28,7 @@ async function openOrBuild(named?: string): Promise<KnowledgeBase> {
     if (named || !(error instanceof IndexMissing)) throw error
     const corpusDir = path.resolve(process.env.CORPUS_DIR ?? DEFAULT_CORPUS_DIR)
     // stderr: standard output carries only the answers (--json is read by programs).
-    console.error(`${error.message}\nbuilding the index from ${corpusDir} …`)
+    console.error(`${error.situation}: building the index from ${corpusDir} …`)
     const summary = await ingest({ corpusDir, indexDir })
     if (!summary.published) throw new Error(`nothing could be indexed in ${corpusDir}`)
     return KnowledgeBase.open(indexDir)

@@ -18,7 +18,9 @@ test('ask on a fresh checkout builds its index first, as npm start does, and pri
     env: { ...process.env, INDEX_DIR: indexDir, CORPUS_DIR: corpusDir },
   })
   assert.equal(run.status, 0, run.stderr)
-  assert.match(run.stderr, /building the index from/)
+  // It says what it is doing, not what the user should do instead.
+  assert.match(run.stderr, /no index in .* yet: building the index from/)
+  assert.doesNotMatch(run.stderr, /npm run ingest/)
   const answer = JSON.parse(run.stdout)
   assert.equal(answer.answered, true)
   assert.match(answer.text, /概念验证/)
@@ -26,6 +28,7 @@ test('ask on a fresh checkout builds its index first, as npm start does, and pri
   const named = cli('bot/cli/ask.ts', '--index', path.join(indexDir, 'elsewhere'), '--json', '概念验证中心')
   assert.equal(named.status, 1)
   assert.doesNotMatch(named.stderr, /building the index/)
+  assert.match(named.stderr, /no index in .*elsewhere yet\. Run npm run ingest to build the index\./)
 })
 
 test('npm run ingest on a messy folder indexes the good files, subfolder included, and prints every skip, subfolder and addition; run again, it reports no changes', () => {
@@ -100,6 +103,6 @@ test('ask with no good build to fall back on exits with 1 and names the missing 
   rmSync(path.join(paths.indexDir, 'builds', only.buildId!, 'keywords.json'))
   const run = cli('bot/cli/ask.ts', '--index', paths.indexDir, '--json', '概念验证中心')
   assert.equal(run.status, 1)
-  assert.match(run.stderr, /keywords\.json is missing\. Rebuild the index with npm run ingest/)
+  assert.match(run.stderr, /keywords\.json is missing\. Run npm run ingest to build the index/)
   assert.doesNotMatch(run.stderr, /Unterminated|at position/)
 })
