@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, evidence, isAnswerable, loadCalibration, type Calibration } from './refusal.js'
+import { contentTokens, evidence, isAnswerable, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -25,6 +25,13 @@ const PER_REPLY = 3
  */
 const CLOSE_KEYWORD_SHARE = 0.5
 const CLOSE_DENSE_GAP = 0.05
+/**
+ * A reply is quoted beside the one with the strongest evidence only when its own margin past the
+ * boundary of answering is at least this share of the best one's. Chosen on the tune splits of ours and
+ * the four other sets (README "Understanding a message"): the largest of 0.1/0.15/0.2/0.25/0.3 that keeps
+ * every labelled reply quoted with room for the CPU difference (at 0.25 one would be dropped).
+ */
+const NEIGHBOUR_SHARE = 0.15
 const LOOKUP_LIST_MAX = 8
 /** Replies offered when the one asked for does not exist. */
 const OFFERS_MAX = 5
@@ -115,7 +122,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   }
   const shown = quoted(candidates, calibration).map((i) => best[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
-  const order = [...shown, ...hits.filter((hit, i) => !shown.includes(hit) && isAnswerable(alone[i], calibration))]
+  const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
+  const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
   const answer = passagesTurn(kb, 'question', shown.map(asScored), state)
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
@@ -158,9 +166,21 @@ async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Pro
  * answer then rests on what they say together).
  */
 export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
-  const positions = candidates.map((_, i) => i)
-  const alone = positions.filter((i) => isAnswerable(candidates[i].evidence, calibration))
-  return alone.length > 0 ? alone : positions.filter((i) => candidates[i].close)
+  const alone = passing(candidates, calibration)
+  return alone.length > 0 ? alone : candidates.flatMap((candidate, i) => (candidate.close ? [i] : []))
+}
+
+/**
+ * The positions of the passages that pass the check on their own, but for those of a neighbouring
+ * reply: one barely past the boundary beside a reply far past it is a neighbouring topic, not a second answer.
+ */
+function passing(passages: Pick<PassageCandidate, 'docId' | 'evidence'>[], calibration: Calibration): number[] {
+  const margins = passages.map((passage) => margin(passage.evidence, calibration))
+  const alone = margins.flatMap((m, i) => (m >= 0 ? [i] : []))
+  if (alone.length === 0) return []
+  const best = Math.max(...alone.map((i) => margins[i]))
+  const replyMargin = (docId: string) => Math.max(...alone.filter((i) => passages[i].docId === docId).map((i) => margins[i]))
+  return alone.filter((i) => replyMargin(passages[i].docId) >= NEIGHBOUR_SHARE * best)
 }
 
 /** A loaded index never changes: its examples are taken once. */

@@ -55,6 +55,11 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   return { dense, coverage }
 }
 
-export function isAnswerable({ dense, coverage }: Evidence, calibration: Calibration): boolean {
-  return dense >= calibration.semanticAlone || dense + calibration.coverageWeight * coverage >= calibration.threshold
+/** How far the evidence lies past the boundary of answering (negative: short of it). */
+export function margin({ dense, coverage }: Evidence, calibration: Calibration): number {
+  return Math.max(dense - calibration.semanticAlone, dense + calibration.coverageWeight * coverage - calibration.threshold)
+}
+
+export function isAnswerable(evidence: Evidence, calibration: Calibration): boolean {
+  return margin(evidence, calibration) >= 0
 }

@@ -53,6 +53,16 @@ test('“更多” never brings back a passage the answer left out for lack of e
   assert.ok(more.reply.passages.every((p) => cited.has(p.docId) || /食堂|助餐/.test(kb.getDocument(p.docId)!.title ?? '')), more.reply.text)
 })
 
+test('a reply that only shares some words with the question is not quoted beside the reply that answers it, nor under “更多”', async () => {
+  // The 民营经济 reply's passage on a 资源共享平台 for tech firms passes the check on its own, barely; the
+  // 劳动教育 reply answers the question far past the boundary.
+  const topical = kb.documents.find((doc) => doc.title?.includes('劳动教育'))!
+  const [answer, more] = await conversation('普陀劳动教育有什么资源共享', '更多')
+  assert.equal(answer.reply.answered, true)
+  assert.deepEqual([...new Set(answer.docIds)], [topical.id], answer.reply.text)
+  assert.ok(more.reply.passages.every((p) => p.docId === topical.id), more.reply.text)
+})
+
 test('“全文” returns the whole section of the cited passage, exactly', async () => {
   const [answer, full] = await conversation('长宁的创业培训', '全文')
   assert.equal(full.intent, 'fullSection')

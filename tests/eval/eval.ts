@@ -148,17 +148,21 @@ function calibrate(judged: Judged[]): Calibration {
 interface Outcomes {
   answeredRight: number
   answeredWrongReply: number
+  /** of the answered-right, those quoting another reply beside the labelled one (a neighbouring topic, or a second reply on it) */
+  alsoOtherReply: number
   refusedAnswerable: number
   refusedCorrectly: number
 }
 
 /** The engine's answer-or-refuse outcome per question: right reply cited, wrong reply cited (or any answer to an unanswerable question), refusals. */
 function outcomes(judged: Judged[], calibration: Calibration): Outcomes {
-  const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
+  const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, alsoOtherReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
   for (const j of judged) {
     const answered = answers(j, calibration)
-    if (answered && rightReply(j, calibration)) o.answeredRight++
-    else if (answered) o.answeredWrongReply++
+    if (answered && rightReply(j, calibration)) {
+      o.answeredRight++
+      if (cites(j, calibration).some((docId) => docId !== j.labelled)) o.alsoOtherReply++
+    } else if (answered) o.answeredWrongReply++
     else if (j.q.kind === 'answerable') o.refusedAnswerable++
     else o.refusedCorrectly++
   }
@@ -334,9 +338,10 @@ async function main(): Promise<void> {
   }
   console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), semanticAlone ${calibration.semanticAlone}, coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
   console.log(`accuracy  all ${pct(refusal.all)}  tune ${pct(refusal.tune)}  test ${pct(refusal.test)}`)
-  console.log('split   answered-right  answered-wrong-reply  refused-answerable  refused-correctly')
+  console.log('split   answered-right (also quoting another reply)  answered-wrong-reply  refused-answerable  refused-correctly')
   for (const [split, o] of Object.entries(outcomesBySplit)) {
-    console.log(`${split.padEnd(8)}${String(o.answeredRight).padEnd(16)}${String(o.answeredWrongReply).padEnd(22)}${String(o.refusedAnswerable).padEnd(20)}${o.refusedCorrectly}`)
+    const right = `${o.answeredRight} (${o.alsoOtherReply})`
+    console.log(`${split.padEnd(8)}${right.padEnd(45)}${String(o.answeredWrongReply).padEnd(22)}${String(o.refusedAnswerable).padEnd(20)}${o.refusedCorrectly}`)
   }
   for (const q of refusal.wronglyAnswered) console.log(`  answered but should refuse: ${q}`)
   for (const q of refusal.wrongReply) console.log(`  answered from another reply: ${q}`)
