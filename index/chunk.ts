@@ -22,17 +22,28 @@ const MODEL_LIMIT_CHARS = 480
 const ORDINAL = '第[一二三四五六七八九十百零〇两\\d]+'
 const BRACKETED = '[（(][一二三四五六七八九十]+[)）]'
 const ARTICLE = new RegExp(`^${ORDINAL}条`)
+/**
+ * A question of a policy Q&A (问：…？ 答：…, also numbered, Q1:): each question and its answer is a
+ * section, under the part (一、) it belongs to and above the lists inside its answer.
+ */
+const QUESTION = /^(?:\d{1,3}[、．.]\s*)?(?:问题?|提问|Q)\s*\d{0,3}\s*[：:]/i
 const HEADINGS: RegExp[] = [
   new RegExp(`^${ORDINAL}章`),
   new RegExp(`^${ORDINAL}节`),
   ARTICLE,
   /^[一二三四五六七八九十]+、/,
+  QUESTION,
   new RegExp(`^${BRACKETED}`),
   /^\d{1,2}(?:[、．]|\.(?!\d))/,
   /^[（(]\d{1,2}[)）]/,
   /^[一二三四五六七八九十]+是/,
 ]
 const ENUMERATION_RANK = HEADINGS.length - 1
+const QUESTION_RANK = HEADINGS.indexOf(QUESTION)
+/** The line after an unmarked question (…可以缓缴吗？) that makes it one: the answer's marker. */
+const ANSWER = /^\s*(?:答案?|回答|A)\s*[：:]/i
+/** An unmarked question line longer than this is a paragraph that happens to end in a question mark. */
+const QUESTION_MAX_CHARS = 100
 /** A heading's label stops at its first clause end; the rest of the line is body text. */
 const LABEL_END = /[。；;，,：:！？]/
 const MAX_LABEL_CHARS = 40
@@ -90,6 +101,8 @@ export function isEnumeration(label: string): boolean {
 /** The heading marker a section label starts with, as a committee member cites it: "二、", "（二）", "3". */
 export function headingMarker(label: string): string | undefined {
   const rank = HEADINGS.findIndex((pattern) => pattern.test(label))
+  // A question is cited by itself (an unmarked one's label is the question, to its question mark).
+  if (rank === QUESTION_RANK || (rank < 0 && /[？?]$/.test(label))) return label
   if (rank < 0 || rank === ENUMERATION_RANK) return undefined
   return HEADINGS[rank].exec(label)![0].replace(/(\d)[、．.]$/, '$1')
 }
@@ -176,7 +189,7 @@ export function sectionUnits(text: string): Unit[] {
       current.end = end
       continue
     }
-    const openings = headingsIn(line)
+    const openings = headingsIn(line, ANSWER.test(text.slice(end + 1, end + 12)))
     // Body text before an enumeration inside the first body line (…进行摸排，…拥堵。二是…) is a passage too.
     if (!current && openings[0]?.offset !== 0) {
       current = { section: path.map((p) => p.label), start, end }
@@ -219,23 +232,28 @@ const INLINE_HEADING = new RegExp(
   'gu',
 )
 
-/** Headings at the start of a line and inside it (INLINE_HEADING), each labelled up to the next. */
-function headingsIn(line: string): Opening[] {
+/**
+ * Headings at the start of a line and inside it (INLINE_HEADING), each labelled up to the next. A line
+ * that asks a question, with its answer (答：) on the next line, is a question heading though unmarked.
+ */
+function headingsIn(line: string, answerFollows: boolean): Opening[] {
   const starts: { rank: number; offset: number }[] = []
   const rank = HEADINGS.findIndex((pattern) => pattern.test(line))
   if (rank >= 0) starts.push({ rank, offset: 0 })
+  else if (answerFollows && /[？?]\s*$/.test(line) && line.trim().length <= QUESTION_MAX_CHARS) starts.push({ rank: QUESTION_RANK, offset: 0 })
   for (const inline of line.matchAll(INLINE_HEADING)) {
     if (inline.index === 0) continue
     starts.push({ rank: HEADINGS.findIndex((pattern) => pattern.test(inline[0])), offset: inline.index })
   }
-  return starts.map(({ rank, offset }, i) => ({ rank, offset, label: label(line.slice(offset, starts[i + 1]?.offset).trim()) }))
+  return starts.map(({ rank, offset }, i) => ({ rank, offset, label: label(line.slice(offset, starts[i + 1]?.offset).trim(), rank) }))
 }
 
-function label(line: string): string {
+function label(line: string, rank: number): string {
   // An article's first sentence is its body: 第三条 is cited by its number alone.
   const article = ARTICLE.exec(line)
   if (article) return article[0]
-  const end = line.search(LABEL_END)
+  // A question runs to its question mark (问：…，…？), whatever clauses it has.
+  const end = rank === QUESTION_RANK ? line.search(/[？?]/) + 1 || line.search(/[。；;]/) : line.search(LABEL_END)
   const text = end > 0 ? line.slice(0, end) : line
   return text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) + '…' : text
 }

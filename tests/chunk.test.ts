@@ -236,3 +236,47 @@ test('a list announced by a colon is one passage with its short items, cited by 
   const points = chunkDocument('points', ['一、办理情况', '我们做了三件事。', '一是加强宣传；', '二是完善设施；', '三是优化服务。'].join('\n'))
   assert.ok(points.some((chunk) => chunk.section.at(-1)?.startsWith('二是')))
 })
+
+test('a policy Q&A is cut question by question: each passage holds one question with its answer, cited by the question', () => {
+  const text = [
+    '关于小微企业稳岗扶持政策的问答',
+    '问：哪些企业可以申请稳岗补贴？',
+    '答：在本市依法参加失业保险并足额缴费满一年、上年度未裁员或裁员率低于规定标准的企业。',
+    '问：补贴的标准是多少？',
+    '答：按企业及其职工上年度实际缴纳失业保险费的一半返还。',
+    '问题：申请要交什么材料？',
+    '答案：需要提交以下材料：',
+    '1.申请表；',
+    '2.营业执照复印件。',
+    'Q3：多久能到账？',
+    'A：审核通过后二十个工作日内拨付到企业账户。',
+  ].join('\n')
+  const chunks = chunkDocument('faq', text).filter(isQuotable)
+  assert.deepEqual(
+    chunks.map((chunk) => chunk.section[0]),
+    ['问：哪些企业可以申请稳岗补贴？', '问：补贴的标准是多少？', '问题：申请要交什么材料？', 'Q3：多久能到账？'],
+  )
+  // The list inside an answer stays under its question; no passage holds two questions.
+  assert.match(chunks[2].text, /^问题：申请要交什么材料？\n答案：.*1\.申请表；\n2\.营业执照复印件。$/s)
+  assert.ok(chunks.every((chunk) => (chunk.text.match(/^(问|问题|Q3)[：:]/gm) ?? []).length === 1))
+})
+
+test('an unmarked question followed by its answer (答：) is a question too, under the part it belongs to; numbered questions with the answer on their line as well', () => {
+  const text = [
+    '复工复产政策问答',
+    '一、社保方面',
+    '企业因生产经营困难，可以晚一点交社会保险费吗？',
+    '答：可以申请缓缴，缓缴期限原则上不超过六个月，期间不收滞纳金。',
+    '二、用工方面',
+    '1.问：招用困难人员有补贴吗？答：有，按每人每月一定标准给予社会保险补贴。',
+    '2.问：补贴发多久？答：最长不超过三年。',
+    '会不会有人因为这项政策反而受影响？这要看各区的执行情况，目前没有统一说法，各区将分别公布。',
+  ].join('\n')
+  const chunks = chunkDocument('faq2', text).filter(isQuotable)
+  const cited = chunks.map((chunk) => chunk.section.join(' / '))
+  assert.ok(cited.includes('一、社保方面 / 企业因生产经营困难，可以晚一点交社会保险费吗？'), cited.join('\n'))
+  assert.ok(cited.includes('二、用工方面 / 1.问：招用困难人员有补贴吗？'), cited.join('\n'))
+  assert.ok(cited.includes('二、用工方面 / 2.问：补贴发多久？'), cited.join('\n'))
+  // A paragraph that only happens to end a sentence with a question mark, with no answer after it, is body text.
+  assert.ok(chunks.every((chunk) => !chunk.section.some((label) => label.startsWith('会不会有人'))))
+})

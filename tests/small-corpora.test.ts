@@ -90,3 +90,24 @@ test('a message naming replies only by a place is judged on its topic, not on it
   assert.equal(road.reply.answered, true, road.reply.text)
   assert.ok(road.docIds.includes('roads'))
 })
+
+test('a policy Q&A answers a question asked in other words with the one question and answer that fit, cited by that question', async () => {
+  const kb = await corpusOf({
+    'fugong-qa.txt': [
+      '复工复产社保政策问答',
+      '一、社保方面',
+      '企业因疫情生产经营困难，可以缓缴社会保险费吗？',
+      '答：可以申请缓缴，缓缴期限原则上不超过六个月，缓缴期间免收滞纳金。',
+      '问：中小微企业的单位缴费可以免征吗？',
+      '答：二月至六月的养老、失业、工伤三项保险单位缴费部分免征。',
+      '二、用工方面',
+      '1.问：招用就业困难人员有补贴吗？答：有，按实际缴纳的社会保险费给予补贴，最长不超过三年。',
+    ].join('\n'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '公司最近经营困难，社保能不能晚点交')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  const [best] = turn.reply.passages
+  assert.match(best.text, /缓缴期限原则上不超过六个月/)
+  assert.doesNotMatch(best.text, /免征|就业困难人员/)
+  assert.match(turn.reply.text, /【来源】.*一、企业因疫情生产经营困难，可以缓缴社会保险费吗？/)
+})
