@@ -183,7 +183,7 @@ const HEAD_LINES = 30
  * or a set of questions: 15问). It may run over up to three lines ("…人民政府关于" / "印发…管理" /
  * "暂行办法的通知"); a 文号 in brackets after it is not part of it.
  */
-const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|须知|方案|决定|规划|答复|问答|\d+问)$/u
+const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|须知|方案|决定|规划|答复|问答|解读|答记者问|\d+问)$/u
 const NAME_LINE = /^[^。！？；:：!?;|]{2,60}$/u
 const NAME_MAX_LINES = 3
 /** Without a name line, a transmittal notice names what it sends out: 《…实施意见(试行)》已经…同意，现印发给你们. */

@@ -151,6 +151,11 @@ test("policy texts of other cities are named by their own title, never by a form
   // A 文号 in brackets after the title is not part of it; a set of questions is a document too.
   assert.equal((await named('04_wuhan_flexible_workers_medical_insurance.txt')).metadata.title, '关于灵活就业人员参加基本医疗保险若干问题的处理意见')
   assert.equal((await named('03_nanjing_school_enrollment_15qa.txt')).metadata.title, '2016年南京市义务教育阶段学校招生工作15问')
+  // So are an interview on a policy and its reading, the forms a policy's Q&A is published in.
+  const interview = ['某市人社局有关负责人就阶段性减免企业社会保险费政策答记者问', '问：这次减免政策的主要内容是什么？', '答：主要是免、减、缓三项措施。'].join('\n')
+  assert.equal(parseReply(interview).metadata.title, '某市人社局有关负责人就阶段性减免企业社会保险费政策答记者问')
+  const reading = ['《某市支持小微企业发展若干措施》政策解读', '一、出台背景', '为帮助小微企业渡过难关，制定本措施。'].join('\n')
+  assert.equal(parseReply(reading).metadata.title, '《某市支持小微企业发展若干措施》政策解读')
 })
 
 const reply = (...tail: string[]) =>
