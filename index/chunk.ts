@@ -222,13 +222,20 @@ interface Opening {
 
 /**
  * Headings inside a line whose layout was flattened (a web page's paragraphs run together, articles
- * separated by spaces): a chapter, an article or a bracketed item right after a sentence ends ("…计算。
- * （二）租住…", "…执行。 第四章 申请与核准 第十三条 …"), and an article after a chapter's title on its line ("第三章 保障条件及标准
- * 第七条 …"). Enumerations (二是…) start a sentence inside a line anyway. Not 一、 inside a line: prose
- * says 一、二月.
+ * separated by spaces): a chapter, an article, a part (一、) or a bracketed item right after a sentence
+ * ends or a colon announces them ("…计算。 （二）租住…", "…执行。 第四章 申请与核准 第十三条 …", "…制定如下措施：
+ * 一、加大金融支持力度"), and an article or a bracketed item after a chapter's or a part's title on its
+ * line ("第三章 保障条件及标准 第七条 …", "一、加大金融支持力度 （一）加大信贷支持。"). Enumerations (二是…)
+ * start a sentence inside a line anyway. A part is never followed by another numeral: prose says 一、二月.
  */
+const PART = '[一二三四五六七八九十]+、(?![一二三四五六七八九十\\d])'
 const INLINE_HEADING = new RegExp(
-  `(?<=[。；;！？]\\s?|(?:^|[。；;！？]\\s?)${ORDINAL}[章节]\\s*[^\\s。]*\\s)(?:${ORDINAL}[章节条]|${BRACKETED})|(?<=[。；;])[一二三四五六七八九十]+是`,
+  [
+    `(?<=[。；;！？]\\s?)(?:${ORDINAL}[章节条]|${BRACKETED})`,
+    `(?<=[。；;：:！？]\\s?)${PART}`,
+    `(?<=(?:^|[。；;：:！？]\\s?)(?:${ORDINAL}[章节]|${PART})\\s*[^\\s。；;]*\\s)(?:${ORDINAL}[章节条]|${BRACKETED})`,
+    `(?<=[。；;])[一二三四五六七八九十]+是`,
+  ].join('|'),
   'gu',
 )
 

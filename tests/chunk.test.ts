@@ -280,3 +280,18 @@ test('an unmarked question followed by its answer (答：) is a question too, un
   // A paragraph that only happens to end a sentence with a question mark, with no answer after it, is body text.
   assert.ok(chunks.every((chunk) => !chunk.section.some((label) => label.startsWith('会不会有人'))))
 })
+
+test('a notice whose parts a web page ran onto one line is cut part by part, each item under its part', () => {
+  const line = [
+    '为帮助中小企业渡过难关，制定如下措施： 一、加大金融支持力度 （一）加大信贷支持。各银行不得对受影响的企业抽贷、断贷。',
+    '（二）降低融资成本。贷款利率在上年同期基础上下浮10%以上。 二、减轻企业负担 （三）减免房租。承租国有经营用房的，免收2月份房租。',
+    '（四）延期缴纳税款。确有困难的可延期缴纳，最长不超过3个月，一、二月份受影响最大的企业优先办理。',
+  ].join('')
+  const chunks = chunkDocument('flat', ['某市支持中小企业共渡难关的若干措施', line].join('\n')).filter(isQuotable)
+  const cited = (needle: string) => chunks.find((chunk) => chunk.text.includes(needle))?.section
+  assert.deepEqual(cited('各银行不得'), ['一、加大金融支持力度', '（一）加大信贷支持'])
+  assert.deepEqual(cited('下浮10%'), ['一、加大金融支持力度', '（二）降低融资成本'])
+  assert.deepEqual(cited('免收2月份房租'), ['二、减轻企业负担', '（三）减免房租'])
+  // 一、二月份 in a sentence is not a part.
+  assert.deepEqual(cited('最长不超过3个月'), ['二、减轻企业负担', '（四）延期缴纳税款'])
+})
