@@ -61,11 +61,12 @@ const SIGNATURE_SECTION = '落款'
  * with the sentence that says 收悉, that the proposal was handed over to be handled (…交县卫生健康局办理),
  * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence
  * comes before any heading and within the first lines. What follows it on the same line is body text.
- * A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下).
+ * A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下; …提出如下
+ * 处理意见，请贯彻执行).
  * reply.ts's OPENING knows only the reply's forms: for it, a text that opens so is a reply.
  */
 const OPENING_SECTION = '开头'
-const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:交|转交|交由)[^。，,]{0,10}办理/
+const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:提出|制定|作出)(?:如下|以下)|请(?:认真)?(?:贯彻执行|遵照执行|贯彻落实)|(?:交|转交|交由)[^。，,]{0,10}办理/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
 /** A line holding a sentence is body text, not part of a title block (a portal's block may run longer than OPENING_MAX_LINES). */
@@ -114,7 +115,7 @@ interface Unit {
 }
 
 export function chunkDocument(docId: string, text: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
-  const units = withListsJoined(text, sectionUnits(text), options.maxChars)
+  const units = withListsJoined(text, sectionUnits(text), options.maxChars).filter((unit) => !isBareHeading(text, unit))
   const pieces = units.flatMap((unit) => packSentences(text, unit, options.maxChars))
   return pieces.map((piece, i) => ({
     id: `${docId}#${i}`,
@@ -157,6 +158,13 @@ function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] 
     }
   }
   return joined
+}
+
+/** A heading with nothing under it (a text cut short after it, a table lost in conversion): no passage, it answers nothing. */
+function isBareHeading(text: string, unit: Unit): boolean {
+  const body = text.slice(unit.start, unit.end).trim()
+  const heading = unit.section.at(-1)
+  return isQuotable(unit) && !!heading && body.startsWith(heading) && isHeadingOnly(body)
 }
 
 function samePath(a: string[], b: string[]): boolean {
@@ -289,7 +297,12 @@ function findOpening(text: string): number {
     // The acknowledgement is looked for in the first lines after the title block, however long that is.
     if (inTitle ? ++titleLines > TITLE_MAX_LINES : ++bodyLines > OPENING_MAX_LINES) return inTitle ? 0 : titleEnd
     const sentence = sentenceSpans(line).find((span) => ACKNOWLEDGEMENT.test(line.slice(span.start, span.end)))
-    if (sentence) return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
+    if (!sentence) continue
+    // 「…制定如下措施： 一、…（一）…。」: what follows the colon of the announcing sentence is body.
+    const said = ACKNOWLEDGEMENT.exec(line.slice(sentence.start, sentence.end))!.index + sentence.start
+    const colon = /[：:]\s*/.exec(line.slice(said, sentence.end))
+    if (colon) return start + said + colon.index + colon[0].length
+    return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
   }
   return titleEnd
 }

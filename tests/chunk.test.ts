@@ -141,6 +141,12 @@ test("a policy's preamble announcing what follows (…通告如下：) closes it
   const chunks = chunkDocument('notice', text)
   assert.deepEqual(chunks.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text), [text.split('\n').slice(0, 4).join('\n')])
   assert.ok(chunks.some((chunk) => isQuotable(chunk) && chunk.text.includes('西区 260万以下')))
+  // So does a preamble that puts forth its measures; on a flattened line the body starts after its colon.
+  const opinion = chunkDocument('opinion', ['关于灵活就业人员参加医疗保险若干问题的处理意见', '为做好灵活就业人员医疗保险工作，根据有关规定，对具体问题提出如下处理意见，请贯彻执行。', '一、参保登记', '灵活就业人员持身份证到经办机构登记。'].join('\n'))
+  assert.match(opinion.filter((chunk) => !isQuotable(chunk)).map((chunk) => chunk.text).join('\n'), /请贯彻执行。$/)
+  const flat = chunkDocument('flat', ['某市支持企业的若干措施', '为帮助企业渡过难关，制定如下措施： 一、减轻负担 （一）减免房租。免收两个月房租。'].join('\n'))
+  assert.match(flat.find((chunk) => !isQuotable(chunk))!.text, /制定如下措施：$/)
+  assert.deepEqual(flat.find((chunk) => chunk.text.includes('免收两个月房租'))?.section, ['一、减轻负担', '（一）减免房租'])
 })
 
 test('after a long portal field block the acknowledgement still closes the opening', () => {
@@ -190,16 +196,24 @@ test('an answer on the line that acknowledges the proposal is body text: the ope
   assert.ok(announced.some((chunk) => isQuotable(chunk) && chunk.text === '我局已增设游乐设施。'))
 })
 
-test('no text of a document is left out of its chunks, whatever its layout', async () => {
+test('no text of a document is left out of its chunks, whatever its layout, but a heading with nothing under it', async () => {
   // A first body line whose enumeration starts mid-line (…进行摸排，一是…拥堵。二是…) once lost everything before 二是.
   const documents = ['corpus', 'tests/fixtures/other-provinces', 'tests/fixtures/policy'].flatMap((dir) => readdirSync(dir).map((file) => [dir, file]))
   for (const [dir, file] of documents) {
     const text = await cleaned(file, dir)
     const covered = new Uint8Array(text.length)
     for (const chunk of chunkDocument(file, text)) covered.fill(1, chunk.start, chunk.end)
-    const lost = text.split('').filter((char, i) => !covered[i] && !/\s/u.test(char)).join('')
-    assert.equal(lost, '', file)
+    const lost = text.split('\n').map((line, i, lines) => {
+      const at = lines.slice(0, i).reduce((sum, l) => sum + l.length + 1, 0)
+      return line.split('').filter((char, j) => !covered[at + j] && !/\s/u.test(char)).join('')
+    })
+    // 013's text was cut short after its heading 「2.推动科技信贷资源集」: that heading is no passage.
+    const bareHeading = /^(?:[一二三四五六七八九十]+、|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])[^。；;]{1,38}$/u
+    assert.deepEqual(lost.filter((line) => line && !bareHeading.test(line)), [], file)
   }
+  // A text cut short after a heading: the heading is not a passage of its own.
+  const cut = chunkDocument('cut', ['一、工作情况', '今年我们完成了三项工作。', '二、下一步打算'].join('\n'))
+  assert.deepEqual(cut.map((chunk) => chunk.section), [['一、工作情况']])
 })
 
 test('a signature whose date lost its 年月日 is still the signature, not the end of the last passage', async () => {
