@@ -15,6 +15,10 @@ test('an institution, road or line named after a place is not the place', () => 
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
   assert.deepEqual(named('天津路拓宽工程'), [])
+  assert.deepEqual(named('杭州市第一人民医院怎么挂号'), [])
+  // A place asked about its institutions is still the place.
+  assert.deepEqual(named('成都市有几所大学'), ['成都市'])
+  assert.deepEqual(named('武侯区的医院多不多'), ['武侯区'])
 })
 
 test('a city short name is the city even where jieba reads it as a common noun or a verb', () => {
