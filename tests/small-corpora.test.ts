@@ -111,3 +111,32 @@ test('a policy Q&A answers a question asked in other words with the one question
   assert.doesNotMatch(best.text, /免征|就业困难人员/)
   assert.match(turn.reply.text, /【来源】.*一、企业因疫情生产经营困难，可以缓缴社会保险费吗？/)
 })
+
+test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
+  const kb = await corpusOf({
+    'crossing-lights.txt': [
+      '关于在实验中学路口设置红绿灯的建议的答复',
+      '王芳代表：',
+      '您提出的《关于在实验中学路口设置红绿灯的建议》收悉，现答复如下：',
+      '为保障学生上下学安全，攀枝花市东区交警大队已在实验中学路口设置固定式红绿灯，并设置护学岗。',
+      '下一步，东区将继续优化信号灯配时，加强上下学时段的交通疏导。',
+    ].join('\n'),
+    'old-estates.txt': [
+      '关于加快老旧小区改造的建议的答复',
+      '李强委员：',
+      '您提出的《关于加快老旧小区改造的建议》收悉，现答复如下：',
+      '南京市玄武区今年启动老旧小区改造十二个，完成屋面修缮和管线更新，改造进展总体顺利。',
+    ].join('\n'),
+    'street-lights.txt': [
+      '关于增设路灯的建议的答复',
+      '张敏代表：',
+      '您提出的《关于增设路灯的建议》收悉，现答复如下：',
+      '成都市武侯区已在沿江步道增设路灯八十盏，夜间照明明显改善。',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [elsewhere] = await converse(engine, '攀枝花东区的老旧小区改造进展怎么样')
+  assert.equal(elsewhere.reply.answered, false, elsewhere.reply.text)
+  const [asked] = await converse(engine, '东区学校门口的红绿灯装了吗')
+  assert.equal(asked.reply.answered, true, asked.reply.text)
+})

@@ -97,7 +97,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
-  const { query, docIds, scope, topic, fact, message } = asked
+  const { query, docIds, scope, topic, fact, message, scopedWith } = asked
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
   const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
@@ -108,7 +108,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // search: inside it the passages must still answer what is asked beyond the names, whose meaning
   // (长宁区科委…的答复) would otherwise match every passage of the named replies.
   const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
-  const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token))
+  const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token), scopedWith)
   const found = evidenceOf(best)
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))

@@ -44,8 +44,10 @@ export interface Evidence {
   coverage: number
 }
 
-export function evidence(hits: Hit[], question: string, weight: (token: string) => number, top = 3): Evidence {
-  const tokens = contentTokens(question)
+/** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
+export function evidence(hits: Hit[], question: string, weight: (token: string) => number, given: string[] = [], top = 3): Evidence {
+  const known = new Set(given.flatMap(contentTokens))
+  const tokens = contentTokens(question).filter((token) => !known.has(token))
   const dense = Math.max(0, ...hits.map((hit) => hit.dense ?? 0))
   // Words as jieba cuts the passages, not substrings: 事 is not found in 事项, nor 网上 in 上网上报.
   const words = new Set(tokenize(hits.slice(0, top).map((hit) => [hit.doc.title, hit.doc.unit, ...hit.chunk.section, hit.chunk.text].join(' ')).join(' ')))

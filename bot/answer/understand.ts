@@ -38,6 +38,11 @@ export type Understanding =
       topic?: string
       fact?: Fact
       scopedBy?: Mention['kind'][]
+      /**
+       * the names that chose the replies searched (a place, a unit, a number …): true of every passage in
+       * scope, so they are no evidence that one answers (攀枝花东区 found in a reply on a crossing's traffic lights)
+       */
+      scopedWith?: string[]
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
     }
@@ -138,6 +143,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     docIds: found.docs.map((doc) => doc.id),
     scope: scope || found.mentions.map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
+    scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
   }
 }
 
