@@ -27,9 +27,15 @@ interface Entry {
   stem: string
 }
 
+const AUTONOMOUS = /自治([县旗州])$/u
+
 /** Placeholders of the statistics tables, not places. */
 const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/
-const ENDING = /(?:(?:\p{Script=Han}{1,8}?族)*自治(?:区|州|县|旗)|特别行政区|街道|地区|林区|新区|[省市区县旗盟镇乡])$/u
+/**
+ * A name and its ending, the name as short as the ending allows but never under two characters (石林 of
+ * 石林彝族自治县); the peoples an autonomous area is named for, some written without 族 (新疆维吾尔自治区).
+ */
+const ENDING = /^(\p{Script=Han}{2,}?)((?:\p{Script=Han}{1,4}?族|维吾尔|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*自治(?:区|州|县|旗)|特别行政区|街道|地区|林区|新区|[省市区县旗盟镇乡])$/u
 /**
  * After a place name, what turns it into the name of something else: an institution (北京证券交易所,
  * 南京大学, 上海市第一人民医院) or a road, bridge or landmark (北京东路). Government bodies (长宁区科委) stay
@@ -51,10 +57,13 @@ function load(): Map<string, Entry> {
   names = new Map()
   const add = (full: string, level: PlaceLevel, withShort: boolean) => {
     if (NOT_A_PLACE.test(full)) return
-    const stem = full.replace(ENDING, '')
+    const stem = ENDING.exec(full)?.[1] ?? full
     const usable = stem.length >= 2 && stem !== full
     if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full })
     if (withShort && usable && !names!.has(stem)) names!.set(stem, { level, short: true, stem })
+    // An autonomous county, banner or prefecture is called by its stem and plain level word: 石林县 for 石林彝族自治县.
+    const plain = AUTONOMOUS.exec(full)
+    if (usable && plain && !names!.has(stem + plain[1])) names!.set(stem + plain[1], { level, short: false, stem })
     longest = Math.max(longest, full.length)
   }
   for (const [province, cities] of Object.entries(tree)) {

@@ -9,6 +9,10 @@ test('places of any province are found, the longest name first', () => {
   assert.deepEqual(named('拉萨有什么人才政策'), ['拉萨'])
   assert.deepEqual(named('黑龙江省的补贴'), ['黑龙江省'])
   assert.deepEqual(findPlaces('成都市武侯区').map((place) => place.stem), ['成都', '武侯'])
+  // An autonomous area by its full name, its plain level word or its stem: 石林彝族自治县, 石林县, 石林.
+  assert.deepEqual(findPlaces('石林彝族自治县的答复').map((place) => place.stem), ['石林'])
+  assert.deepEqual(named('石林县的村卫生室'), ['石林县'])
+  assert.deepEqual(findPlaces('新疆维吾尔自治区').map((place) => place.stem), ['新疆'])
 })
 
 test('an institution, road or line named after a place is not the place', () => {

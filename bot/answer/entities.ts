@@ -168,7 +168,12 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   const alias = longestMention(text, names.aliases)
   if (alias) {
     const { units, docs } = names.units.get(alias)!
-    return units.size === 1 ? [{ kind: 'unit', text: alias, label: [...units][0], docs }] : []
+    if (units.size !== 1) return []
+    const [unit] = units
+    // 石林县教育体育局 is that county's bureau, not 平江县教育体育局 found by its bare name.
+    const before = places.find((place) => place.end === text.indexOf(alias))
+    if (before && !unit.includes(before.stem)) return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
+    return [{ kind: 'unit', text: alias, label: unit, docs }]
   }
   const body = BODY_NAMES.find((name) => text.includes(name))
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
@@ -207,8 +212,17 @@ function hostLabels(url: string | undefined): string[] {
 }
 
 /** The first of `candidates` (longest first) that the text contains. */
+/**
+ * The longest candidate the text names. One that starts with a bare level word (区科委, 县教育体育局) is
+ * the district's or county's own only where no name stands before that word: in 石林县教育体育局 it is
+ * the end of 石林县, not 平江县's bureau.
+ */
 function longestMention(text: string, candidates: string[]): string | undefined {
-  return candidates.find((name) => text.includes(name))
+  return candidates.find((name) => {
+    if (!/^[省市区县]/.test(name)) return text.includes(name)
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!/\p{Script=Han}/u.test(text[at - 1] ?? '')) return true
+    return false
+  })
 }
 
 export function toChineseNumeral(numeral: string): string {

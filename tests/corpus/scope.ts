@@ -104,6 +104,14 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [committee] = await conversation('南京市卫生健康委关于社区医院的答复')
   refused(committee)
   assert.match(committee.reply.text, /没有找到南京市卫生健康委的答复/)
+  // Another district's body of the same kind is not the one that replied: 长宁区 has no 绿化市容局 reply here.
+  const [other] = await conversation('长宁区绿化市容局关于儿童游乐设施的答复')
+  refused(other)
+  assert.match(other.reply.text, /没有找到长宁区绿化市容局的答复/)
+  // 区地区工作办公室 (普陀's, by its level word) is not read inside 长宁区地区工作办公室.
+  const [office] = await conversation('长宁区地区工作办公室关于助餐的答复')
+  refused(office)
+  assert.match(office.reply.text, /没有找到长宁区地区工作办公室的答复/)
 })
 
 test('a body no reply is signed by, named in the text of unsigned replies, gets those replies offered, not quoted', async () => {
