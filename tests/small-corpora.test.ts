@@ -140,3 +140,32 @@ test('a place a reply names does not vouch for it: asked about another topic the
   const [asked] = await converse(engine, '东区学校门口的红绿灯装了吗')
   assert.equal(asked.reply.answered, true, asked.reply.text)
 })
+
+test('a question for a time, an amount or a count is answered only from a passage that holds one', async () => {
+  const kb = await corpusOf({
+    'canteen.txt': [
+      '关于增设社区长者食堂的建议的答复',
+      '陈静代表：',
+      '您提出的《关于增设社区长者食堂的建议》收悉，现答复如下：',
+      '今年我区在各街道新建社区长者食堂，为老年人提供就近用餐服务，持敬老卡就餐享受优惠。',
+      '下一步，我们将继续扩大长者食堂覆盖面，改善菜品和就餐环境。',
+    ].join('\n'),
+    'parking.txt': [
+      '关于规范小区周边停车管理的建议的答复',
+      '刘洋委员：',
+      '您提出的《关于规范小区周边停车管理的建议》收悉，现答复如下：',
+      '我区已在新华路施划临时停车泊位120个，收费标准为每小时5元，夜间免费。',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  // The canteen reply is on the topic but gives no hours and no prices.
+  for (const question of ['社区长者食堂几点开门', '长者食堂吃一顿饭要多少钱']) {
+    const [turn] = await converse(engine, question)
+    assert.equal(turn.reply.answered, false, `${question}: ${turn.reply.text}`)
+  }
+  const [discount] = await converse(engine, '老人去长者食堂吃饭有优惠吗')
+  assert.equal(discount.reply.answered, true, discount.reply.text)
+  const [fee] = await converse(engine, '新华路临时停车收费多少')
+  assert.equal(fee.reply.answered, true, fee.reply.text)
+  assert.match(fee.reply.passages[0].text, /每小时5元/)
+})

@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, evidence, isAnswerable, loadCalibration, margin, type Calibration } from './refusal.js'
+import { contentTokens, evidence, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -112,7 +112,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const found = evidenceOf(best)
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
-  if (best.length === 0 || !isAnswerable(found, calibration)) {
+  const quotedAt = quoted(candidates, calibration)
+  if (quotedAt.length === 0 || !isAnswerable(found, calibration)) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
@@ -120,7 +121,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const text = [notFoundText(message ?? query, scope), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
-  const shown = quoted(candidates, calibration).map((i) => best[i])
+  const shown = quotedAt.map((i) => best[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
@@ -167,7 +168,7 @@ async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Pro
  */
 export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
   const alone = passing(candidates, calibration)
-  return alone.length > 0 ? alone : candidates.flatMap((candidate, i) => (candidate.close ? [i] : []))
+  return alone.length > 0 ? alone : candidates.flatMap((candidate, i) => (candidate.close && !lacksKind(candidate.evidence, calibration) ? [i] : []))
 }
 
 /**

@@ -8,7 +8,7 @@
  * split and stored in refusal.json.
  */
 import { readFileSync } from 'node:fs'
-import { tokenize, type Hit } from '../../index/index.js'
+import { isQuotable, tokenize, type Hit } from '../../index/index.js'
 
 export interface Calibration {
   /** semantic similarity at or above which the passages answer, whatever the words */
@@ -16,6 +16,8 @@ export interface Calibration {
   /** below it, semantic + coverageWeight × coverage must reach threshold */
   coverageWeight: number
   threshold: number
+  /** false only to switch the answer-kind check off with the rest (the evaluation's "refusal off") */
+  answerKinds?: boolean
 }
 
 export const CALIBRATION_FILE = new URL('./refusal.json', import.meta.url)
@@ -42,7 +44,28 @@ export interface Evidence {
    * each word weighted by its rarity in the corpus: 人民政府 found says little, 放假 missing says much
    */
   coverage: number
+  /**
+   * for a question that asks for a time, an amount or a count (几点开门, 花了多少钱, 有几家): whether a
+   * passage holds one. None does: whatever its topic, the passage cannot answer, and it is not quoted.
+   */
+  holdsKind?: boolean
 }
+
+const NUMBER = '(?:\\d|[一二三四五六七八九十百千万两]+)'
+const KINDS: [RegExp, RegExp][] = [
+  [/几点|(?:营业|开放|办公|服务)时间/, new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}[点时]|[上下]午|全天|24小时`)],
+  [
+    /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴)(?:标准)?(?:是|要|大概|一般)?(?:多少|怎么[收算]|贵不贵|高不高|[呢？?]*$)|收费吗|收不收费|要钱吗|免费吗/,
+    new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折`),
+  ],
+  [/(?:多少|几)(?:个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)/, new RegExp(NUMBER)],
+]
+
+/** What a passage must hold to answer the question at all: a time, an amount, a count. */
+function answerKind(question: string): RegExp | undefined {
+  return KINDS.find(([asks]) => asks.test(question))?.[1]
+}
+
 
 /** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
 export function evidence(hits: Hit[], question: string, weight: (token: string) => number, given: string[] = [], top = 3): Evidence {
@@ -54,11 +77,19 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const total = tokens.reduce((sum, token) => sum + weight(token), 0)
   const covered = tokens.filter((token) => words.has(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
-  return { dense, coverage }
+  const wanted = answerKind(question)
+  return wanted ? { dense, coverage, holdsKind: hits.some((hit) => isQuotable(hit.chunk) && wanted.test(hit.chunk.text)) } : { dense, coverage }
 }
 
 /** How far the evidence lies past the boundary of answering (negative: short of it). */
-export function margin({ dense, coverage }: Evidence, calibration: Calibration): number {
+/** The question asks for a time, an amount or a count, and these passages hold none. */
+export function lacksKind({ holdsKind }: Evidence, calibration: Calibration): boolean {
+  return holdsKind === false && calibration.answerKinds !== false
+}
+
+export function margin(evidence: Evidence, calibration: Calibration): number {
+  const { dense, coverage } = evidence
+  if (lacksKind(evidence, calibration)) return -1
   return Math.max(dense - calibration.semanticAlone, dense + calibration.coverageWeight * coverage - calibration.threshold)
 }
 

@@ -78,7 +78,7 @@ interface Judged {
 
 /** Runs every question through the engine with refusal switched off, keeping the candidates and their evidence. */
 async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]> {
-  const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY }
+  const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY, answerKinds: false }
   const engine = createAnswerEngine(() => kb, { calibration: answerAll })
   const judged: Judged[] = []
   for (const q of questions) {
