@@ -22,6 +22,10 @@ async function corpusOf(files: Record<string, string>): Promise<KnowledgeBase> {
   return KnowledgeBase.open(path.join(root, 'index'))
 }
 
+/** A reply as these corpora write one: its title, the addressee, the acknowledgement, then the body. */
+const reply = (topic: string, addressee: string, ...body: string[]) =>
+  [`关于${topic}的建议的答复`, `${addressee}：`, `您提出的《关于${topic}的建议》收悉，现答复如下：`, ...body].join('\n')
+
 const REGULATION = [
   '某市公共场所控制吸烟条例',
   '第一章　总则',
@@ -114,25 +118,16 @@ test('a policy Q&A answers a question asked in other words with the one question
 
 test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
   const kb = await corpusOf({
-    'crossing-lights.txt': [
-      '关于在实验中学路口设置红绿灯的建议的答复',
-      '王芳代表：',
-      '您提出的《关于在实验中学路口设置红绿灯的建议》收悉，现答复如下：',
+    'crossing-lights.txt': reply('在实验中学路口设置红绿灯', '王芳代表',
       '为保障学生上下学安全，攀枝花市东区交警大队已在实验中学路口设置固定式红绿灯，并设置护学岗。',
       '下一步，东区将继续优化信号灯配时，加强上下学时段的交通疏导。',
-    ].join('\n'),
-    'old-estates.txt': [
-      '关于加快老旧小区改造的建议的答复',
-      '李强委员：',
-      '您提出的《关于加快老旧小区改造的建议》收悉，现答复如下：',
+    ),
+    'old-estates.txt': reply('加快老旧小区改造', '李强委员',
       '南京市玄武区今年启动老旧小区改造十二个，完成屋面修缮和管线更新，改造进展总体顺利。',
-    ].join('\n'),
-    'street-lights.txt': [
-      '关于增设路灯的建议的答复',
-      '张敏代表：',
-      '您提出的《关于增设路灯的建议》收悉，现答复如下：',
+    ),
+    'street-lights.txt': reply('增设路灯', '张敏代表',
       '成都市武侯区已在沿江步道增设路灯八十盏，夜间照明明显改善。',
-    ].join('\n'),
+    ),
   })
   const engine = createAnswerEngine(() => kb)
   const [elsewhere] = await converse(engine, '攀枝花东区的老旧小区改造进展怎么样')
@@ -143,19 +138,13 @@ test('a place a reply names does not vouch for it: asked about another topic the
 
 test('a question for a time, an amount or a count is answered only from a passage that holds one', async () => {
   const kb = await corpusOf({
-    'canteen.txt': [
-      '关于增设社区长者食堂的建议的答复',
-      '陈静代表：',
-      '您提出的《关于增设社区长者食堂的建议》收悉，现答复如下：',
+    'canteen.txt': reply('增设社区长者食堂', '陈静代表',
       '今年我区在各街道新建社区长者食堂，为老年人提供就近用餐服务，持敬老卡就餐享受优惠。',
       '下一步，我们将继续扩大长者食堂覆盖面，改善菜品和就餐环境。',
-    ].join('\n'),
-    'parking.txt': [
-      '关于规范小区周边停车管理的建议的答复',
-      '刘洋委员：',
-      '您提出的《关于规范小区周边停车管理的建议》收悉，现答复如下：',
+    ),
+    'parking.txt': reply('规范小区周边停车管理', '刘洋委员',
       '我区已在新华路施划临时停车泊位120个，收费标准为每小时5元，夜间免费。',
-    ].join('\n'),
+    ),
   })
   const engine = createAnswerEngine(() => kb)
   // The canteen reply is on the topic but gives no hours and no prices.
