@@ -157,4 +157,7 @@ test('a question for a time, an amount or a count is answered only from a passag
   const [fee] = await converse(engine, '新华路临时停车收费多少')
   assert.equal(fee.reply.answered, true, fee.reply.text)
   assert.match(fee.reply.passages[0].text, /每小时5元/)
+  // 几点 may be "a few points", not a time of day.
+  const [points] = await converse(engine, '关于小区周边停车管理，区里采取了哪几点措施')
+  assert.equal(points.reply.answered, true, points.reply.text)
 })
