@@ -5,7 +5,8 @@
  * single sentence was measured too and separated no better, see README). Word coverage (how many of the
  * question's content words the passages contain) can add to weak semantic evidence, but never vetoes
  * strong semantic evidence. The three constants are fitted by `npm run eval -- --calibrate` on the tune
- * split and stored in refusal.json.
+ * split and stored in refusal.json. Beside them, one rule on what is asked: a question for a time, an
+ * amount or a count is answered only from passages that hold one (KINDS).
  */
 import { readFileSync } from 'node:fs'
 import { isQuotable, tokenize, type Hit } from '../../index/index.js'
@@ -68,7 +69,6 @@ function answerKind(question: string): RegExp | undefined {
   return KINDS.find(([asks]) => asks.test(question))?.[1]
 }
 
-
 /** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
 export function evidence(hits: Hit[], question: string, weight: (token: string) => number, given: string[] = [], top = 3): Evidence {
   const known = new Set(given.flatMap(contentTokens))
@@ -83,12 +83,12 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   return wanted ? { dense, coverage, holdsKind: hits.some((hit) => isQuotable(hit.chunk) && wanted.test(hit.chunk.text)) } : { dense, coverage }
 }
 
-/** How far the evidence lies past the boundary of answering (negative: short of it). */
 /** The question asks for a time, an amount or a count, and these passages hold none. */
 export function lacksKind({ holdsKind }: Evidence, calibration: Calibration): boolean {
   return holdsKind === false && calibration.answerKinds !== false
 }
 
+/** How far the evidence lies past the boundary of answering (negative: short of it). */
 export function margin(evidence: Evidence, calibration: Calibration): number {
   const { dense, coverage } = evidence
   if (lacksKind(evidence, calibration)) return -1
