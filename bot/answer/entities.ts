@@ -112,7 +112,7 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
     const inSession = (doc: ReplyDocument) => !!doc.session?.includes(`${th}届`) && doc.session.includes(`${times}次`)
     mentions.push({ kind: 'session', text: session[0], label: `${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
   }
-  const proposer = longestMention(text, names.proposers)
+  const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
   const places = findPlaces(text)
@@ -165,13 +165,14 @@ function personMentions(text: string): { name: string; label: string }[] {
  * nothing. A government body that no indexed unit is, named in a message, is kept unmatched.
  */
 function unitMentions(text: string, names: Names, places: PlaceMention[]): Mention[] {
-  const alias = longestMention(text, names.aliases)
-  if (alias) {
+  const mention = longestMention(text, names.aliases)
+  if (mention) {
+    const { name: alias, at } = mention
     const { units, docs } = names.units.get(alias)!
     if (units.size !== 1) return []
     const [unit] = units
     // 石林县教育体育局 is that county's bureau, not 平江县教育体育局 found by its bare name.
-    const before = places.find((place) => place.end === text.indexOf(alias))
+    const before = places.find((place) => place.end === at)
     if (before && !unit.includes(before.stem)) return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
     return [{ kind: 'unit', text: alias, label: unit, docs }]
   }
@@ -211,18 +212,19 @@ function hostLabels(url: string | undefined): string[] {
   }
 }
 
-/** The first of `candidates` (longest first) that the text contains. */
 /**
- * The longest candidate the text names. One that starts with a bare level word (区科委, 县教育体育局) is
- * the district's or county's own only where no name stands before that word: in 石林县教育体育局 it is
- * the end of 石林县, not 平江县's bureau.
+ * The first of `candidates` (longest first) that the text names, and where. One that starts with a bare
+ * level word (区科委, 县教育体育局) is the district's or county's own only where no name stands before that
+ * word: in 石林县教育体育局 it is the end of 石林县, not 平江县's bureau.
  */
-function longestMention(text: string, candidates: string[]): string | undefined {
-  return candidates.find((name) => {
-    if (!/^[省市区县]/.test(name)) return text.includes(name)
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!/\p{Script=Han}/u.test(text[at - 1] ?? '')) return true
-    return false
-  })
+function longestMention(text: string, candidates: string[]): { name: string; at: number } | undefined {
+  for (const name of candidates) {
+    const levelWord = /^[省市区县]/.test(name)
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!levelWord || !/\p{Script=Han}/u.test(text[at - 1] ?? '')) return { name, at }
+    }
+  }
+  return undefined
 }
 
 export function toChineseNumeral(numeral: string): string {
