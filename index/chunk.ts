@@ -296,13 +296,15 @@ function findOpening(text: string): number {
     if (inTitle && line.trim()) titleEnd = end
     // The acknowledgement is looked for in the first lines after the title block, however long that is.
     if (inTitle ? ++titleLines > TITLE_MAX_LINES : ++bodyLines > OPENING_MAX_LINES) return inTitle ? 0 : titleEnd
-    const sentence = sentenceSpans(line).find((span) => ACKNOWLEDGEMENT.test(line.slice(span.start, span.end)))
-    if (!sentence) continue
-    // 「…制定如下措施： 一、…（一）…。」: what follows the colon of the announcing sentence is body.
-    const said = ACKNOWLEDGEMENT.exec(line.slice(sentence.start, sentence.end))!.index + sentence.start
-    const colon = /[：:]\s*/.exec(line.slice(said, sentence.end))
-    if (colon) return start + said + colon.index + colon[0].length
-    return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
+    for (const sentence of sentenceSpans(line)) {
+      const said = ACKNOWLEDGEMENT.exec(line.slice(sentence.start, sentence.end))
+      if (!said) continue
+      // 「…制定如下措施： 一、…（一）…。」: what follows the colon of the announcing sentence is body.
+      const from = sentence.start + said.index
+      const colon = /[：:]\s*/.exec(line.slice(from, sentence.end))
+      if (colon) return start + from + colon.index + colon[0].length
+      return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
+    }
   }
   return titleEnd
 }
