@@ -164,3 +164,23 @@ test('a question for a time, an amount or a count is answered only from a passag
   const [points] = await converse(engine, '关于小区周边停车管理，区里采取了哪几点措施')
   assert.equal(points.reply.answered, true, points.reply.text)
 })
+
+test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
+  const kb = await corpusOf({
+    'rent.txt': [
+      '某市公共租赁住房租金管理办法',
+      '第一条　为规范本市公共租赁住房租金管理，保障公共租赁住房的正常运营，制定本办法。',
+      '第二条　公共租赁住房租金标准由市住房保障部门会同市价格主管部门按照略低于同地段市场租金的原则确定，公共租赁住房租金标准每两年调整一次。',
+      '第三条　公共租赁住房承租人应当按照租赁合同约定按月缴纳公共租赁住房租金，不得拖欠公共租赁住房租金。',
+      '第四条　公共租赁住房租金收入专项用于公共租赁住房的维修养护和管理，不得挪作他用。',
+      '第五条　公共租赁住房承租人家庭收入下降的，可以申请减免公共租赁住房租金，由区住房保障部门审核。',
+      '第六条　中心城区按每月每平方米12元计收，其他区域按每月每平方米9元计收。',
+      '第七条　本办法自发布之日起施行。',
+    ].join('\n'),
+  })
+  // Every other article shares more words with the question; only 第六条 names a sum.
+  const [turn] = await converse(createAnswerEngine(() => kb), '公租房的租金一个月多少钱')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, /^第六条\s中心城区按每月每平方米12元/)
+})
+

@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, evidence, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
+import { contentTokens, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -100,7 +100,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const { query, docIds, scope, topic, fact, message, scopedWith } = asked
   const filters = docIds ? { docIds } : undefined
   const ranked = await kb.search(query, { k: RANKED, filters })
-  const hits = distinct(ranked.filter((hit) => isQuotable(hit.chunk)))
+  const hits = holdingKindFirst(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), topic ?? query)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
   // The evidence is that of the passages that would be quoted, never of the best match anywhere in the
@@ -163,12 +163,16 @@ async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Pro
 
 /**
  * Of the best passages of an answered question, those quoted (their positions): the ones that answer it
- * on their own evidence when there are any, else the first and those whose scores come close to it (the
- * answer then rests on what they say together).
+ * on their own evidence when there are any, then the passages of the same replies whose scores come close
+ * to them (one article of a regulation often answers with the next); else the first and those close to
+ * it (the answer then rests on what they say together). Another reply is never quoted for being close.
  */
 export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
   const alone = passing(candidates, calibration)
-  return alone.length > 0 ? alone : candidates.flatMap((candidate, i) => (candidate.close && !lacksKind(candidate.evidence, calibration) ? [i] : []))
+  const close = candidates.flatMap((candidate, i) => (candidate.close && !lacksKind(candidate.evidence, calibration) ? [i] : []))
+  if (alone.length === 0) return close
+  const replies = new Set(alone.map((i) => candidates[i].docId))
+  return [...alone, ...close.filter((i) => !alone.includes(i) && replies.has(candidates[i].docId))]
 }
 
 /**

@@ -69,6 +69,19 @@ function answerKind(question: string): RegExp | undefined {
   return KINDS.find(([asks]) => asks.test(question))?.[1]
 }
 
+/**
+ * The passages of the best hit's reply that hold what the question asks for (a time, an amount, a count)
+ * ahead of the other hits: a passage lacking it cannot answer, so it must not take a place among the
+ * best. Only that reply's: the ranking still says which reply is on the topic, and another reply's fee is
+ * no answer to a canteen's price.
+ */
+export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[] {
+  const wanted = answerKind(question)
+  if (!wanted || hits.length === 0) return hits
+  const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && wanted.test(hit.chunk.text))
+  return [...ahead, ...hits.filter((hit) => !ahead.includes(hit))]
+}
+
 /** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
 export function evidence(hits: Hit[], question: string, weight: (token: string) => number, given: string[] = [], top = 3): Evidence {
   const known = new Set(given.flatMap(contentTokens))
