@@ -145,6 +145,8 @@ test('a question for a time, an amount or a count is answered only from a passag
     'parking.txt': reply('规范小区周边停车管理', '刘洋委员',
       '我区已在新华路施划临时停车泊位120个，收费标准为每小时5元，夜间免费。',
     ),
+    // Full-width digits, as many web pages write them.
+    'museum.txt': reply('延长区博物馆开放时间', '王芳委员', '自今年起，区博物馆每周二至周日９：００至１７：００开放，周一闭馆。'),
   })
   const engine = createAnswerEngine(() => kb)
   // The canteen reply is on the topic but gives no hours and no prices.
@@ -160,6 +162,9 @@ test('a question for a time, an amount or a count is answered only from a passag
   const [fee] = await converse(engine, '新华路临时停车收费多少')
   assert.equal(fee.reply.answered, true, fee.reply.text)
   assert.match(fee.reply.passages[0].text, /每小时5元/)
+  const [hours] = await converse(engine, '区博物馆几点开门')
+  assert.equal(hours.reply.answered, true, hours.reply.text)
+  assert.match(hours.reply.passages[0].text, /９：００至１７：００/)
   // 几点 may be "a few points", not a time of day.
   const [points] = await converse(engine, '关于小区周边停车管理，区里采取了哪几点措施')
   assert.equal(points.reply.answered, true, points.reply.text)

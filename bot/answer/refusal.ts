@@ -52,10 +52,11 @@ export interface Evidence {
   holdsKind?: boolean
 }
 
-const NUMBER = '(?:\\d|[一二三四五六七八九十百千万两]+)'
+const DIGIT = '[0-9０-９]'
+const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
 const KINDS: [RegExp, RegExp][] = [
   // 几点 is also "a few points" (提了几点建议).
-  [/几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间/, new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}[点时]|[上下]午|全天|24小时`)],
+  [/几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间/, new RegExp(`${DIGIT}{1,2}[:：]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时`)],
   [
     // A price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
     /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴)(?:标准)?(?:是|要|大概|一般)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗/,
