@@ -179,11 +179,14 @@ const MOTION_KINDS: Kinds = [
 /** A text with no acknowledgement is searched for a motion's title and number in its first lines only, never in its body. */
 const HEAD_LINES = 30
 /**
- * What a document calls itself, by the words that name a kind of official document (办法, 通知, 意见 …,
- * or a set of questions: 15问). It may run over up to three lines ("…人民政府关于" / "印发…管理" /
- * "暂行办法的通知"); a 文号 in brackets after it is not part of it.
+ * What a document calls itself, by the words that name a kind of official document (办法, 通知, 意见,
+ * 若干措施 …, or a set of questions: 15问), with a qualifier after it ((试行), （新）) and in book-title
+ * marks or not. It may run over up to three lines ("…人民政府关于" / "印发…管理" / "暂行办法的通知");
+ * a 文号 in brackets after it is not part of it.
  */
-const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|须知|方案|决定|规划|答复|问答|解读|答记者问|\d+问)$/u
+const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|指引|须知|方案|决定|规划|措施|政策|标准|规则|函|答复|问答|解读|答记者问|\d+问|\d+条)(?:[(（][^()（）]{1,10}[)）])?》?$/u
+/** A part's or an item's heading (一、 （二） 3. 第五条) is never the document's name. */
+const ITEM_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[条章])/u
 const NAME_LINE = /^[^。！？；:：!?;|]{2,60}$/u
 const NAME_MAX_LINES = 3
 /** Without a name line, a transmittal notice names what it sends out: 《…实施意见(试行)》已经…同意，现印发给你们. */
@@ -195,9 +198,9 @@ function documentName(lines: string[]): string | undefined {
   const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, ''))
   for (let i = 0; i < head.length; i++) {
     let name = ''
-    for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
+    for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && !ITEM_START.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
       name += head[j]
-      if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '')
+      if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '').replace(/^《([^《》]+)》$/u, '$1')
     }
   }
   return TRANSMITTED.exec(head.join('\n'))?.[1]

@@ -156,6 +156,14 @@ test("policy texts of other cities are named by their own title, never by a form
   assert.equal(parseReply(interview).metadata.title, '某市人社局有关负责人就阶段性减免企业社会保险费政策答记者问')
   const reading = ['《某市支持小微企业发展若干措施》政策解读', '一、出台背景', '为帮助小微企业渡过难关，制定本措施。'].join('\n')
   assert.equal(parseReply(reading).metadata.title, '《某市支持小微企业发展若干措施》政策解读')
+  // A qualifier after the kind of document, book-title marks around the whole name, measures and guidelines.
+  const named2 = (...lines: string[]) => parseReply([...lines, '第一条　为规范管理，制定本办法。'].join('\n')).metadata.title
+  assert.equal(named2('某市廉租住房保障申请办理办法（试行）'), '某市廉租住房保障申请办理办法（试行）')
+  assert.equal(named2('《某市购买住房申办常住户口实施细则》'), '某市购买住房申办常住户口实施细则')
+  assert.equal(named2('某市应对疫情支持中小企业共渡难关的若干措施'), '某市应对疫情支持中小企业共渡难关的若干措施')
+  assert.equal(named2('某市居住证办理工作指引'), '某市居住证办理工作指引')
+  // A list item is no name, nor does a name run on into one.
+  assert.equal(named2('办理依据', '1.《关于贯彻实施城乡养老保险制度衔接工作的意见》'), undefined)
 })
 
 const reply = (...tail: string[]) =>
