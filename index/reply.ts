@@ -116,6 +116,22 @@ const TITLE_PATTERNS = [
 
 /** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
 const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)`, 'mu')
+/** A line of co-signing units only (成都市成华区教育局　　成都市成华区委编办). */
+const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
+
+/** The signing unit; of a text signed jointly (one unit or two per line above the date), the first, which leads. */
+function signatureUnit(text: string): string | undefined {
+  const found = SIGNATURE_UNIT.exec(text)
+  if (!found) return undefined
+  const above = text.slice(0, found.index).split('\n').slice(0, -1)
+  let lead = found[1].trim()
+  for (let i = above.length - 1; i >= 0; i--) {
+    const line = UNITS_LINE.exec(above[i])
+    if (!line) break
+    lead = line[1].trim()
+  }
+  return lead
+}
 /** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" or "…交通运输局关于…的答复" name the answering unit first. */
 const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于对|对|关于)`, 'mu')
 /** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
@@ -229,7 +245,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     addressee,
     title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
     unit:
-      capture(text, SIGNATURE_UNIT) ??
+      signatureUnit(text) ??
       capture(head, HEADING_UNIT) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??

@@ -211,6 +211,12 @@ test('a zero-padded signature date, with the unit before it', () => {
   assert.equal(metadata.unit, '上海市普陀区体育局')
 })
 
+test("a text signed jointly is the first signing unit's, the one that leads", () => {
+  const notice = ['关于做好随迁子女入学工作的通知', '各街道办事处：', '现将有关事项通知如下。',
+    '某市某区教育局          某市某区公安分局', '某市某区财政局', '2016年3月1日'].join('\n')
+  assert.equal(parseReply(notice).metadata.unit, '某市某区教育局')
+})
+
 test('a 协办函 goes to the lead unit; its proposers come from the opening sentence', () => {
   const text = [
     '关于市政协十四届三次会议第0456号提案的协办函',
