@@ -4,6 +4,7 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
+import { DATE_LINE, UNITS_LINE } from './reply.js'
 import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
@@ -177,6 +178,7 @@ export function sectionUnits(text: string): Unit[] {
   const path: { rank: number; label: string }[] = []
   let current = null as Unit | null
   const closingStart = findClosing(text)
+  const signed = signedBlocks(text)
   const openingEnd = findOpening(text)
   for (const { start, end } of lines(text, openingEnd)) {
     const line = text.slice(start, end)
@@ -189,13 +191,18 @@ export function sectionUnits(text: string): Unit[] {
       continue
     }
     if (current && isOpening(current)) current = null
-    if (start >= closingStart) {
+    if (start >= closingStart || signed.some((block) => start >= block.start && end <= block.end)) {
       if (!current || !isSignature(current)) {
         current = { section: [SIGNATURE_SECTION], start, end }
         units.push(current)
       }
       current.end = end
       continue
+    }
+    // What follows a notice's signature is the text it sends out, under headings of its own.
+    if (current && isSignature(current)) {
+      current = null
+      path.length = 0
     }
     const openings = headingsIn(line, ANSWER.test(text.slice(end + 1, end + 12)))
     // Body text before an enumeration inside the first body line (…进行摸排，…拥堵。二是…) is a passage too.
@@ -322,6 +329,23 @@ function findClosing(text: string): number {
   // Only a block that has a date or a contact line is a signature; a short last line alone is body text.
   const block = text.slice(start)
   return block.split('\n').some((line) => CLOSING_LINE.test(line)) ? start : text.length
+}
+
+/**
+ * Signatures inside a text: a transmittal notice (关于印发…的通知) is signed by its units, one or two
+ * to a line, above the date, and the text it sends out follows. Lines of unit names and then a date
+ * line alone; a unit named in a sentence is not one.
+ */
+function signedBlocks(text: string): { start: number; end: number }[] {
+  const blocks: { start: number; end: number }[] = []
+  let from = -1
+  for (const { start, end } of lines(text)) {
+    const line = text.slice(start, end)
+    if (UNITS_LINE.test(line)) from = from < 0 ? start : from
+    else if (from >= 0 && DATE_LINE.test(line)) blocks.push({ start: from, end })
+    if (!UNITS_LINE.test(line)) from = -1
+  }
+  return blocks
 }
 
 /** The lines of a text; a line that `cut` falls inside comes as two, before and after it. */

@@ -117,7 +117,9 @@ const TITLE_PATTERNS = [
 /** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
 const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)`, 'mu')
 /** A line of co-signing units only (成都市成华区教育局　　成都市成华区委编办). */
-const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
+export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
+/** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日. */
+export const DATE_LINE = new RegExp(`^\\s*(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER})\\s*日\\s*$`, 'u')
 
 /** The signing unit; of a text signed jointly (one unit or two per line above the date), the first, which leads. */
 function signatureUnit(text: string): string | undefined {
