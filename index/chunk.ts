@@ -4,7 +4,7 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
-import { DATE_LINE, UNITS_LINE } from './reply.js'
+import { DATE_LINE, DOCUMENT_KIND, UNITS_LINE } from './reply.js'
 import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
@@ -48,6 +48,9 @@ const QUESTION_MAX_CHARS = 100
 /** A heading's label stops at its first clause end; the rest of the line is body text. */
 const LABEL_END = /[。；;，,：:！？]/
 const MAX_LABEL_CHARS = 40
+/** A document's name runs over at most this many lines and characters: longer, it is a flattened paragraph. */
+const NAME_MAX_LINES = 3
+const NAME_ONLY_MAX_CHARS = 80
 /**
  * The signature and contact lines after the body: a separate "落款" section, not part of the last heading.
  * A date may have lost its 年月日 on the way ("2023526").
@@ -168,6 +171,23 @@ function isBareHeading(text: string, unit: Unit): boolean {
   return isQuotable(unit) && !!heading && body.startsWith(heading) && isHeadingOnly(body)
 }
 
+/**
+ * Where the name of a document on lines of its own, starting at `start`, ends (-1: no name there). Outside
+ * any heading (the title of the text a notice sends out) it opens that text: it names, it answers nothing.
+ */
+function nameEnd(text: string, start: number): number {
+  let name = ''
+  let count = 0
+  for (const line of lines(text.slice(start))) {
+    const words = text.slice(start + line.start, start + line.end).replace(/\s+/gu, '')
+    if (!words || LABEL_END.test(words) || ++count > NAME_MAX_LINES) return -1
+    name += words
+    if (name.length > NAME_ONLY_MAX_CHARS) return -1
+    if (DOCUMENT_KIND.test(name)) return start + line.end
+  }
+  return -1
+}
+
 function samePath(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((label, i) => label === b[i])
 }
@@ -180,6 +200,7 @@ export function sectionUnits(text: string): Unit[] {
   const closingStart = findClosing(text)
   const signed = signedBlocks(text)
   const openingEnd = findOpening(text)
+  let nameUntil = -1
   for (const { start, end } of lines(text, openingEnd)) {
     const line = text.slice(start, end)
     if (end <= openingEnd) {
@@ -190,6 +211,7 @@ export function sectionUnits(text: string): Unit[] {
       current.end = end
       continue
     }
+    if (end <= nameUntil) continue
     if (current && isOpening(current)) current = null
     if (start >= closingStart || signed.some((block) => start >= block.start && end <= block.end)) {
       if (!current || !isSignature(current)) {
@@ -205,6 +227,15 @@ export function sectionUnits(text: string): Unit[] {
       path.length = 0
     }
     const openings = headingsIn(line, ANSWER.test(text.slice(end + 1, end + 12)))
+    if (!current && path.length === 0 && openings.length === 0) {
+      const named = nameEnd(text, start)
+      if (named >= end) {
+        current = { section: [OPENING_SECTION], start, end: named }
+        units.push(current)
+        nameUntil = named
+        continue
+      }
+    }
     // Body text before an enumeration inside the first body line (…进行摸排，…拥堵。二是…) is a passage too.
     if (!current && openings[0]?.offset !== 0) {
       current = { section: path.map((p) => p.label), start, end }

@@ -202,7 +202,7 @@ const HEAD_LINES = 30
  * marks or not. It may run over up to three lines ("…人民政府关于" / "印发…管理" / "暂行办法的通知");
  * a 文号 in brackets after it is not part of it.
  */
-const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|指引|须知|方案|决定|规划|措施|政策|标准|规则|函|答复|问答|解读|答记者问|\d+问|\d+条)(?:[(（][^()（）]{1,10}[)）])?》?$/u
+export const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公告|意见|指南|指引|须知|方案|决定|规划|措施|政策|规则|函|答复|问答|解读|答记者问|\d+问|\d+条)(?:[(（][^()（）]{1,10}[)）])?》?$/u
 /** A part's or an item's heading (一、 （二） 3. 第五条) is never the document's name. */
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[条章])/u
 const NAME_LINE = /^[^。！？；:：!?;|]{2,60}$/u

@@ -310,7 +310,7 @@ test('a notice whose parts a web page ran onto one line is cut part by part, eac
   assert.deepEqual(cited('最长不超过3个月'), ['二、减轻企业负担', '（四）延期缴纳税款'])
 })
 
-test('a transmittal notice signed by its units above the date: the signature is no passage, and the text it sends out has its own headings', () => {
+test('a transmittal notice signed by its units above the date: neither the signature nor the name of the text it sends out is a passage, and that text has its own headings', () => {
   const text = [
     '关于印发《某区随迁子女入学实施细则》的通知',
     '各街道办事处：',
@@ -318,6 +318,9 @@ test('a transmittal notice signed by its units above the date: the signature is 
     '某市某区教育局          某市某区公安分局',
     '某市某区财政局',
     '二〇一六年三月一日',
+    '某区随迁子女入学',
+    '实施细则',
+    '为保障随迁子女平等接受义务教育，制定本细则。',
     '一、适用对象',
     '在本区居住、务工的进城务工人员随迁子女申请在本区接受义务教育的，适用本细则。',
     '二、申请时间',
@@ -326,5 +329,6 @@ test('a transmittal notice signed by its units above the date: the signature is 
   const chunks = chunkDocument('notice', text)
   const quotable = chunks.filter(isQuotable)
   assert.ok(quotable.every((chunk) => !/财政局|二〇一六年/.test(chunk.text)), JSON.stringify(quotable.map((c) => c.text)))
-  assert.deepEqual(quotable.map((chunk) => chunk.section), [['一、适用对象'], ['二、申请时间']])
+  assert.deepEqual(quotable.map((chunk) => chunk.section), [[], ['一、适用对象'], ['二、申请时间']])
+  assert.match(quotable[0].text, /^为保障随迁子女平等接受义务教育/)
 })
