@@ -73,6 +73,15 @@ const OPENING_SECTION = '开头'
 const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:提出|制定|作出)(?:如下|以下)|请(?:认真)?(?:贯彻执行|遵照执行|贯彻落实)|(?:交|转交|交由)[^。，,]{0,10}办理/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
+/**
+ * A notice flattened onto one line runs on from 请遵照执行 to what it sends out: 附件：…规定, its signing
+ * units, the date, and the name again above the text. All of it opens the text.
+ */
+const SENT_OUT = new RegExp(
+  `^\\s*(?:附件\\s*[：:])?[^。！？；]{0,160}?(?:\\d{4}|[〇○零0一二三四五六七八九]{4})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日` +
+    `(?:\\s*[^。！？；：:\\s]{2,40}(?:\\s[^。！？；：:\\s]{1,20})?${DOCUMENT_KIND.source.replace(/\$$/, '')})?\\s*`,
+  'u',
+)
 /** A line holding a sentence is body text, not part of a title block (a portal's block may run longer than OPENING_MAX_LINES). */
 const SENTENCE_END = /[。！？!?；;]/
 /**
@@ -341,7 +350,8 @@ function findOpening(text: string): number {
       const from = sentence.start + said.index
       const colon = /[：:]\s*/.exec(line.slice(from, sentence.end))
       if (colon) return start + from + colon.index + colon[0].length
-      return start + sentence.end + (ANNOUNCEMENT.exec(line.slice(sentence.end))?.[0].length ?? 0)
+      const rest = line.slice(sentence.end)
+      return start + sentence.end + ((ANNOUNCEMENT.exec(rest) ?? SENT_OUT.exec(rest))?.[0].length ?? 0)
     }
   }
   return titleEnd

@@ -332,3 +332,12 @@ test('a transmittal notice signed by its units above the date: neither the signa
   assert.deepEqual(quotable.map((chunk) => chunk.section), [[], ['一、适用对象'], ['二、申请时间']])
   assert.match(quotable[0].text, /^为保障随迁子女平等接受义务教育/)
 })
+
+test('a notice flattened onto one line: what it sends out, its signing units, the date and the name again open the text, never a passage', () => {
+  const text = [
+    '关于印发《某市公共租赁住房租金管理规定》的通知',
+    '各区房管局：   为规范公共租赁住房管理，我们制定了《某市公共租赁住房租金管理规定》，现印发给你们，请遵照执行。   附件：某市公共租赁住房租金管理规定 某市住房保障和房屋管理局          某市财政局 二〇一三年五月二日   某市公共租赁住房租金 管理规定   第一条 公共租赁住房租金按季缴纳。 第二条 租金补贴按季发放。',
+  ].join('\n')
+  const quotable = chunkDocument('flattened', text).filter(isQuotable)
+  assert.deepEqual(quotable.map((chunk) => chunk.text.trim()), ['第一条 公共租赁住房租金按季缴纳。', '第二条 租金补贴按季发放。'])
+})
