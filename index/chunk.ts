@@ -4,7 +4,7 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
-import { DATE_LINE, DOCUMENT_KIND, UNITS_LINE } from './reply.js'
+import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNITS_LINE } from './reply.js'
 import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
@@ -48,9 +48,8 @@ const QUESTION_MAX_CHARS = 100
 /** A heading's label stops at its first clause end; the rest of the line is body text. */
 const LABEL_END = /[。；;，,：:！？]/
 const MAX_LABEL_CHARS = 40
-/** A document's name runs over at most this many lines and characters: longer, it is a flattened paragraph. */
-const NAME_MAX_LINES = 3
-const NAME_ONLY_MAX_CHARS = 80
+/** A document's name runs over at most NAME_MAX_LINES lines and this many characters: longer, it is a flattened paragraph. */
+const NAME_MAX_CHARS = 80
 /**
  * The signature and contact lines after the body: a separate "落款" section, not part of the last heading.
  * A date may have lost its 年月日 on the way ("2023526").
@@ -191,7 +190,7 @@ function nameEnd(text: string, start: number): number {
     const words = text.slice(start + line.start, start + line.end).replace(/\s+/gu, '')
     if (!words || LABEL_END.test(words) || ++count > NAME_MAX_LINES) return -1
     name += words
-    if (name.length > NAME_ONLY_MAX_CHARS) return -1
+    if (name.length > NAME_MAX_CHARS) return -1
     if (DOCUMENT_KIND.test(name)) return start + line.end
   }
   return -1
@@ -382,9 +381,12 @@ function signedBlocks(text: string): { start: number; end: number }[] {
   let from = -1
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
-    if (UNITS_LINE.test(line)) from = from < 0 ? start : from
-    else if (from >= 0 && DATE_LINE.test(line)) blocks.push({ start: from, end })
-    if (!UNITS_LINE.test(line)) from = -1
+    if (UNITS_LINE.test(line)) {
+      if (from < 0) from = start
+      continue
+    }
+    if (from >= 0 && DATE_LINE.test(line)) blocks.push({ start: from, end })
+    from = -1
   }
   return blocks
 }

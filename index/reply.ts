@@ -206,7 +206,7 @@ export const DOCUMENT_KIND = /(?:办法|规定|条例|细则|通知|通告|公�
 /** A part's or an item's heading (一、 （二） 3. 第五条) is never the document's name. */
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[条章])/u
 const NAME_LINE = /^[^。！？；:：!?;|]{2,60}$/u
-const NAME_MAX_LINES = 3
+export const NAME_MAX_LINES = 3
 /** Without a name line, a transmittal notice names what it sends out: 《…实施意见(试行)》已经…同意，现印发给你们. */
 const TRANSMITTED = /《([^《》\n]{4,80})》[^。\n]{0,40}印发/u
 const TRAILING_DOC_NUMBER = new RegExp(`\\s*[(（\\[［【]\\s*${DOC_NUMBER}\\s*[)）\\]］】]\\s*$`, 'u')
