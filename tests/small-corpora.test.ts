@@ -189,3 +189,20 @@ test('a question for an amount is answered from the article that states it, howe
   assert.match(turn.reply.passages[0].text, /^第六条\s中心城区按每月每平方米12元/)
 })
 
+test("inside the one text a place's name chose, the article that answers comes before the ones that repeat the name", async () => {
+  const kb = await corpusOf({
+    'shilin-rental.txt': [
+      '石林县公共租赁住房管理办法',
+      '第一条　为规范石林县公共租赁住房管理，根据国家和省有关规定，结合石林县实际，制定本办法。',
+      '第二条　本办法适用于石林县行政区域内公共租赁住房的申请、配租、使用和退出管理。',
+      '第三条　承租人应当按季缴纳租金，逾期不缴的按日加收滞纳金。',
+      '第四条　石林县住房和城乡建设局负责石林县公共租赁住房的日常管理工作。',
+      '第五条　本办法由石林县住房和城乡建设局负责解释，自发布之日起施行。',
+    ].join('\n'),
+    'pingjiang-roads.txt': reply('改善平江县农村道路', '李明委员', '我局已将平江县三条农村道路列入今年改造计划，年底前完工。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '在石林县住公租房，石林县的房租多久交一回')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, /^第三条\s承租人应当按季缴纳租金/)
+})
+

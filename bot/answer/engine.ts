@@ -99,7 +99,11 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const { query, docIds, scope, topic, fact, message, scopedWith } = asked
   const filters = docIds ? { docIds } : undefined
-  const ranked = await kb.search(query, { k: RANKED, filters })
+  // Inside the one text a place's name chose, that name sides with no passage but those repeating it (a
+  // preamble, a signature, a closing article): the search goes on without it, the judging with it.
+  const placeChoseOne = docIds?.length === 1 && !!scopedWith?.length && !asked.scopedBy?.length
+  const searched = await kb.search(placeChoseOne ? withoutNames(query, scopedWith) : query, { k: RANKED, filters })
+  const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
   const hits = holdingKindFirst(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), topic ?? query)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
@@ -153,6 +157,10 @@ function offerLines(offers: ReplyDocument[], heading: string): string[] {
 /** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */
 function withOpenings(judged: Hit[], passages: Hit[]): Hit[] {
   return judged.filter((hit) => passages.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
+}
+
+function withoutNames(text: string, names: string[]): string {
+  return names.reduce((left, name) => left.split(name).join(' '), text)
 }
 
 /** The hits with their similarity to `text` instead of to the whole question. */
