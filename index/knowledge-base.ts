@@ -91,7 +91,7 @@ export class KnowledgeBase {
       if (list) list.push(chunk)
       else this.chunksByDoc.set(chunk.docId, [chunk])
     }
-    this.reranker = new Reranker({ idf: (term) => keyword.idf(term) })
+    this.reranker = new Reranker({ idf: (term) => keyword.idf(term), topic: (chunk) => this.docById.get(chunk.docId)?.title ?? '' })
   }
 
   /**

@@ -2,7 +2,9 @@
  * Second-stage ranking of the fused candidates. The first stage finds the right passage among its top
  * ten far more often than at its top, so the best candidates are re-ordered by a signal it cannot see:
  * proximity, how much of the question (words weighted by rarity) one sentence of the passage holds,
- * rather than the same words scattered over the passage. It is computed from the question's words
+ * rather than the same words scattered over the passage. Every sentence of a document holds its
+ * title's words: each of its passages is about them, and the ones repeating them (a preamble, the
+ * closing article that names the rules it replaces) answer no more for it. It is computed from the question's words
  * alone: no candidate is embedded per query.
  *
  * Measured and left out (README "Second-stage ranking"): the document's title line and unit naming
@@ -28,13 +30,15 @@ export interface RerankSignals {
 export interface RerankSources {
   /** how rare a term is among the passages (BM25's idf) */
   idf(term: string): number
+  /** what every sentence of the chunk is about: its document's title */
+  topic(chunk: Chunk): string
 }
 
 /** Chunks whose sentence tokens are kept; past this the cache starts over, so memory stays bounded on a large index. */
 const CACHED_CHUNKS = 20_000
 
 export class Reranker {
-  /** token sets per sentence of a chunk: computed on first use, kept (chunks never change in a loaded build) */
+  /** token sets per sentence of a chunk, its topic's with each: computed on first use, kept (chunks never change in a loaded build) */
   private readonly sentenceTokens = new Map<string, Set<string>[]>()
 
   constructor(private readonly sources: RerankSources) {}
@@ -53,7 +57,8 @@ export class Reranker {
   private sentencesOf(chunk: Chunk): Set<string>[] {
     let list = this.sentenceTokens.get(chunk.id)
     if (!list) {
-      list = sentenceSpans(chunk.text).map(({ start, end }) => new Set(tokenize(chunk.text.slice(start, end))))
+      const topic = tokenize(this.sources.topic(chunk))
+      list = sentenceSpans(chunk.text).map(({ start, end }) => new Set([...topic, ...tokenize(chunk.text.slice(start, end))]))
       if (this.sentenceTokens.size >= CACHED_CHUNKS) this.sentenceTokens.clear()
       this.sentenceTokens.set(chunk.id, list)
     }
