@@ -203,13 +203,16 @@ function samePath(a: string[], b: string[]): boolean {
 /** The sections of a text: each heading opens one and it runs to the next heading (at any depth). */
 export function sectionUnits(text: string): Unit[] {
   const units: Unit[] = []
-  const path: { rank: number; label: string }[] = []
+  const path: { rank: number; label: string; introduces?: number }[] = []
   let current = null as Unit | null
   const closingStart = findClosing(text)
   const signed = signedBlocks(text)
   const openingEnd = findOpening(text)
   let nameUntil = -1
-  for (const { start, end } of lines(text, openingEnd)) {
+  /** units holding unmarked headings only, so far (they join the section they introduce) */
+  const headingsOnly = new Set<Unit>()
+  const all = [...lines(text, openingEnd)]
+  for (const [i, { start, end }] of all.entries()) {
     const line = text.slice(start, end)
     if (end <= openingEnd) {
       if (!current) {
@@ -244,18 +247,32 @@ export function sectionUnits(text: string): Unit[] {
         continue
       }
     }
+    const introduced = openings.length === 0 ? unmarkedHeading(text, all, i) : undefined
+    if (introduced) {
+      const label = line.trim().replace(/[：:]$/, '')
+      closeSections(path, introduced)
+      path.push({ ...introduced, label })
+      // Like a numbered heading with no body of its own, it opens the passage of the heading it introduces.
+      if (current && headingsOnly.has(current)) current.end = end
+      else {
+        current = { section: path.map((p) => p.label), start, end }
+        units.push(current)
+        headingsOnly.add(current)
+      }
+      continue
+    }
     // Body text before an enumeration inside the first body line (…进行摸排，…拥堵。二是…) is a passage too.
     if (!current && openings[0]?.offset !== 0) {
       current = { section: path.map((p) => p.label), start, end }
       units.push(current)
     }
     for (const opening of openings) {
-      while (path.length && path[path.length - 1].rank >= opening.rank) path.pop()
+      closeSections(path, opening)
       path.push(opening)
       const at = start + opening.offset
       if (current && at > current.start) current.end = at
       // A heading with no body of its own (on its line, or before an article on the same line) joins the section it introduces.
-      if (current && isHeadingOnly(text.slice(current.start, current.end).trimEnd())) {
+      if (current && (headingsOnly.delete(current) || isHeadingOnly(text.slice(current.start, current.end).trimEnd()))) {
         current.section = path.map((p) => p.label)
         current.end = end
         continue
@@ -266,6 +283,63 @@ export function sectionUnits(text: string): Unit[] {
     current!.end = end
   }
   return units.map((unit) => ({ ...unit, end: trimEnd(text, unit.start, unit.end) })).filter((u) => u.end > u.start)
+}
+
+/**
+ * A service guide heads its lists with unnumbered lines (所需资料, 办理流程, 符合…条件办理居住证 above
+ * 前置条件): a short line with no sentence or clause in it, after a finished sentence or a heading,
+ * right above a numbered heading (or above another such line that is). It sits just above the heading
+ * it introduces, and its section ends where the numbering goes back out past that heading's level. A
+ * date, a line of unit names or a document's name is not one.
+ */
+const UNMARKED_HEADING_MAX_CHARS = 30
+const UNMARKED_HEADINGS_MAX_RUN = 2
+/** A clause, a table's bar or a bracketed note; a colon inside it, or after more than a name's few words (…材料包括：announces a list). */
+const NOT_A_HEADING = /[。；;，,！？!?|｜【】\[\]]|[：:].|^.{7,}[：:]$/u
+
+function unmarkedHeading(text: string, all: { start: number; end: number }[], i: number): { rank: number; introduces: number } | undefined {
+  const lineAt = (j: number) => text.slice(all[j].start, all[j].end).trim()
+  const nonBlank = (from: number, step: 1 | -1) => {
+    for (let j = from + step; j >= 0 && j < all.length; j += step) if (lineAt(j)) return j
+    return -1
+  }
+  if (!isUnmarkedHeadingLine(lineAt(i))) return undefined
+  // The run of such lines this one belongs to: a table's cells make a longer one.
+  let first = i
+  while (nonBlank(first, -1) >= 0 && isUnmarkedHeadingLine(lineAt(nonBlank(first, -1)))) first = nonBlank(first, -1)
+  let last = i
+  while (nonBlank(last, 1) >= 0 && isUnmarkedHeadingLine(lineAt(nonBlank(last, 1)))) last = nonBlank(last, 1)
+  const before = nonBlank(first, -1)
+  const next = nonBlank(last, 1)
+  const run = all.slice(first, last + 1).filter((_, j) => lineAt(first + j)).length
+  const afterBreak = before < 0 || /[。；;！？!?：:]$/.test(lineAt(before)) || HEADINGS.some((pattern) => pattern.test(lineAt(before)))
+  if (run > UNMARKED_HEADINGS_MAX_RUN || !afterBreak || next < 0) return undefined
+  const marked = HEADINGS.findIndex((pattern) => pattern.test(lineAt(next)))
+  if (marked < 0 || marked === ENUMERATION_RANK) return undefined
+  // The outer of two stacked lines sits above the inner one.
+  const below = all.slice(i + 1, last + 1).filter((_, j) => lineAt(i + 1 + j)).length
+  return { rank: marked - 0.5 * (below + 1), introduces: marked }
+}
+
+function isUnmarkedHeadingLine(line: string): boolean {
+  return (
+    line.length >= 2 &&
+    line.length <= UNMARKED_HEADING_MAX_CHARS &&
+    !NOT_A_HEADING.test(line) &&
+    !DATE_LINE.test(line) &&
+    !UNITS_LINE.test(line) &&
+    !DOCUMENT_KIND.test(line) &&
+    !HEADINGS.some((pattern) => pattern.test(line))
+  )
+}
+
+/**
+ * The open sections a heading ends: those at its depth or deeper, and the unmarked headings (above) of
+ * a deeper list than the one it belongs to.
+ */
+function closeSections(path: { rank: number; introduces?: number }[], heading: { rank: number; introduces?: number }): void {
+  const level = heading.introduces ?? heading.rank
+  while (path.length && (path[path.length - 1].rank >= heading.rank || (path[path.length - 1].introduces ?? -1) > level)) path.pop()
 }
 
 interface Opening {

@@ -341,3 +341,34 @@ test('a notice flattened onto one line: what it sends out, its signing units, th
   const quotable = chunkDocument('flattened', text).filter(isQuotable)
   assert.deepEqual(quotable.map((chunk) => chunk.text.trim()), ['第一条 公共租赁住房租金按季缴纳。', '第二条 租金补贴按季发放。'])
 })
+
+test('a service guide\'s unnumbered headings (所需资料 above 一、…) open the lists they head, nested, and never end the passage before them', () => {
+  const guide = [
+    '某市居住证办理指南',
+    '为方便群众办理居住证，现将有关事项告知如下：',
+    '一、办理对象',
+    '在本市居住半年以上的非本市户籍人员。',
+    '二、分类办理',
+    '凭稳定就业申领',
+    '前置条件',
+    '1、在本市连续缴纳社会保险满6个月。',
+    '2、连续居住满6个月。',
+    '所需资料',
+    '1、身份证原件和复印件；',
+    '2、本人近期相片（白底1寸1张）；',
+    '凭稳定住所申领',
+    '前置条件',
+    '1、拥有合法产权的住房或办理了租赁登记备案的住房。',
+    '三、办理时限',
+    '材料齐全的，受理之日起15个工作日内发证。',
+  ].join('\n')
+  const chunks = chunkDocument('guide', guide)
+  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  // 「所需资料」 heads the list below it: it neither ends the passage on the residence condition nor stands alone.
+  assert.doesNotMatch(holding('连续居住满6个月').text, /所需资料/)
+  assert.deepEqual(holding('白底1寸').section, ['二、分类办理', '凭稳定就业申领', '所需资料', '2、本人近期相片（白底1寸1张）'])
+  assert.deepEqual(holding('合法产权').section, ['二、分类办理', '凭稳定住所申领', '前置条件', '1、拥有合法产权的住房或办理了租赁登记备案的住房'])
+  assert.match(holding('合法产权').text, /^凭稳定住所申领\n前置条件\n1、拥有/)
+  // The numbering going back out to 三、 closes them.
+  assert.deepEqual(holding('15个工作日').section, ['三、办理时限'])
+})
