@@ -65,11 +65,12 @@ const SIGNATURE_SECTION = '落款'
  * or announces the reply (答复如下, 函告如下; and a short "…答复如下：" after it), when that sentence
  * comes before any heading and within the first lines. What follows it on the same line is body text.
  * A policy text's preamble ends the same way (为…，根据…，现将…通知如下 / 通告如下 / 告知如下; …提出如下
- * 处理意见，请贯彻执行).
+ * 处理意见，请贯彻执行), unless a sentence of its own comes before the announcement: that one says something.
  * reply.ts's OPENING knows only the reply's forms: for it, a text that opens so is a reply.
  */
 const OPENING_SECTION = '开头'
 const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告知)[^。；！？\s]{0,4}如下|(?:提出|制定|作出)(?:如下|以下)|请(?:认真)?(?:贯彻执行|遵照执行|贯彻落实)|(?:交|转交|交由)[^。，,]{0,10}办理/
+const NOTICE_ANNOUNCEMENT = /^(?:通知|通告|公告|告知)/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
 /**
@@ -416,9 +417,11 @@ function findOpening(text: string): number {
     if (inTitle && line.trim()) titleEnd = end
     // The acknowledgement is looked for in the first lines after the title block, however long that is.
     if (inTitle ? ++titleLines > TITLE_MAX_LINES : ++bodyLines > OPENING_MAX_LINES) return inTitle ? 0 : titleEnd
-    for (const sentence of sentenceSpans(line)) {
+    for (const [n, sentence] of sentenceSpans(line).entries()) {
       const said = ACKNOWLEDGEMENT.exec(line.slice(sentence.start, sentence.end))
       if (!said) continue
+      // …报名于6月25-26日进行。现将相关事项通告如下： the notice's body starts with what it says.
+      if (n > 0 && NOTICE_ANNOUNCEMENT.test(said[0])) return titleEnd
       // 「…制定如下措施： 一、…（一）…。」: what follows the colon of the announcing sentence is body.
       const from = sentence.start + said.index
       const colon = /[：:]\s*/.exec(line.slice(from, sentence.end))

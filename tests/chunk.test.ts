@@ -372,3 +372,13 @@ test('a service guide\'s unnumbered headings (所需资料 above 一、…) open
   // The numbering going back out to 三、 closes them.
   assert.deepEqual(holding('15个工作日').section, ['三、办理时限'])
 })
+
+test('a notice that says something in a sentence of its own before announcing (…于6月25-26日进行。现将有关事项通告如下：) opens with it as a passage', () => {
+  const notice = (preamble: string) =>
+    chunkDocument('notice', ['某市教育局关于2016年小学一年级入学报名的通告', preamble, '一、报名地点', '各学区学校。'].join('\n'))
+  const said = notice('根据市教育局工作安排，2016年市区公办小学招生报名于6月25-26日进行。现将相关事项通告如下：')
+  assert.ok(said.some((chunk) => isQuotable(chunk) && chunk.text.includes('6月25-26日进行')))
+  // A preamble that only announces stays the opening.
+  const announced = notice('为做好2016年小学招生工作，根据有关规定，现将相关事项通告如下：')
+  assert.ok(announced.filter((chunk) => chunk.text.includes('为做好')).every((chunk) => !isQuotable(chunk)))
+})
