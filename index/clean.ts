@@ -35,12 +35,19 @@ const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,“‘（(《]/u
 const OPENS_FIELD = /^\p{Script=Han}{2,6}[:：]/u
 const HEADER = /^(source|partial)\s*:\s*(.*)$/i
 /** A line that opens a structural unit, so the line before it ends a paragraph. */
-const OPENS_SECTION = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
+const OPENS_SECTION = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
+/**
+ * A web page that lost its line breaks still indents each paragraph with ideographic spaces: a run of
+ * them after a sentence, or before a heading, starts a new line. (Elsewhere, as between a label and
+ * its value, it is only a space.)
+ */
+const INDENT_RUN = '[\\s\\u3000]*\\u3000{2,}[\\s\\u3000]*'
+const PARAGRAPH_INDENT = new RegExp(`(?<=[。；！？])${INDENT_RUN}|${INDENT_RUN}(?=${OPENS_SECTION.source.slice(1)}|第[一二三四五六七八九十百]+[章节条])`, 'u')
 
 export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): CleanedText {
   const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const { sourceUrl, partial, body } = readHeader(lines)
-  const { fields: portal, body: kept } = splitPortalBlock(body.map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
+  const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
   const wrapped = format === 'pdf' || looksHardWrapped(kept)
   const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
   return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal }

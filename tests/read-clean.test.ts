@@ -55,6 +55,16 @@ test('a title run together with the page byline keeps the title as text; the dat
   assert.deepEqual(cleaned.portal, { 发布日期: '2023-06-01', 来源: '区政府办公室建议提案处' })
 })
 
+test('a web page run onto one line, its paragraphs indented with ideographic spaces, gets its lines back; a label and its value stay together', () => {
+  const page = '一、报名时间　　2016年6月25日至26日　　 二、入学年龄　　新生入学年龄满6周岁。　　三、报名办法　　小学实行“一站式”报名。\n联系人：　　张三'
+  assert.deepEqual(cleanText(page).text.split('\n'), [
+    '一、报名时间 2016年6月25日至26日',
+    '二、入学年龄 新生入学年龄满6周岁。',
+    '三、报名办法 小学实行“一站式”报名。',
+    '联系人： 张三',
+  ])
+})
+
 test('a page that prints its text twice is kept once', () => {
   const body = ['李四委员:', '您提出的提案收悉。现答复如下:', '我局已完成改造。', '2020年8月18日']
   assert.equal(cleanText([...body, ...body].join('\n')).text, body.join('\n'))
