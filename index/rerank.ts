@@ -4,8 +4,8 @@
  * proximity, how much of the question (words weighted by rarity) one sentence of the passage holds,
  * rather than the same words scattered over the passage. Every sentence of a document holds its
  * title's words: each of its passages is about them, and the ones repeating them (a preamble, the
- * closing article that names the rules it replaces) answer no more for it. It is computed from the question's words
- * alone: no candidate is embedded per query.
+ * closing article that names the rules it replaces) answer no more for it. It is computed from the
+ * question's words alone: no candidate is embedded per query.
  *
  * Measured and left out (README "Second-stage ranking"): the document's title line and unit naming
  * the question's words, and the best cosine of one sentence (sentence vectors made at ingest); neither
