@@ -162,13 +162,13 @@ export class KnowledgeBase {
    * The best passages for a query. Fused ranking re-orders its top `rerank.depth` candidates by the
    * second-stage signals (index/rerank.ts); dense and keyword rankings are the first stage alone.
    */
-  async search(query: string, { k = 5, filters, ranking = 'fused', alsoLike }: SearchOptions = {}): Promise<Hit[]> {
+  async search(query: string, { k = 5, filters, ranking = 'fused' }: SearchOptions = {}): Promise<Hit[]> {
     const weights = this.tuning.rerank
     if (ranking !== 'fused' || weights.depth === 0) {
-      const { hits, queryVector } = await this.firstStage(query, ranking, filters, alsoLike)
+      const { hits, queryVector } = await this.firstStage(query, ranking, filters)
       return this.withSimilarity(hits.slice(0, k), queryVector)
     }
-    const { top, rest, queryVector } = await this.secondStageCandidates(query, weights.depth, filters, alsoLike)
+    const { top, rest, queryVector } = await this.secondStageCandidates(query, weights.depth, filters)
     const best = top[0]?.fused ?? 1
     const reranked = top
       .map(({ signals, ...hit }) => ({ ...hit, rerank: rerankScore(hit.fused, best, signals, weights) }))
@@ -188,8 +188,8 @@ export class KnowledgeBase {
     return { top, rest }
   }
 
-  private async secondStageCandidates(query: string, depth: number, filters?: SearchFilters, alsoLike?: string) {
-    const { hits, queryVector } = await this.firstStage(query, 'fused', filters, alsoLike)
+  private async secondStageCandidates(query: string, depth: number, filters?: SearchFilters) {
+    const { hits, queryVector } = await this.firstStage(query, 'fused', filters)
     const top = hits.slice(0, depth)
     const signals = this.reranker.signals(query, top.map((hit) => hit.chunk))
     return { top: top.map((hit, i): Candidate => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth), queryVector }
@@ -204,33 +204,22 @@ export class KnowledgeBase {
     return hits.map((hit) => (hit.dense === undefined ? { ...hit, dense: this.dense.similarity(queryVector, this.labelById.get(hit.chunk.id)!) } : hit))
   }
 
-  /** The passages nearest to any of these query vectors, each by its best similarity. */
-  private denseMatches(vectors: (Float32Array | undefined)[], depth: number, allow?: (label: number) => boolean): { label: number; similarity: number }[] {
-    const best = new Map<number, number>()
-    for (const vector of vectors) {
-      if (!vector) continue
-      for (const { label, similarity } of this.dense.search(vector, depth, allow)) best.set(label, Math.max(best.get(label) ?? -Infinity, similarity))
-    }
-    return [...best].map(([label, similarity]) => ({ label, similarity })).sort((a, b) => b.similarity - a.similarity).slice(0, depth)
-  }
-
   /** Dense and keyword candidates merged by reciprocal rank fusion, best first. */
-  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters, alsoLike?: string): Promise<{ hits: Hit[]; queryVector?: Float32Array }> {
+  private async firstStage(query: string, ranking: Ranking, filters?: SearchFilters): Promise<{ hits: Hit[]; queryVector?: Float32Array }> {
     const allow = this.allowFor(filters)
     if (allow?.none) return { hits: [] }
     const { depth, rrfK, denseWeight, keywordWeight, keywordFullShare, queryInstruction } = this.tuning
     const queryVector = ranking === 'keyword' ? undefined : await embedQuery(query, queryInstruction)
     // The signature block (签发人, 经办人, phone numbers) is never a passage: it takes no rank from one.
     const passage = ({ label }: { label: number }) => !isSignature(this.chunks[label])
-    const alsoVector = queryVector && alsoLike ? await embedQuery(alsoLike, queryInstruction) : undefined
-    const dense = queryVector ? this.denseMatches([queryVector, alsoVector], depth, allow?.label).filter(passage) : []
+    const dense = queryVector ? this.dense.search(queryVector, depth, allow?.label).filter(passage) : []
     const keyword = ranking === 'dense' ? [] : this.keyword.search(query, depth, allow?.label).filter(passage)
     const hits = new Map<number, { dense?: number; keyword?: number; fused: number }>()
     const add = (label: number, rank: number, weight: number, score: Partial<Record<'dense' | 'keyword', number>>) => {
       const hit = hits.get(label) ?? { fused: 0 }
       hits.set(label, { ...hit, ...score, fused: hit.fused + weight / (rrfK + rank + 1) })
     }
-    dense.forEach((match, rank) => add(match.label, rank, denseWeight, { dense: alsoVector ? this.dense.similarity(queryVector!, match.label) : match.similarity }))
+    dense.forEach((match, rank) => add(match.label, rank, denseWeight, { dense: match.similarity }))
     const keywordTrust = keywordFullShare > 0 ? Math.min(1, (keyword[0]?.share ?? 0) / keywordFullShare) : 1
     keyword.forEach((match, rank) => add(match.label, rank, keywordWeight * keywordTrust, { keyword: match.score }))
     const fused = [...hits.entries()]

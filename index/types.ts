@@ -111,10 +111,4 @@ export interface SearchOptions {
   k?: number
   filters?: SearchFilters
   ranking?: Ranking
-  /**
-   * Another wording of the query for the dense side (the question without the place names that chose the
-   * documents searched): each passage is ranked by the closer of the two, and still carries its
-   * similarity to the query itself.
-   */
-  alsoLike?: string
 }

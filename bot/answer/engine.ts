@@ -100,13 +100,9 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const { query, docIds, scope, topic, fact, message, scopedWith } = asked
   const filters = docIds ? { docIds } : undefined
   // Inside the one text a place's name chose, that name sides with no passage but those repeating it (a
-  // preamble, a signature, a closing article): the search goes on without it, the judging with it. Inside
-  // several, the name still tells them apart by their words; by meaning, a passage also counts as near
-  // as it is to the question without the name.
-  const placeScoped = !!docIds?.length && !!scopedWith?.length && !asked.scopedBy?.length
-  const placeChoseOne = placeScoped && docIds.length === 1
-  const withoutPlace = placeScoped ? withoutNames(query, scopedWith) : undefined
-  const searched = placeChoseOne ? await kb.search(withoutPlace!, { k: RANKED, filters }) : await kb.search(query, { k: RANKED, filters, alsoLike: withoutPlace })
+  // preamble, a signature, a closing article): the search goes on without it, the judging with it.
+  const placeChoseOne = docIds?.length === 1 && !!scopedWith?.length && !asked.scopedBy?.length
+  const searched = await kb.search(placeChoseOne ? withoutNames(query, scopedWith) : query, { k: RANKED, filters })
   const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
   const hits = holdingKindFirst(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), topic ?? query)
   const best = hits.slice(0, PER_REPLY)

@@ -37,19 +37,6 @@ test('hits carry document metadata, section path, verbatim text and the scores o
   assert.equal(hit.doc.unit, '长宁区科学技术委员会')
 })
 
-test('a second wording for the dense side brings the passages nearest to it, each hit still scored against the query itself', async () => {
-  const query = '长宁区有什么人工智能方面的扶持'
-  const other = '网上办事的比例有多高'
-  const [nearOther] = await kb.search(other, { k: 1, ranking: 'dense' })
-  const plain = await kb.search(query, { k: 20, ranking: 'dense' })
-  assert.ok(!plain.some((hit) => hit.chunk.id === nearOther.chunk.id), 'the query alone does not find it')
-  const both = await kb.search(query, { k: 20, ranking: 'dense', alsoLike: other })
-  const found = both.find((hit) => hit.chunk.id === nearOther.chunk.id)
-  assert.ok(found, 'found by the second wording')
-  const [toQuery] = await kb.similarities(query, [found.chunk])
-  assert.ok(Math.abs(found.dense! - toQuery) < 1e-6, `${found.dense} is its similarity to the query, ${toQuery}`)
-})
-
 test('a signature block (签发人, 联系人, phone) is never a search result, even when asked for in its own words', async () => {
   const signatures = kb.chunks.filter((chunk) => chunk.section[0] === '落款')
   assert.ok(signatures.length >= 3, `${signatures.length} signature blocks`)
