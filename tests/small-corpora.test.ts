@@ -206,3 +206,26 @@ test("inside the one text a place's name chose, the article that answers comes b
   assert.match(turn.reply.passages[0].text, /^第三条\s承租人应当按季缴纳租金/)
 })
 
+
+test("a regulation's framing clauses (why it is made, when it takes effect) answer what they say, and give way for other questions", async () => {
+  const kb = await corpusOf({
+    'subsidy.txt': [
+      '某市公共租赁住房租金补贴管理办法',
+      '第一条　为做好本市公共租赁住房租金补贴管理工作，制定本办法。',
+      '第二条　租金补贴按季度发放，每季度末由区房管部门核算后拨付到承租家庭账户。',
+      '第三条　承租家庭人均月收入在最低生活保障标准以下的，按市场租金的80%给予补贴。',
+      '第四条　承租家庭收入发生变化的，应当在30日内向区房管部门申报。',
+      '第五条　本办法自2015年3月1日起施行，有效期3年。2012年印发的《某市公共租赁住房租金补贴管理暂行办法》同时废止。',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [often] = await converse(engine, '某市公租房的租金补贴多久发一次')
+  assert.equal(often.reply.answered, true, often.reply.text)
+  assert.match(often.reply.passages[0].text, /^第二条\s租金补贴按季度发放/)
+  const [effect] = await converse(engine, '某市公租房租金补贴办法从哪天开始施行')
+  assert.equal(effect.reply.answered, true, effect.reply.text)
+  assert.match(effect.reply.passages[0].text, /^第五条\s本办法自2015年3月1日起施行/)
+  const [purpose] = await converse(engine, '某市为什么要出台公租房租金补贴办法')
+  assert.equal(purpose.reply.answered, true, purpose.reply.text)
+  assert.match(purpose.reply.passages[0].text, /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
+})

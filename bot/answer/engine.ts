@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
+import { contentTokens, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -104,7 +104,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const placeChoseOne = docIds?.length === 1 && !!scopedWith?.length && !asked.scopedBy?.length
   const searched = await kb.search(placeChoseOne ? withoutNames(query, scopedWith) : query, { k: RANKED, filters })
   const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
-  const hits = holdingKindFirst(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), topic ?? query)
+  const asks = topic ?? query
+  const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
   // The evidence is that of the passages that would be quoted, never of the best match anywhere in the

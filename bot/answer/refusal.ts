@@ -5,8 +5,9 @@
  * single sentence was measured too and separated no better, see README). Word coverage (how many of the
  * question's content words the passages contain) can add to weak semantic evidence, but never vetoes
  * strong semantic evidence. The three constants are fitted by `npm run eval -- --calibrate` on the tune
- * split and stored in refusal.json. Beside them, one rule on what is asked: a question for a time, an
- * amount or a count is answered only from passages that hold one (KINDS).
+ * split and stored in refusal.json. Beside them, rules on what is asked: a question for a time, an
+ * amount or a count is answered only from passages that hold one (KINDS), and a regulation's framing
+ * clauses come last unless what they say is asked (FRAMING_CLAUSES).
  */
 import { readFileSync } from 'node:fs'
 import { isQuotable, tokenize, type Hit } from '../../index/index.js'
@@ -81,6 +82,33 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
   if (!wanted || hits.length === 0) return hits
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && wanted.test(hit.chunk.text))
   return [...ahead, ...hits.filter((hit) => !ahead.includes(hit))]
+}
+
+/**
+ * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
+ * (本办法自2014年1月1日起施行，原《…》同时废止) and who interprets it (本办法由…负责解释). They repeat the
+ * rules' name, so by words and by meaning they come close to any question on the rules; each answers
+ * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
+ */
+const ARTICLE_START = '^\\s*(?:第[一二三四五六七八九十百零〇\\d]+条\\s*|[（(][一二三四五六七八九十]+[)）]\\s*|[一二三四五六七八九十]+、\\s*)?'
+const THESE_RULES = '本(?:实施)?(?:办法|规定|细则|条例|意见|通知|方案|规则|措施|决定|通告)'
+const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp }[] = [
+  {
+    clause: new RegExp(`${ARTICLE_START}为了?[^。；]{2,160}?(?:特)?制定${THESE_RULES}`, 'u'),
+    asked: /为什么|为何|目的|依据|根据什么|出台/,
+  },
+  {
+    clause: new RegExp(`${ARTICLE_START}${THESE_RULES}[^。；]{0,40}?(?:自|从|于)[^。；]{0,30}?(?:起|之日)[^。；]{0,6}?(?:施行|实施|执行|试行|生效)`, 'u'),
+    asked: /施行|实施|执行|试行|生效|有效期|废止|开始|出台|(?:什么时候|哪天|哪年|何时)起/,
+  },
+  { clause: new RegExp(`${ARTICLE_START}${THESE_RULES}由[^。；]{2,40}负责解释`, 'u'), asked: /解释/ },
+]
+
+/** The passages in this order, but a framing clause after the others unless the question asks what it says. */
+export function framingClausesLast<T extends Hit>(hits: T[], question: string): T[] {
+  const unasked = FRAMING_CLAUSES.filter(({ asked }) => !asked.test(question))
+  const framing = hits.filter((hit) => unasked.some(({ clause }) => clause.test(hit.chunk.text)))
+  return framing.length ? [...hits.filter((hit) => !framing.includes(hit)), ...framing] : hits
 }
 
 /** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
