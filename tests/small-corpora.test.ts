@@ -229,3 +229,17 @@ test("a regulation's framing clauses (why it is made, when it takes effect) answ
   assert.equal(purpose.reply.answered, true, purpose.reply.text)
   assert.match(purpose.reply.passages[0].text, /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
 })
+
+test('能补多少, 能报多少 ask for a sum: a share answers, a passage on the topic without one does not', async () => {
+  const kb = await corpusOf({
+    'insurance.txt': reply('提高居民医保住院报销水平', '赵敏委员', '自明年起，居民医保参保人在二级医院住院的费用，政策范围内按70%报销。'),
+    'rental.txt': reply('加大公租房租金补贴力度', '孙伟代表', '我局将继续做好公租房租金补贴的申请受理和审核工作，符合条件的家庭可向街道提出申请。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [share] = await converse(engine, '在二级医院住院，居民医保能报多少')
+  assert.equal(share.reply.answered, true, share.reply.text)
+  assert.match(share.reply.passages[0].text, /按70%报销/)
+  // The rental reply says how to apply, not how much.
+  const [sum] = await converse(engine, '住公租房，政府的租金补贴一个月能补多少')
+  assert.equal(sum.reply.answered, false, sum.reply.text)
+})
