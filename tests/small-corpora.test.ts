@@ -243,3 +243,17 @@ test('能补多少, 能报多少 ask for a sum: a share answers, a passage on th
   const [sum] = await converse(engine, '住公租房，政府的租金补贴一个月能补多少')
   assert.equal(sum.reply.answered, false, sum.reply.text)
 })
+
+test('a rate or a share asked for (缴费比例, 参保率) is answered only from a passage that states one', async () => {
+  const kb = await corpusOf({
+    'maternity.txt': reply('完善生育保险制度', '周丽委员', '用人单位按照本单位职工工资总额的0.5%缴纳生育保险费，职工个人不缴纳。'),
+    'pension.txt': reply('扩大城乡居民养老保险覆盖面', '吴刚代表', '我局将通过进村入户宣传，动员更多城乡居民参加养老保险，持续提高参保积极性。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [rate] = await converse(engine, '生育保险单位缴费比例是多少')
+  assert.equal(rate.reply.answered, true, rate.reply.text)
+  assert.match(rate.reply.passages[0].text, /0\.5%/)
+  // The pension reply is on the topic but states no rate.
+  const [none] = await converse(engine, '城乡居民养老保险的参保率')
+  assert.equal(none.reply.answered, false, none.reply.text)
+})

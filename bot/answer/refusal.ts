@@ -65,6 +65,8 @@ const KINDS: [RegExp, RegExp][] = [
     new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之`),
   ],
   [/(?:多少|几)(?:个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)/, new RegExp(NUMBER)],
+  // A rate or a share (缴费比例, 报销比例是多少, 网办率多少) is answered by one: 8%, 百分之五十, 七成, 三分之一.
+  [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率)(?:是|为|有)?(?:多少|几)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
 ]
 
 /** What a passage must hold to answer the question at all: a time, an amount, a count. */
