@@ -230,30 +230,32 @@ test("a regulation's framing clauses (why it is made, when it takes effect) answ
   assert.match(purpose.reply.passages[0].text, /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
 })
 
-test('能补多少, 能报多少 ask for a sum: a share answers, a passage on the topic without one does not', async () => {
-  const kb = await corpusOf({
-    'insurance.txt': reply('提高居民医保住院报销水平', '赵敏委员', '自明年起，居民医保参保人在二级医院住院的费用，政策范围内按70%报销。'),
-    'rental.txt': reply('加大公租房租金补贴力度', '孙伟代表', '我局将继续做好公租房租金补贴的申请受理和审核工作，符合条件的家庭可向街道提出申请。'),
-  })
-  const engine = createAnswerEngine(() => kb)
-  const [share] = await converse(engine, '在二级医院住院，居民医保能报多少')
-  assert.equal(share.reply.answered, true, share.reply.text)
-  assert.match(share.reply.passages[0].text, /按70%报销/)
-  // The rental reply says how to apply, not how much.
-  const [sum] = await converse(engine, '住公租房，政府的租金补贴一个月能补多少')
-  assert.equal(sum.reply.answered, false, sum.reply.text)
-})
+/** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
+const STATED_OR_NOT = [
+  {
+    kind: 'a sum asked by a verb of paying (能补多少, 能报多少): a share answers',
+    stated: reply('提高居民医保住院报销水平', '赵敏委员', '自明年起，居民医保参保人在二级医院住院的费用，政策范围内按70%报销。'),
+    unstated: reply('加大公租房租金补贴力度', '孙伟代表', '我局将继续做好公租房租金补贴的申请受理和审核工作，符合条件的家庭可向街道提出申请。'),
+    answered: { question: '在二级医院住院，居民医保能报多少', quoting: /按70%报销/ },
+    refused: '住公租房，政府的租金补贴一个月能补多少',
+  },
+  {
+    kind: 'a rate or a share (缴费比例, 参保率)',
+    stated: reply('完善生育保险制度', '周丽委员', '用人单位按照本单位职工工资总额的0.5%缴纳生育保险费，职工个人不缴纳。'),
+    unstated: reply('扩大城乡居民养老保险覆盖面', '吴刚代表', '我局将通过进村入户宣传，动员更多城乡居民参加养老保险，持续提高参保积极性。'),
+    answered: { question: '生育保险单位缴费比例是多少', quoting: /0\.5%/ },
+    refused: '城乡居民养老保险的参保率',
+  },
+]
 
-test('a rate or a share asked for (缴费比例, 参保率) is answered only from a passage that states one', async () => {
-  const kb = await corpusOf({
-    'maternity.txt': reply('完善生育保险制度', '周丽委员', '用人单位按照本单位职工工资总额的0.5%缴纳生育保险费，职工个人不缴纳。'),
-    'pension.txt': reply('扩大城乡居民养老保险覆盖面', '吴刚代表', '我局将通过进村入户宣传，动员更多城乡居民参加养老保险，持续提高参保积极性。'),
+for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
+  test(`${kind} is answered only from a passage that states one, not from one on the topic without it`, async () => {
+    const kb = await corpusOf({ 'stated.txt': stated, 'unstated.txt': unstated })
+    const engine = createAnswerEngine(() => kb)
+    const [turn] = await converse(engine, answered.question)
+    assert.equal(turn.reply.answered, true, turn.reply.text)
+    assert.match(turn.reply.passages[0].text, answered.quoting)
+    const [refusal] = await converse(engine, refused)
+    assert.equal(refusal.reply.answered, false, refusal.reply.text)
   })
-  const engine = createAnswerEngine(() => kb)
-  const [rate] = await converse(engine, '生育保险单位缴费比例是多少')
-  assert.equal(rate.reply.answered, true, rate.reply.text)
-  assert.match(rate.reply.passages[0].text, /0\.5%/)
-  // The pension reply is on the topic but states no rate.
-  const [none] = await converse(engine, '城乡居民养老保险的参保率')
-  assert.equal(none.reply.answered, false, none.reply.text)
-})
+}
