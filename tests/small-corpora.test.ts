@@ -259,3 +259,15 @@ for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
     assert.equal(refusal.reply.answered, false, refusal.reply.text)
   })
 }
+
+test('asked how many of a thing (几家), the passage counting that thing comes before one with another number', async () => {
+  const kb = await corpusOf({
+    'canteens.txt': reply('完善社区长者食堂服务', '郑红委员',
+      '一是统一结算。社区长者食堂开放敬老卡、社保卡、银行卡一卡结算，老人在全区任何一家社区长者食堂都能刷卡就餐，持卡就餐同步享受85折优惠。社区长者食堂菜单每周更新，并在社区长者食堂门口公示，方便老人选择。社区长者食堂还将推出线上订餐，老人可以在手机上预订第二天的午餐和晚餐，由社区长者食堂送餐上门。',
+      '二是扩大供给。我们围绕就近、均衡、共享的理念，形成区、街镇、居委三级养老服务设施建设推动机制，加快老年助餐服务场所布局，补齐老旧小区和郊区村居的短板。截至目前，全区共有老年人助餐场所109个，其中社区长者食堂31家，老年人助餐点68个，覆盖全部街镇。',
+    ),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '社区长者食堂一共开了几家')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, /社区长者食堂31家/)
+})
