@@ -56,7 +56,7 @@ export interface Evidence {
 const DIGIT = '[0-9０-９]'
 const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
 /** What a count counts (几家, 多少个): a passage holding that many of them (31家) answers it best. */
-const COUNTED = '(个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)'
+const COUNT_ASKED = /(?:多少|几)(个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)/
 const GENERIC_COUNT = /^(?:个|万|亿)$/
 const KINDS: [RegExp, RegExp][] = [
   // 几点 is also "a few points" (提了几点建议).
@@ -67,7 +67,7 @@ const KINDS: [RegExp, RegExp][] = [
     /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴)(?:标准)?(?:是|要|大概|一般)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发)多少(?![年天个次人岁周月日])|起付(?:线|标准)/,
     new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之`),
   ],
-  [new RegExp(`(?:多少|几)${COUNTED}`), new RegExp(NUMBER)],
+  [COUNT_ASKED, new RegExp(NUMBER)],
   // A rate or a share (缴费比例, 报销比例是多少, 网办率多少) is answered by one: 8%, 百分之五十, 七成, 三分之一.
   [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率)(?:是|为|有)?(?:多少|几)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
 ]
@@ -79,16 +79,16 @@ function answerKind(question: string): RegExp | undefined {
 
 /**
  * The passages of the best hit's reply that hold what the question asks for (a time, an amount, a count,
- * for a count first those counting the very thing) ahead of the other hits: a passage lacking it cannot answer, so it must not take a place among the
- * best. Only that reply's: the ranking still says which reply is on the topic, and another reply's fee is
- * no answer to a canteen's price.
+ * for a count first those counting the very thing) ahead of the other hits: a passage lacking it cannot
+ * answer, so it must not take a place among the best. Only that reply's: the ranking still says which
+ * reply is on the topic, and another reply's fee is no answer to a canteen's price.
  */
 export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[] {
   const wanted = answerKind(question)
   if (!wanted || hits.length === 0) return hits
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && wanted.test(hit.chunk.text))
   // Of those, the ones counting what is asked for (有几家 → 31家) before a number of something else (85折).
-  const counted = new RegExp(`(?:多少|几)${COUNTED}`).exec(question)?.[1]?.replace(GENERIC_COUNT, '')
+  const counted = COUNT_ASKED.exec(question)?.[1]?.replace(GENERIC_COUNT, '')
   // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does.)
   const exact = counted ? ahead.filter((hit) => new RegExp(`(?:${DIGIT}+|(?!一${counted})[一二三四五六七八九十百千万两]+)\\s*${counted}`).test(hit.chunk.text)) : []
   return [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))]
