@@ -305,20 +305,18 @@ function unmarkedHeading(text: string, all: { start: number; end: number }[], i:
     return -1
   }
   if (!isUnmarkedHeadingLine(lineAt(i))) return undefined
-  // The run of such lines this one belongs to: a table's cells make a longer one.
-  let first = i
-  while (nonBlank(first, -1) >= 0 && isUnmarkedHeadingLine(lineAt(nonBlank(first, -1)))) first = nonBlank(first, -1)
-  let last = i
-  while (nonBlank(last, 1) >= 0 && isUnmarkedHeadingLine(lineAt(nonBlank(last, 1)))) last = nonBlank(last, 1)
-  const before = nonBlank(first, -1)
-  const next = nonBlank(last, 1)
-  const run = all.slice(first, last + 1).filter((_, j) => lineAt(first + j)).length
+  // The run of such lines this one belongs to (its line numbers, in order): a table's cells make a longer one.
+  const run = [i]
+  for (let j = nonBlank(i, -1); j >= 0 && isUnmarkedHeadingLine(lineAt(j)); j = nonBlank(j, -1)) run.unshift(j)
+  for (let j = nonBlank(i, 1); j >= 0 && isUnmarkedHeadingLine(lineAt(j)); j = nonBlank(j, 1)) run.push(j)
+  const before = nonBlank(run[0], -1)
+  const next = nonBlank(run[run.length - 1], 1)
   const afterBreak = before < 0 || /[。；;！？!?：:]$/.test(lineAt(before)) || HEADINGS.some((pattern) => pattern.test(lineAt(before)))
-  if (run > UNMARKED_HEADINGS_MAX_RUN || !afterBreak || next < 0) return undefined
+  if (run.length > UNMARKED_HEADINGS_MAX_RUN || !afterBreak || next < 0) return undefined
   const marked = HEADINGS.findIndex((pattern) => pattern.test(lineAt(next)))
   if (marked < 0 || marked === ENUMERATION_RANK) return undefined
   // The outer of two stacked lines sits above the inner one.
-  const below = all.slice(i + 1, last + 1).filter((_, j) => lineAt(i + 1 + j)).length
+  const below = run.length - 1 - run.indexOf(i)
   return { rank: marked - 0.5 * (below + 1), introduces: marked }
 }
 
