@@ -22,6 +22,13 @@ async function corpusOf(files: Record<string, string>): Promise<KnowledgeBase> {
   return KnowledgeBase.open(path.join(root, 'index'))
 }
 
+/** Asks the engine (a conversation of its own) and checks that it answers, quoting first a passage like `passage`. */
+async function quotesFirst(engine: ReturnType<typeof createAnswerEngine>, question: string, passage: RegExp): Promise<void> {
+  const [turn] = await converse(engine, question)
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, passage)
+}
+
 /** A reply as these corpora write one: its title, the addressee, the acknowledgement, then the body. */
 const reply = (topic: string, addressee: string, ...body: string[]) =>
   [`关于${topic}的建议的答复`, `${addressee}：`, `您提出的《关于${topic}的建议》收悉，现答复如下：`, ...body].join('\n')
@@ -159,12 +166,8 @@ test('a question for a time, an amount or a count is answered only from a passag
     const [turn] = await converse(engine, question)
     assert.equal(turn.reply.answered, true, `${question}: ${turn.reply.text}`)
   }
-  const [fee] = await converse(engine, '新华路临时停车收费多少')
-  assert.equal(fee.reply.answered, true, fee.reply.text)
-  assert.match(fee.reply.passages[0].text, /每小时5元/)
-  const [hours] = await converse(engine, '区博物馆几点开门')
-  assert.equal(hours.reply.answered, true, hours.reply.text)
-  assert.match(hours.reply.passages[0].text, /９：００至１７：００/)
+  await quotesFirst(engine, '新华路临时停车收费多少', /每小时5元/)
+  await quotesFirst(engine, '区博物馆几点开门', /９：００至１７：００/)
   // 几点 may be "a few points", not a time of day.
   const [points] = await converse(engine, '关于小区周边停车管理，区里采取了哪几点措施')
   assert.equal(points.reply.answered, true, points.reply.text)
@@ -184,9 +187,7 @@ test('a question for an amount is answered from the article that states it, howe
     ].join('\n'),
   })
   // Every other article shares more words with the question; only 第六条 names a sum.
-  const [turn] = await converse(createAnswerEngine(() => kb), '公租房的租金一个月多少钱')
-  assert.equal(turn.reply.answered, true, turn.reply.text)
-  assert.match(turn.reply.passages[0].text, /^第六条\s中心城区按每月每平方米12元/)
+  await quotesFirst(createAnswerEngine(() => kb), '公租房的租金一个月多少钱', /^第六条\s中心城区按每月每平方米12元/)
 })
 
 test("inside the one text a place's name chose, the article that answers comes before the ones that repeat the name", async () => {
@@ -201,9 +202,7 @@ test("inside the one text a place's name chose, the article that answers comes b
     ].join('\n'),
     'pingjiang-roads.txt': reply('改善平江县农村道路', '李明委员', '我局已将平江县三条农村道路列入今年改造计划，年底前完工。'),
   })
-  const [turn] = await converse(createAnswerEngine(() => kb), '在石林县住公租房，石林县的房租多久交一回')
-  assert.equal(turn.reply.answered, true, turn.reply.text)
-  assert.match(turn.reply.passages[0].text, /^第三条\s承租人应当按季缴纳租金/)
+  await quotesFirst(createAnswerEngine(() => kb), '在石林县住公租房，石林县的房租多久交一回', /^第三条\s承租人应当按季缴纳租金/)
 })
 
 
@@ -219,15 +218,9 @@ test("a regulation's framing clauses (why it is made, when it takes effect) answ
     ].join('\n'),
   })
   const engine = createAnswerEngine(() => kb)
-  const [often] = await converse(engine, '某市公租房的租金补贴多久发一次')
-  assert.equal(often.reply.answered, true, often.reply.text)
-  assert.match(often.reply.passages[0].text, /^第二条\s租金补贴按季度发放/)
-  const [effect] = await converse(engine, '某市公租房租金补贴办法从哪天开始施行')
-  assert.equal(effect.reply.answered, true, effect.reply.text)
-  assert.match(effect.reply.passages[0].text, /^第五条\s本办法自2015年3月1日起施行/)
-  const [purpose] = await converse(engine, '某市为什么要出台公租房租金补贴办法')
-  assert.equal(purpose.reply.answered, true, purpose.reply.text)
-  assert.match(purpose.reply.passages[0].text, /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
+  await quotesFirst(engine, '某市公租房的租金补贴多久发一次', /^第二条\s租金补贴按季度发放/)
+  await quotesFirst(engine, '某市公租房租金补贴办法从哪天开始施行', /^第五条\s本办法自2015年3月1日起施行/)
+  await quotesFirst(engine, '某市为什么要出台公租房租金补贴办法', /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
 })
 
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
@@ -252,9 +245,7 @@ for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
   test(`${kind} is answered only from a passage that states one, not from one on the topic without it`, async () => {
     const kb = await corpusOf({ 'stated.txt': stated, 'unstated.txt': unstated })
     const engine = createAnswerEngine(() => kb)
-    const [turn] = await converse(engine, answered.question)
-    assert.equal(turn.reply.answered, true, turn.reply.text)
-    assert.match(turn.reply.passages[0].text, answered.quoting)
+    await quotesFirst(engine, answered.question, answered.quoting)
     const [refusal] = await converse(engine, refused)
     assert.equal(refusal.reply.answered, false, refusal.reply.text)
   })
@@ -267,7 +258,5 @@ test('asked how many of a thing (几家), the passage counting that thing comes 
       '二是扩大供给。我们围绕就近、均衡、共享的理念，形成区、街镇、居委三级养老服务设施建设推动机制，加快老年助餐服务场所布局，补齐老旧小区和郊区村居的短板。截至目前，全区共有老年人助餐场所109个，其中社区长者食堂31家，老年人助餐点68个，覆盖全部街镇。',
     ),
   })
-  const [turn] = await converse(createAnswerEngine(() => kb), '社区长者食堂一共开了几家')
-  assert.equal(turn.reply.answered, true, turn.reply.text)
-  assert.match(turn.reply.passages[0].text, /社区长者食堂31家/)
+  await quotesFirst(createAnswerEngine(() => kb), '社区长者食堂一共开了几家', /社区长者食堂31家/)
 })
