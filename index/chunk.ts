@@ -77,6 +77,8 @@ const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
  * A notice flattened onto one line runs on from 请遵照执行 to what it sends out: 附件：…规定, its signing
  * units, the date, and the name again above the text. All of it opens the text.
  */
+/** The formula a notice signs off with, above its signature: 特此通知。 */
+const SIGN_OFF = /^特此(?:通知|通告|公告|函告|函复|批复|报告)[。.]?$/u
 const SENT_OUT = new RegExp(
   `^\\s*(?:附件\\s*[：:])?[^。！？；]{0,160}?(?:\\d{4}|[〇○零0一二三四五六七八九]{4})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日` +
     `(?:\\s*[^。！？；：:\\s]{2,40}(?:\\s[^。！？；：:\\s]{1,20})?${DOCUMENT_KIND.source.replace(/\$$/, '')})?\\s*`,
@@ -449,19 +451,22 @@ function findClosing(text: string): number {
 /**
  * Signatures inside a text: a transmittal notice (关于印发…的通知) is signed by its units, one or two
  * to a line, above the date, and the text it sends out follows. Lines of unit names and then a date
- * line alone; a unit named in a sentence is not one.
+ * line alone (with the 特此通知 above them); a unit named in a sentence is not one.
  */
 function signedBlocks(text: string): { start: number; end: number }[] {
   const blocks: { start: number; end: number }[] = []
   let from = -1
+  let signOff = -1
   for (const { start, end } of lines(text)) {
     const line = text.slice(start, end)
     if (UNITS_LINE.test(line)) {
-      if (from < 0) from = start
+      if (from < 0) from = signOff >= 0 ? signOff : start
       continue
     }
     if (from >= 0 && DATE_LINE.test(line)) blocks.push({ start: from, end })
     from = -1
+    // 特此通知。 right above the units signs off with them.
+    signOff = SIGN_OFF.test(line.trim()) ? start : -1
   }
   return blocks
 }

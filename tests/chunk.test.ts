@@ -333,6 +333,22 @@ test('a transmittal notice signed by its units above the date: neither the signa
   assert.match(quotable[0].text, /^为保障随迁子女平等接受义务教育/)
 })
 
+test('a notice signs off with 特此通知 above its units: that formula is part of the signature, never a passage', () => {
+  const text = [
+    '某区民政局关于做好养老服务补贴发放工作的通知',
+    '各街道办事处：',
+    '为做好本区养老服务补贴工作，现就有关事项通知如下：',
+    '一、补贴对象',
+    '本区户籍年满80周岁的老人。',
+    '特此通知。',
+    '某市某区民政局          某市某区财政局',
+    '2024年11月15日',
+  ].join('\n')
+  const quotable = chunkDocument('sign-off', text).filter(isQuotable)
+  assert.ok(quotable.every((chunk) => !/特此通知/.test(chunk.text)), JSON.stringify(quotable.map((c) => c.text)))
+  assert.match(quotable.at(-1)!.text, /年满80周岁的老人。$/)
+})
+
 test('a notice flattened onto one line: what it sends out, its signing units, the date and the name again open the text, never a passage', () => {
   const text = [
     '关于印发《某市公共租赁住房租金管理规定》的通知',
