@@ -1,11 +1,13 @@
 /**
  * `npm run ask -- [--index DIR] [--json] ["问题"]`: the bot's reply to one question, or to each line of
- * standard input (model loaded once, conversation state kept from line to line, as in WeChat).
+ * standard input (model loaded once, conversation state kept from line to line, as in WeChat). A line
+ * may be a JSON object carrying the question (stdin-message.ts).
  */
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import type { ConversationState, Turn } from '../answer/types.js'
 import { openEngine } from './open-engine.js'
+import { stdinMessage } from './stdin-message.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,8 +15,8 @@ const { values, positionals } = parseArgs({
 })
 const engine = await openEngine(values.index)
 
-function print({ reply, intent }: Turn): void {
-  console.log(values.json ? JSON.stringify({ ...reply, intent }) : `${reply.text}\n`)
+function print({ reply, intent }: Turn, echo: Record<string, unknown> = {}): void {
+  console.log(values.json ? JSON.stringify({ ...echo, ...reply, intent }) : `${reply.text}\n`)
 }
 
 if (positionals.length) {
@@ -22,8 +24,9 @@ if (positionals.length) {
 } else {
   let state: ConversationState | undefined
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const turn = await engine.respond(line, state)
+    const { message, echo } = stdinMessage(line)
+    const turn = await engine.respond(message, state)
     state = turn.state
-    print(turn)
+    print(turn, echo)
   }
 }

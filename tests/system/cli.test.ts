@@ -31,6 +31,23 @@ test('ask on a fresh checkout builds its index first, as npm start does, and pri
   assert.match(named.stderr, /no index in .*elsewhere yet\. Run npm run ingest to build the index\./)
 })
 
+test('ask reads JSON Lines on stdin as well as plain lines: each reply carries its line\'s id, and the conversation is kept', () => {
+  const { corpusDir, indexDir } = smallCorpus()
+  const input = ['{"id": "a", "question": "概念验证中心"}', '{"id": "b", "question": "找谁联系？"}', '帮助'].join('\n')
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bot/cli/ask.ts', '--json'], { encoding: 'utf8', input, env: { ...process.env, INDEX_DIR: indexDir, CORPUS_DIR: corpusDir } })
+  assert.equal(run.status, 0, run.stderr)
+  const [first, contact, help] = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
+  assert.equal(first.id, 'a')
+  assert.equal(first.answered, true)
+  assert.match(first.text, /概念验证/)
+  // The follow-up is about the reply just quoted: its contact, not a search for the words 找谁联系.
+  assert.equal(contact.id, 'b')
+  assert.equal(contact.intent, 'fact')
+  assert.deepEqual(contact.contacts, first.contacts)
+  assert.equal(help.intent, 'help')
+  assert.equal(help.id, undefined)
+})
+
 test('npm run ingest on a messy folder indexes the good files, subfolder included, and prints every skip, subfolder and addition; run again, it reports no changes', () => {
   const { corpusDir, indexDir } = messyCorpus()
   const run = cli('index/cli/ingest.ts', '--corpus', corpusDir, '--index', indexDir)
