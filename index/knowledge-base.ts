@@ -162,13 +162,13 @@ export class KnowledgeBase {
    * The best passages for a query. Fused ranking re-orders its top `rerank.depth` candidates by the
    * second-stage signals (index/rerank.ts); dense and keyword rankings are the first stage alone.
    */
-  async search(query: string, { k = 5, filters, ranking = 'fused' }: SearchOptions = {}): Promise<Hit[]> {
+  async search(query: string, { k = 5, filters, ranking = 'fused', rerankQuery }: SearchOptions = {}): Promise<Hit[]> {
     const weights = this.tuning.rerank
     if (ranking !== 'fused' || weights.depth === 0) {
       const { hits, queryVector } = await this.firstStage(query, ranking, filters)
       return this.withSimilarity(hits.slice(0, k), queryVector)
     }
-    const { top, rest, queryVector } = await this.secondStageCandidates(query, weights.depth, filters)
+    const { top, rest, queryVector } = await this.secondStageCandidates(query, weights.depth, filters, rerankQuery)
     const best = top[0]?.fused ?? 1
     const reranked = top
       .map(({ signals, ...hit }) => ({ ...hit, rerank: rerankScore(hit.fused, best, signals, weights) }))
@@ -188,10 +188,10 @@ export class KnowledgeBase {
     return { top, rest }
   }
 
-  private async secondStageCandidates(query: string, depth: number, filters?: SearchFilters) {
+  private async secondStageCandidates(query: string, depth: number, filters?: SearchFilters, rerankQuery = query) {
     const { hits, queryVector } = await this.firstStage(query, 'fused', filters)
     const top = hits.slice(0, depth)
-    const signals = this.reranker.signals(query, top.map((hit) => hit.chunk))
+    const signals = this.reranker.signals(rerankQuery, top.map((hit) => hit.chunk))
     return { top: top.map((hit, i): Candidate => ({ ...hit, signals: signals[i] })), rest: hits.slice(depth), queryVector }
   }
 

@@ -111,4 +111,6 @@ export interface SearchOptions {
   k?: number
   filters?: SearchFilters
   ranking?: Ranking
+  /** the words the second stage looks for in one sentence, when not all of the query's (names true of every text searched left out) */
+  rerankQuery?: string
 }

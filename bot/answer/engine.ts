@@ -99,10 +99,14 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
   const { query, docIds, scope, topic, fact, message, scopedWith } = asked
   const filters = docIds ? { docIds } : undefined
-  // Inside the one text a place's name chose, that name sides with no passage but those repeating it (a
-  // preamble, a signature, a closing article): the search goes on without it, the judging with it.
-  const placeChoseOne = docIds?.length === 1 && !!scopedWith?.length && !asked.scopedBy?.length
-  const searched = await kb.search(placeChoseOne ? withoutNames(query, scopedWith) : query, { k: RANKED, filters })
+  // Inside the texts a place's name chose, that name sides with no passage but those repeating it (a
+  // preamble, a signature, a closing article, a list naming the place beside the asked thing). In one
+  // text the search goes on without it, the judging with it; among several, the search keeps it (it
+  // helps the first stage find the texts on the topic) but the second stage looks for the other words.
+  const placeScoped = !!docIds && !!scopedWith?.length && !asked.scopedBy?.length
+  const placeChoseOne = placeScoped && docIds.length === 1
+  const unnamed = placeScoped ? withoutNames(query, scopedWith!) : undefined
+  const searched = await kb.search(placeChoseOne ? unnamed! : query, { k: RANKED, filters, rerankQuery: unnamed })
   const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
   const asks = topic ?? query
   const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)

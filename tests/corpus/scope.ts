@@ -76,6 +76,13 @@ test('a place no reply names anywhere is refused by name; a covered place narrow
   for (const passage of near.reply.passages) assert.match(kb.getDocument(passage.docId)!.text, /普陀/)
 })
 
+test('among the replies a place chose, the one on the topic comes first, not a passage that names the place beside it', async () => {
+  // A 科普 reply lists 苏州河梦清园 right after 普陀区 in one sentence; the 苏州河 reply says 苏州河普陀段.
+  const [turn] = await conversation('普陀区的苏州河')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(kb.getDocument(turn.reply.passages[0].docId)!.title ?? '', /苏河|苏州河/, turn.reply.passages[0].text)
+})
+
 test('inside a scope the passages must still answer: a named reply does not vouch for an unrelated question', async () => {
   const [turn] = await conversation('084号提案里关于地铁票价打折的内容')
   refused(turn)
