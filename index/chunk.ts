@@ -145,7 +145,8 @@ export function chunkDocument(docId: string, text: string, options: ChunkOptions
 /**
  * A list announced by a colon (第八条 …应当同时符合下列条件： （一）具有本市户口； （二）上年人均收入低于2万元；…)
  * reads as one passage, cited by the heading that announces it: alone, "（二）上年人均收入低于2万元（含）；"
- * answers nothing and embeds poorly. Its short items join that heading's passage while it fits.
+ * answers nothing and embeds poorly. Its short items join that heading's passage while it fits. So do
+ * numbered one-line items under any heading (所需资料 / 一、…； 二、本人近期相片（白底1寸1张）；).
  */
 const LIST_ITEM_MAX_CHARS = 60
 const LIST_ITEM = '[（(][一二三四五六七八九十\\d]+[)）]|\\d{1,2}[、．.]'
@@ -163,6 +164,16 @@ function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] 
       list.unit.section = list.section
       continue
     }
+    // Numbered one-line items (一、…；二、…；) join the passage before them when it is their heading's own
+    // (its body, the list so far, or a first item): the list reads as one passage, cited by that heading.
+    const previous = joined.at(-1)
+    const parent = unit.section.slice(0, -1)
+    const heads = previous && (samePath(previous.section, parent) || (isListLine(text, previous) && samePath(previous.section.slice(0, -1), parent)))
+    if (previous && heads && isListLine(text, unit) && unit.end - previous.start <= maxChars) {
+      previous.end = unit.end
+      previous.section = parent
+      continue
+    }
     const own = { ...unit }
     joined.push(own)
     list = undefined
@@ -173,6 +184,18 @@ function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] 
     }
   }
   return joined
+}
+
+/**
+ * One numbered line and nothing under it, an item of a list (二、本人近期相片（白底1寸1张）；): a heading
+ * has a body below it and no clause end of its own. Short, or ended by a semicolon as list items are.
+ */
+function isListLine(text: string, unit: Unit): boolean {
+  const label = unit.section.at(-1)
+  if (!isQuotable(unit) || !label || !headingMarker(label) || ARTICLE.test(label)) return false
+  const lines = text.slice(unit.start, unit.end).trim().split('\n').map((line) => line.trim())
+  const last = lines.at(-1)!
+  return last.startsWith(label) && lines.slice(0, -1).every((line) => unit.section.includes(line.replace(/[：:]$/, ''))) && (last.length <= LIST_ITEM_MAX_CHARS || /[；;]$/.test(last))
 }
 
 /** A heading with nothing under it (a text cut short after it, a table lost in conversion): no passage, it answers nothing. */

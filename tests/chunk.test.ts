@@ -382,11 +382,36 @@ test('a service guide\'s unnumbered headings (所需资料 above 一、…) open
   const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
   // 「所需资料」 heads the list below it: it neither ends the passage on the residence condition nor stands alone.
   assert.doesNotMatch(holding('连续居住满6个月').text, /所需资料/)
-  assert.deepEqual(holding('白底1寸').section, ['二、分类办理', '凭稳定就业申领', '所需资料', '2、本人近期相片（白底1寸1张）'])
+  assert.deepEqual(holding('白底1寸').section, ['二、分类办理', '凭稳定就业申领', '所需资料'])
   assert.deepEqual(holding('合法产权').section, ['二、分类办理', '凭稳定住所申领', '前置条件', '1、拥有合法产权的住房或办理了租赁登记备案的住房'])
   assert.match(holding('合法产权').text, /^凭稳定住所申领\n前置条件\n1、拥有/)
   // The numbering going back out to 三、 closes them.
   assert.deepEqual(holding('15个工作日').section, ['三、办理时限'])
+})
+
+test('numbered one-line items in a row are one passage under the heading above them; numbered headings with a body of their own are not', () => {
+  const guide = [
+    '某市公租房申请指南',
+    '符合条件的家庭可向户籍所在街道申请公共租赁住房。',
+    '所需材料',
+    '一、申请人身份证原件及复印件；',
+    '二、户口簿原件及复印件；',
+    '三、本人近期一寸照片两张；',
+    '四、收入证明。',
+    '办理流程',
+    '一、提交申请',
+    '申请人向街道住房保障窗口提交申请材料，窗口当场出具受理回执。',
+    '二、审核公示',
+    '区住房保障部门自受理之日起20个工作日内完成审核，并在社区公示7日。',
+  ].join('\n')
+  const chunks = chunkDocument('guide', guide)
+  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  // 「一寸照片」 alone says nothing of what it is for: it is read with the list it belongs to.
+  assert.equal(holding('一寸照片').text, ['所需材料', '一、申请人身份证原件及复印件；', '二、户口簿原件及复印件；', '三、本人近期一寸照片两张；', '四、收入证明。'].join('\n'))
+  assert.deepEqual(holding('一寸照片').section, ['所需材料'])
+  // Steps with bodies stay passages of their own, each cited by its heading.
+  assert.notEqual(holding('当场出具受理回执'), holding('社区公示7日'))
+  assert.deepEqual(holding('社区公示7日').section, ['办理流程', '二、审核公示'])
 })
 
 test('a notice that says something in a sentence of its own before announcing (…于6月25-26日进行。现将有关事项通告如下：) opens with it as a passage', () => {
