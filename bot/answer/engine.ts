@@ -397,10 +397,11 @@ function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
   return kb.chunksOf(docId).filter(isQuotable)
 }
 
+/** A reply in a list offered to the user: its name, its title unless the name already says it, its unit and date (a file name is no answer to a resident). */
 function describe(doc: ReplyDocument): string {
-  const when = formatDate(doc.date)
-  const title = doc.title ? `《${doc.title}》` : ''
-  return `${replyTitle(doc)}${title ? ` ${title}` : ''}（${[doc.unit, when].filter(Boolean).join('，') || doc.file}）`
+  const name = replyTitle(doc)
+  const title = doc.title && !name.includes(doc.title) ? ` 《${doc.title}》` : ''
+  return `${name}${title}（${[doc.unit, formatDate(doc.date)].filter(Boolean).join('，') || '未载明答复单位和日期'}）`
 }
 
 function passageView(doc: ReplyDocument, { section, text }: { section: string[]; text: string }, score: number): PassageView {

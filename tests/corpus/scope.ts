@@ -229,6 +229,11 @@ test('a unit\'s replies that do not answer the topic: replies naming no unit tha
   const [turn, picked] = await conversation('普陀区绿化市容局关于科普短视频的答复', '1')
   refused(turn)
   assert.match(turn.reply.text, /未载明答复单位/)
+  // Each offered by its name and title, never by its file name, the title said once.
+  for (const doc of (turn.state.listed ?? []).map((id) => kb.getDocument(id)!)) {
+    assert.ok(!turn.reply.text.includes(doc.file), turn.reply.text)
+    if (doc.title) assert.equal(turn.reply.text.split(doc.title).length - 1, 1, turn.reply.text)
+  }
   assert.ok(unsigned.includes(picked.docIds[0]), picked.reply.text)
   assert.match(picked.reply.text, /科普/)
 })
