@@ -54,9 +54,14 @@ const PROPOSER_SUFFIX = new RegExp(`\\s*等?(?:[\\d一二三四五六七八九�
 /** The opening's subject: the words right before 提出的 ("张蓉委员", "您", "贵组" after "您好!", "张三委员" after "你委转来的"). */
 const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；;：:的]*?)${PROPOSED}`, 'u')
 
-/** "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议"; the place stops at 对/的/于/在/关, which precede it in headings. */
+/**
+ * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
+ * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
+ * break）第四次会议". The place stops at 对/的/于/在/关于, which precede it in headings (马关县 is a place).
+ */
+const BODY = '(?:中国人民政治协商会议|政协|人大)'
 const SESSION = new RegExp(
-  `(?:(?:(?![对的于在关])${H}){0,6}[省市区县])?(?:政协|人大)?第?${NUMERAL}届(?:人大|人民代表大会)?第?${NUMERAL}次会议`,
+  `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县])?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`,
   'u',
 )
 /**
@@ -230,7 +235,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const opening = lines[at] ?? ''
   const head = (at >= 0 ? lines.slice(0, at + 1) : lines.slice(0, HEAD_LINES)).join('\n')
   const addressee = at >= 0 ? salutationAbove(lines, at) : undefined
-  const session = head.match(SESSION)?.[0]
+  const session = head.match(SESSION)?.[0].replace(/\s+/gu, '')
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
   const number = firstGroup(NUMBER.exec(head))
   const numberLine = NUMBER_LINE.exec(head)

@@ -293,6 +293,13 @@ test('proposers and titles in other wordings: 政协委员 after the name, padde
   assert.equal((await parseElsewhere('04_maguan_nongye.txt')).title, '关于加强农村垃圾清运和处理的提案')
 })
 
+test('sessions as other provinces write them, in real replies', async () => {
+  assert.equal((await parseElsewhere('04_maguan_nongye.txt')).session, '政协马关县第十届委员会第四次会议')
+  assert.equal((await parseElsewhere('05_panji_jiaojing.txt')).session, '区第十届政协第三次会议')
+  assert.equal((await parseElsewhere('13_qinhuangdao_linye_huiban.txt')).session, '秦皇岛市第十四届人民代表大会第四次会议') // broken across two lines
+  assert.equal((await parseElsewhere('18_lvchun_jiaotong.txt')).session, '政协绿春县十三届委员会第二次会议')
+})
+
 test('a bare run of digits is a date only when month and day split one way', () => {
   const signed = (date: string) => parseReply(`张三委员：\n您提出的《关于路灯的提案》收悉，现答复如下：\n已安装。\n某某镇人民政府\n${date}`).metadata.date
   assert.equal(signed('20240105'), '2024-01-05')
@@ -321,4 +328,12 @@ test('proposers, contacts and units in still other layouts', async () => {
   assert.equal((await parseElsewhere('11_zhejiang_jiaotongting.txt')).contact?.name, '戴京国')
   // 桃矿街道党政办 2024年8月14日印发 is who printed it, not who replied
   assert.equal((await parseElsewhere('19_linxiang_taokuang.txt')).unit, '桃矿街道办事处')
+})
+
+test('a session as other provinces write it: 政协…第N届委员会第N次会议, 区第N届政协第N次会议, a heading broken across lines', () => {
+  const session = (...head: string[]) => parseReply([...head, '王某委员：', '您提出的提案收悉，现答复如下：', '我局已安排专项资金。'].join('\n')).metadata.session
+  assert.equal(session('某县农业农村局关于政协某县第十届委员会第四次会议第22号提案的答复函'), '政协某县第十届委员会第四次会议')
+  assert.equal(session('关于区第十届政协第三次会议第54号提案的答复函'), '区第十届政协第三次会议')
+  assert.equal(session('对某市第十四届人民代表大会', '第四次会议第86号建议的会办意见'), '某市第十四届人民代表大会第四次会议')
+  assert.equal(session('关于中国人民政治协商会议某市第九届委员会第二次会议第7号提案的答复'), '中国人民政治协商会议某市第九届委员会第二次会议')
 })

@@ -260,3 +260,24 @@ test('asked how many of a thing (几家), the passage counting that thing comes 
   })
   await quotesFirst(createAnswerEngine(() => kb), '社区长者食堂一共开了几家', /社区长者食堂31家/)
 })
+
+test('a session written as other provinces write it (政协某县第十届委员会第四次会议) is found by it, and another session is not taken for it', async () => {
+  const kb = await corpusOf({
+    'county-reply.txt': [
+      '某县农业农村局关于政协马关县第十届委员会第四次会议第22号提案的答复函',
+      '陶某委员：',
+      '您提出的关于加强农村人居环境整治的提案收悉，现答复如下：',
+      '我局已在全县推行垃圾分类，建成垃圾收集池120个。',
+    ].join('\n'),
+  })
+  assert.equal(kb.documents[0].session, '政协马关县第十届委员会第四次会议')
+  const engine = createAnswerEngine(() => kb)
+  for (const asked of ['第十届委员会第四次会议的提案', '十届四次会议的答复']) {
+    const [turn] = await converse(engine, asked)
+    assert.deepEqual(turn.docIds, [kb.documents[0].id], `${asked}: ${turn.reply.text}`)
+  }
+  // 二十届 holds 十届, but it is another session: there is no such reply.
+  const [other] = await converse(engine, '二十届四次会议的提案')
+  assert.equal(other.reply.answered, false, other.reply.text)
+  assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
+})

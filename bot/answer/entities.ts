@@ -42,8 +42,8 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
 ]
 /** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号. */
 const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
-/** "十五届三次", "第15届第3次": a session, with or without 会议. */
-const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(?:人大|政协)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+/** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
+const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(?:人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
 const PERSON_TITLE = /^(?:委员|代表)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
@@ -109,7 +109,9 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   const session = SESSION.exec(text)
   if (session) {
     const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[2])]
-    const inSession = (doc: ReplyDocument) => !!doc.session?.includes(`${th}届`) && doc.session.includes(`${times}次`)
+    // 十届 is not read inside 二十届, nor 三次 inside 十三次.
+    const held = (numeral: string, word: string) => new RegExp(`(?<![一二三四五六七八九十])${numeral}${word}`)
+    const inSession = (doc: ReplyDocument) => !!doc.session && held(th, '届').test(doc.session) && held(times, '次').test(doc.session)
     mentions.push({ kind: 'session', text: session[0], label: `${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
   }
   const proposer = longestMention(text, names.proposers)?.name
