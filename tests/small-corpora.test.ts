@@ -281,3 +281,29 @@ test('a session written as other provinces write it (政协某县第十届委员
   assert.equal(other.reply.answered, false, other.reply.text)
   assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
 })
+
+test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggestion with the same number', async () => {
+  const kb = await corpusOf({
+    'cppcc-22.txt': [
+      '关于政协某县第十届委员会第四次会议第22号提案的答复',
+      '陶某委员：',
+      '您提出的关于加强农村垃圾清运的提案收悉，现答复如下：',
+      '我局已建成垃圾收集池120个。',
+      '联系人：杨某　联系电话：0876-3066582',
+    ].join('\n'),
+    'congress-22.txt': [
+      '对县十八届人大一次会议第22号建议的答复',
+      '官某代表：',
+      '您提出的关于加宽省道的建议收悉，现答复如下：',
+      '该路段已列入明年改造计划。',
+      '联系人：刘某　联系电话：0427-2822111',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [proposal] = await converse(engine, '第22号提案找谁联系')
+  assert.equal(proposal.intent, 'fact', proposal.reply.text)
+  assert.match(proposal.reply.text, /0876-3066582/)
+  assert.doesNotMatch(proposal.reply.text, /0427-2822111/)
+  const [suggestion] = await converse(engine, '22号建议的答复')
+  assert.deepEqual(suggestion.docIds, ['congress-22'], suggestion.reply.text)
+})

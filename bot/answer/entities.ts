@@ -89,13 +89,23 @@ function namesIn(kb: KnowledgeBase): Names {
   return names
 }
 
+/** Whether a reply answers a 提案 (the CPPCC's) or a 建议 (a people's congress deputy's), when it says. */
+function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
+  if (doc.kind === '代表建议' || /人大|人民代表大会/.test(doc.session ?? '')) return '建议'
+  if (doc.kind === '提案' || /政协|政治协商/.test(doc.session ?? '')) return '提案'
+  return undefined
+}
+
 export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   const names = namesIn(kb)
   const mentions: Mention[] = []
   const number = numberMention(text)
   if (number) {
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
-    mentions.push({ kind: 'number', text: number.text, label: `第${number.digits}号${motion}`, docs: kb.findDocuments({ number: number.digits }) })
+    const numbered = kb.findDocuments({ number: number.digits })
+    // 第22号提案 is the CPPCC's 22nd, not the people's congress's: a reply of the other kind is kept only when no reply is of this one.
+    const ofKind = numbered.filter((doc) => [motion, undefined].includes(motionOf(doc)))
+    mentions.push({ kind: 'number', text: number.text, label: `第${number.digits}号${motion}`, docs: motion && ofKind.length ? ofKind : numbered })
   }
   const docNumber = DOC_NUMBER.exec(text)
   if (docNumber) {
