@@ -130,7 +130,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
   const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [], FRAMING_WORDS))
-  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text))) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
+  // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
+  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
   if (year) return byYear(kb, year, named, scope, found.mentions)
   if (!found.docs) return { intent: 'question', query: text }

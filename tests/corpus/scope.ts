@@ -107,6 +107,10 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [turn] = await conversation('市财政局关于专项资金拨付的答复')
   refused(turn)
   assert.match(turn.reply.text, /没有找到市财政局的答复/)
+  // Asked for its reply's contact, it is said so too, never answered from a reply of the place it names.
+  const [contact] = await conversation('普陀区教育局的联系电话')
+  refused(contact)
+  assert.match(contact.reply.text, /没有找到普陀区教育局的答复/)
   // A 委员会 named as a 委 with the rest of its name (卫生健康委) is a body too, not a topic to search.
   const [committee] = await conversation('南京市卫生健康委关于社区医院的答复')
   refused(committee)
