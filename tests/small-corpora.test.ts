@@ -188,6 +188,8 @@ test('a question for an amount is answered from the article that states it, howe
   })
   // Every other article shares more words with the question; only 第六条 names a sum.
   await quotesFirst(createAnswerEngine(() => kb), '公租房的租金一个月多少钱', /^第六条\s中心城区按每月每平方米12元/)
+  // 交多少 asks for a sum as 付多少 does.
+  await quotesFirst(createAnswerEngine(() => kb), '住公租房每个月最少要交多少', /^第六条\s中心城区按每月每平方米12元/)
 })
 
 test("inside the one text a place's name chose, the article that answers comes before the ones that repeat the name", async () => {
