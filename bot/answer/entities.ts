@@ -200,8 +200,10 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
 }
 
 /** Places the message names, each with the replies that name it anywhere (unit, title, session, source, text). */
+/** Each place once, however often the message names it (长宁…长宁…). */
 function placeMentions(names: Names, places: PlaceMention[], others: Mention[]): Mention[] {
   return places
+    .filter((place, i) => places.findIndex((other) => other.text === place.text) === i)
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
     .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, docs: docsNaming(place.stem, names) }))
 }

@@ -71,6 +71,12 @@ test('a place no reply names anywhere is refused by name; a covered place narrow
   const [far] = await conversation('拉萨市的垃圾分类怎么搞')
   refused(far)
   assert.match(far.reply.text, /没有找到涉及拉萨市的内容/)
+  // Named twice, it is said once; so is a covered place repeated in a question no reply answers.
+  const [twice] = await conversation('拉萨市的垃圾分类，拉萨市怎么搞')
+  assert.equal(twice.reply.text.split('拉萨市').length - 1, 1, twice.reply.text)
+  const [repeated] = await conversation('长宁长宁长宁的地铁票价打几折')
+  refused(repeated)
+  assert.doesNotMatch(repeated.reply.text, /长宁 长宁/)
   const [near] = await conversation('普陀区公益游乐设施建设情况')
   assert.equal(near.reply.answered, true, near.reply.text)
   for (const passage of near.reply.passages) assert.match(kb.getDocument(passage.docId)!.text, /普陀/)
