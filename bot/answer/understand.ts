@@ -134,18 +134,27 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
   if (year) return byYear(kb, year, named, scope, found.mentions)
-  if (!found.docs) return { intent: 'question', query: text }
+  // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
+  // topic: its name (教育) would find and vouch for passages on 科普教育基地. The question is about the topic
+  // there, its place kept.
+  const asked = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0).reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
+  if (!found.docs) return { intent: 'question', query: asked }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   return {
     intent: 'question',
-    query: text,
-    topic: asksAbout(named ? found.rest : text, !!named),
+    query: asked,
+    topic: asksAbout(named ? found.rest : asked, !!named),
     docIds: found.docs.map((doc) => doc.id),
     scope: scope || found.mentions.map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
   }
+}
+
+/** The places named inside a body's name (普陀区 in 普陀区教育局), or nothing. */
+function placesIn(name: string, mentions: Mention[]): string {
+  return mentions.filter((m) => m.kind === 'place' && name.includes(m.text)).map((m) => m.text).join('')
 }
 
 /**
