@@ -103,10 +103,11 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // preamble, a signature, a closing article, a list naming the place beside the asked thing). In one
   // text the search goes on without it, the judging with it; among several, the search keeps it (it
   // helps the first stage find the texts on the topic) but the second stage looks for the other words.
+  // Nor do the words that only shape a question (什么, 怎么, 有没有) tell one sentence from another.
   const placeScoped = !!docIds && !!scopedWith?.length && !asked.scopedBy?.length
   const placeChoseOne = placeScoped && docIds.length === 1
-  const unnamed = placeScoped ? withoutNames(query, scopedWith!) : undefined
-  const searched = await kb.search(placeChoseOne ? unnamed! : query, { k: RANKED, filters, rerankQuery: unnamed })
+  const unnamed = placeScoped ? withoutNames(query, scopedWith!) : query
+  const searched = await kb.search(placeChoseOne ? unnamed : query, { k: RANKED, filters, rerankQuery: contentTokens(unnamed).join(' ') })
   const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
   const asks = topic ?? query
   const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)
