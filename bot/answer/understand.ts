@@ -137,16 +137,19 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
   // topic: its name (教育) would find and vouch for passages on 科普教育基地. The question is about the topic
   // there, its place kept.
-  const asked = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0).reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
-  if (!found.docs) return { intent: 'question', query: asked }
+  const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
+  const asked = unknownBodies.reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
+  const written = asked === text ? {} : { message: text }
+  if (!found.docs) return { intent: 'question', query: asked, ...written }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   return {
     intent: 'question',
     query: asked,
+    ...written,
     topic: asksAbout(named ? found.rest : asked, !!named),
     docIds: found.docs.map((doc) => doc.id),
-    scope: scope || found.mentions.map((m) => m.label).join(' '),
+    scope: scope || found.mentions.filter((m) => !unknownBodies.includes(m)).map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
   }

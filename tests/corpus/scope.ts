@@ -120,6 +120,8 @@ test('a government body that answered nothing here, asked for its reply, is said
   // Asked about a topic no reply of the place covers, its name is no topic: 教育 does not find 科普教育基地.
   const [topic] = await conversation('普陀区教育局对课后托管有什么安排')
   refused(topic)
+  // The refusal quotes the question as written and names the place searched, not the body as a scope.
+  assert.match(topic.reply.text, /普陀区的答复中没有找到与“普陀区教育局对课后托管有什么安排”/)
   // A 委员会 named as a 委 with the rest of its name (卫生健康委) is a body too, not a topic to search.
   const [committee] = await conversation('南京市卫生健康委关于社区医院的答复')
   refused(committee)
