@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -19,5 +19,17 @@ test('a missing or corrupt model is reported in one line that says how to fix it
   writeFileSync(path.join(dir, 'onnx', 'model_quantized.onnx'), 'truncated download')
   const corrupt = await modelProblem(dir)
   assert.match(corrupt!, /^embedding model corrupt \(sha256 [0-9a-f]{16}…, expected 15b717c382bcb518…\): run `npm install` again/)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('weights changed after they verified are checked again, not trusted', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dafu-model-'))
+  cpSync(MODEL_DIR, dir, { recursive: true })
+  const weights = path.join(dir, 'onnx', 'model_quantized.onnx')
+  assert.equal(await modelProblem(dir), null)
+  // Overwritten in place with as many bytes: the same file, the same size, other contents.
+  const size = statSync(weights).size
+  writeFileSync(weights, Buffer.alloc(size, 7))
+  assert.match((await modelProblem(dir))!, /^embedding model corrupt/)
   rmSync(dir, { recursive: true, force: true })
 })

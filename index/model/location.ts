@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PROJECT_ROOT, STATE_DIR } from '../paths.js'
 
@@ -20,15 +20,43 @@ export async function sha256(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Returns a one-line, actionable problem description, or null when the model is present and intact. */
+/**
+ * Returns a one-line, actionable problem description, or null when the model is present and intact.
+ * Hashing the weights takes 0.15–0.25 s, paid by every process that loads the model (each `ask`, each
+ * cold ingest): once they verified, their size, inode and modification time are noted beside them, and
+ * weights that still match the note are not hashed again. Any write to them changes the note's fields.
+ */
 export async function modelProblem(dir = MODEL_DIR): Promise<string | null> {
   const weights = path.join(dir, 'onnx', 'model_quantized.onnx')
   for (const file of [weights, path.join(dir, 'tokenizer.json'), path.join(dir, 'config.json')]) {
     if (!existsSync(file)) return `embedding model missing (${path.relative(PROJECT_ROOT, file)}): ${FIX}`
   }
+  const note = path.join(dir, VERIFIED_NOTE)
+  const seen = fileIdentity(weights)
+  if (readNote(note) === seen) return null
   const digest = await sha256(weights)
   if (!digest.startsWith(MODEL_SHA256_PREFIX)) {
     return `embedding model corrupt (sha256 ${digest.slice(0, 16)}…, expected ${MODEL_SHA256_PREFIX}…): ${FIX}`
   }
+  try {
+    writeFileSync(note, seen)
+  } catch {
+    // A read-only model folder is verified on every load instead.
+  }
   return null
+}
+
+const VERIFIED_NOTE = '.verified'
+
+function fileIdentity(file: string): string {
+  const { size, ino, mtimeMs } = statSync(file)
+  return JSON.stringify({ size, ino, mtimeMs, sha256: MODEL_SHA256_PREFIX })
+}
+
+function readNote(note: string): string | undefined {
+  try {
+    return readFileSync(note, 'utf8')
+  } catch {
+    return undefined
+  }
 }
