@@ -199,8 +199,7 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   return [{ kind: 'unit', text: label, label, docs: [] }]
 }
 
-/** Places the message names, each with the replies that name it anywhere (unit, title, session, source, text). */
-/** Each place once, however often the message names it (长宁…长宁…). */
+/** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */
 function placeMentions(names: Names, places: PlaceMention[], others: Mention[]): Mention[] {
   return places
     .filter((place, i) => places.findIndex((other) => other.text === place.text) === i)

@@ -127,7 +127,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     return { intent: 'question', query: topic, fact, message: text }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
-  const unknownUnit = found.mentions.find((m) => m.kind === 'unit' && m.docs.length === 0)
+  const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
+  const unknownUnit = unknownBodies[0]
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
   const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [], FRAMING_WORDS))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
@@ -137,7 +138,6 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
   // topic: its name (教育) would find and vouch for passages on 科普教育基地. The question is about the topic
   // there, its place kept.
-  const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
   const asked = unknownBodies.reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
   const written = asked === text ? {} : { message: text }
   if (!found.docs) return { intent: 'question', query: asked, ...written }
