@@ -56,9 +56,11 @@ export const FAREWELL_TEXT = `再见。以后有问题随时来问；需要人�
 export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人、日期或提出人。'
 
 
-export function notFoundText(question: string, scope?: string): string {
+/** `oneReply`: the question was asked of one reply, which stays the conversation's: its whole text is a 全文 away. */
+export function notFoundText(question: string, scope?: string, oneReply = false): string {
   const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的答复中`
-  return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${HOTLINE_HINT}`
+  const whole = oneReply ? '回复“全文”可查看这份答复的原文。' : ''
+  return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${whole}${HOTLINE_HINT}`
 }
 
 const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`

@@ -198,6 +198,8 @@ test('follow-ups ask who proposed the reply and which unit wrote it; a refused f
   assert.equal(proposers.intent, 'fact')
   for (const name of seed.proposers) assert.ok(proposers.reply.text.includes(name), proposers.reply.text)
   refused(unrelated)
+  // The refusal says where the rest of the reply is: it stays the conversation's, a 全文 away.
+  assert.match(unrelated.reply.text, /回复“全文”可查看这份答复的原文/)
   assert.ok(unit.reply.text.includes(`答复单位：${seed.unit}`), unit.reply.text)
   assert.ok(number.reply.text.includes(seed.number!), number.reply.text)
 })
