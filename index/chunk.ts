@@ -73,12 +73,12 @@ const ACKNOWLEDGEMENT = /收悉|(?:答复|函告|回复|通知|通告|公告|告
 const NOTICE_ANNOUNCEMENT = /^(?:通知|通告|公告|告知)/
 const OPENING_MAX_LINES = 8
 const ANNOUNCEMENT = /^[^。！？；!?;]{0,40}如下\s*[：:]\s*/
+/** The formula a notice signs off with, above its signature: 特此通知。 */
+const SIGN_OFF = /^特此(?:通知|通告|公告|函告|函复|批复|报告)[。.]?$/u
 /**
  * A notice flattened onto one line runs on from 请遵照执行 to what it sends out: 附件：…规定, its signing
  * units, the date, and the name again above the text. All of it opens the text.
  */
-/** The formula a notice signs off with, above its signature: 特此通知。 */
-const SIGN_OFF = /^特此(?:通知|通告|公告|函告|函复|批复|报告)[。.]?$/u
 const SENT_OUT = new RegExp(
   `^\\s*(?:附件\\s*[：:])?[^。！？；]{0,160}?(?:\\d{4}|[〇○零0一二三四五六七八九]{4})\\s*年\\s*\\S{1,3}\\s*月\\s*\\S{1,3}\\s*日` +
     `(?:\\s*[^。！？；：:\\s]{2,40}(?:\\s[^。！？；：:\\s]{1,20})?${DOCUMENT_KIND.source.replace(/\$$/, '')})?\\s*`,

@@ -120,8 +120,8 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   if (session) {
     const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[2])]
     // 十届 is not read inside 二十届, nor 三次 inside 十三次.
-    const held = (numeral: string, word: string) => new RegExp(`(?<![一二三四五六七八九十])${numeral}${word}`)
-    const inSession = (doc: ReplyDocument) => !!doc.session && held(th, '届').test(doc.session) && held(times, '次').test(doc.session)
+    const [term, sitting] = [`${th}届`, `${times}次`].map((part) => new RegExp(`(?<![一二三四五六七八九十])${part}`))
+    const inSession = (doc: ReplyDocument) => !!doc.session && term.test(doc.session) && sitting.test(doc.session)
     mentions.push({ kind: 'session', text: session[0], label: `${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
   }
   const proposer = longestMention(text, names.proposers)?.name
