@@ -225,6 +225,38 @@ test("a regulation's framing clauses (why it is made, when it takes effect) answ
   await quotesFirst(engine, '某市为什么要出台公租房租金补贴办法', /^第一条\s为做好本市公共租赁住房租金补贴管理工作/)
 })
 
+test('asked of the rules themselves when they run out or began, a long text answers with the clause saying so, wherever it ranked', async () => {
+  const measures = [
+    '某市关于支持中小企业共渡难关的若干措施',
+    '一、减免中小企业房屋租金。中小企业承租国有资产类经营用房的，免收2个月房租，再减半收取3个月房租。',
+    '二、延期缴纳中小企业税款。中小企业因受疫情影响缴纳税款确有困难的，可依法申请延期缴纳税款，最长不超过3个月。',
+    '三、降低中小企业用电成本。中小企业生产经营所需的用电价格按95%结算。',
+    '四、加大中小企业信贷支持。银行对受疫情影响较大的中小企业不得抽贷、断贷、压贷，贷款到期的可予以展期或续贷。',
+    '五、减轻中小企业社保负担。中小企业可申请缓缴养老保险、失业保险和工伤保险费，缓缴期限最长6个月。',
+    '六、支持中小企业稳定就业。对不裁员或少裁员的中小企业，返还其上年度实际缴纳失业保险费的50%。',
+    '七、设立中小企业服务专线。市中小企业服务中心开通服务热线，为中小企业解读政策、受理诉求。',
+    '以上措施自发布之日起施行，有效期至2020年12月31日。',
+  ].join('\n')
+  const illness = [
+    '某市城乡居民大病保险办法',
+    '第一条　城乡居民大病保险的保障对象为参加本市城乡居民基本医疗保险的人员，每年参保后开始享受城乡居民大病保险待遇。',
+    '第二条　城乡居民大病保险资金从城乡居民基本医疗保险基金中划拨，每年按上一年度筹资标准的5%划拨，不再向参保人另行收费。',
+    '第三条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由城乡居民大病保险按比例支付，起付标准每年公布。',
+    '第四条　城乡居民大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办，各区试点地区可由商业保险机构承办城乡居民大病保险。',
+    '第五条　承办城乡居民大病保险的商业保险机构应当在定点医疗机构设立服务窗口，提供一站式即时结算服务，从每年1月1日开始结算。',
+    '第六条　城乡居民大病保险的起付标准和支付比例由市医疗保障部门根据城乡居民大病保险基金每年运行情况调整，并向社会公布。',
+    '第七条　城乡居民大病保险年度与城乡居民基本医疗保险年度一致，试点年度结束后开始评估城乡居民大病保险运行情况。',
+    '第八条　本办法自2014年1月1日起施行。',
+  ].join('\n')
+  const kb = await corpusOf({ 'measures.txt': measures, 'illness.txt': illness })
+  const engine = createAnswerEngine(() => kb)
+  // The closing line is read with the last item above it.
+  await quotesFirst(engine, '支持中小企业的这些措施有效期到什么时候', /\n以上措施自发布之日起施行，有效期至2020年12月31日。$/)
+  await quotesFirst(engine, '城乡居民大病保险办法是什么时候开始实施的', /^第八条\s本办法自2014年1月1日起施行/)
+  // A term asked of something the rules govern, not of the rules: the item on it.
+  await quotesFirst(engine, '中小企业缓缴社保的期限最长是多久', /缓缴期限最长6个月(?![^]*有效期至)/)
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

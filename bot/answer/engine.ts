@@ -12,7 +12,7 @@ import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
+import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -108,8 +108,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const placeChoseOne = placeScoped && docIds.length === 1
   const unnamed = placeScoped ? withoutNames(query, scopedWith!) : query
   const searched = await kb.search(placeChoseOne ? unnamed : query, { k: RANKED, filters, rerankQuery: contentTokens(unnamed).join(' ') })
-  const ranked = placeChoseOne ? await withSimilarity(kb, query, searched) : searched
   const asks = topic ?? query
+  const ranked = await withFramingAsked(kb, query, placeChoseOne ? await withSimilarity(kb, query, searched) : searched, asks)
   const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
@@ -140,6 +140,24 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
   return { ...answer, evidence: found, candidates }
+}
+
+/**
+ * A question asking a text's rules when they take effect, why they were made or who interprets them is
+ * answered by the clause saying so, which shares few words and little meaning with the question and may
+ * rank anywhere in a long text: the best hit's text's clause comes first.
+ */
+async function withFramingAsked(kb: KnowledgeBase, query: string, hits: Hit[], asks: string): Promise<Hit[]> {
+  const best = hits.find((hit) => isQuotable(hit.chunk))
+  if (!best) return hits
+  const clauses = framingClausesAsked(kb.chunksOf(best.doc.id).filter(isQuotable), asks)
+  if (clauses.length === 0) return hits
+  const ids = new Set(clauses.map((chunk) => chunk.id))
+  const known = new Map(hits.map((hit) => [hit.chunk.id, hit]))
+  const missing = clauses.filter((chunk) => !known.has(chunk.id))
+  const similar = await kb.similarities(query, missing)
+  const pulled = clauses.map((chunk) => known.get(chunk.id) ?? { chunk, doc: best.doc, fused: 0, dense: similar[missing.indexOf(chunk)] })
+  return [...pulled, ...hits.filter((hit) => !ids.has(hit.chunk.id))]
 }
 
 /**

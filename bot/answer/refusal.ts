@@ -101,17 +101,29 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
  * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
  */
 const ARTICLE_START = '^\\s*(?:第[一二三四五六七八九十百零〇\\d]+条\\s*|[（(][一二三四五六七八九十]+[)）]\\s*|[一二三四五六七八九十]+、\\s*)?'
-const THESE_RULES = '本(?:实施)?(?:办法|规定|细则|条例|意见|通知|方案|规则|措施|决定|通告)'
-const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp }[] = [
+const THESE_RULES = '(?:本次?|以上|上述)(?:实施|政策)?(?:办法|规定|细则|条例|意见|通知|方案|规则|措施|决定|通告|公告|政策|标准)'
+/**
+ * `asked`: the question may be about what the clause says, so it is not put last. `askedOfRules`: the
+ * question asks it of the rules themselves (这个办法哪年开始试行, 政策有效期到什么时候, 由哪个部门解释), so the
+ * clause of the text found is the answer, wherever the ranking put it.
+ */
+const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp; askedOfRules: RegExp }[] = [
   {
     clause: new RegExp(`${ARTICLE_START}为了?[^。；]{2,160}?(?:特)?制定${THESE_RULES}`, 'u'),
     asked: /为什么|为何|目的|依据|根据什么|出台/,
+    askedOfRules: /(?:为什么|为何)(?:要)?(?:出台|制定|印发|发布)|(?:出台|制定|印发|发布)[^，。？?]{0,10}?(?:目的|依据|原因)/,
   },
   {
-    clause: new RegExp(`${ARTICLE_START}${THESE_RULES}[^。；]{0,40}?(?:自|从|于)[^。；]{0,30}?(?:起|之日)[^。；]{0,6}?(?:施行|实施|执行|试行|生效)`, 'u'),
+    clause: new RegExp(`${ARTICLE_START}${THESE_RULES}[^。；]{0,40}?(?:(?:自|从|于)[^。；]{0,30}?(?:起|之日)[^。；]{0,6}?(?:施行|实施|执行|试行|生效)|有效期|执行期限?)`, 'u'),
     asked: /施行|实施|执行|试行|生效|有效期|废止|开始|出台|(?:什么时候|哪天|哪年|何时)起/,
+    askedOfRules:
+      /(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|日期|时间)[^，。？?]{0,6}?(?:施行|实施|执行|试行|生效|到期|截止|废止|失效)|(?:施行|实施|试行|生效)(?:时间|日期)|(?:政策|办法|规定|措施|通知|文件|条例|细则|意见|方案)[^，。？?]{0,4}?(?:有效期|执行期|期限)/,
   },
-  { clause: new RegExp(`${ARTICLE_START}${THESE_RULES}由[^。；]{2,40}负责解释`, 'u'), asked: /解释/ },
+  {
+    clause: new RegExp(`${ARTICLE_START}${THESE_RULES}由[^。；]{2,40}负责解释`, 'u'),
+    asked: /解释/,
+    askedOfRules: /由(?:谁|哪个?(?:部门|单位|机关))(?:负责)?解释|解释权/,
+  },
 ]
 
 /** The passages in this order, but a framing clause after the others unless the question asks what it says. */
@@ -119,6 +131,16 @@ export function framingClausesLast<T extends Hit>(hits: T[], question: string): 
   const unasked = FRAMING_CLAUSES.filter(({ asked }) => !asked.test(question))
   const framing = hits.filter((hit) => unasked.some(({ clause }) => clause.test(hit.chunk.text)))
   return framing.length ? [...hits.filter((hit) => !framing.includes(hit)), ...framing] : hits
+}
+
+/**
+ * Of a text's passages, those holding a framing clause that says what the question asks of the rules
+ * themselves: on a line of its own too, since a closing 以上措施自…起施行 is read with the last item above it.
+ */
+export function framingClausesAsked<T extends { text: string }>(chunks: T[], question: string): T[] {
+  const asked = FRAMING_CLAUSES.filter(({ askedOfRules }) => askedOfRules.test(question))
+  const holds = (text: string) => text.split('\n').some((line) => asked.some(({ clause }) => clause.test(line)))
+  return asked.length ? chunks.filter((chunk) => holds(chunk.text)) : []
 }
 
 /** `given`: the names the search was narrowed to (scopedWith): every passage judged holds them, so they count neither way. */
