@@ -30,9 +30,9 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
   return kb.documents.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits))
 }
 
-/** The replies that every mention naming replies (not places) picks out. */
+/** The replies that every mention naming replies (a place too: 长宁区2030年的提案) picks out. */
 function named(mentions: Mention[]): ReplyDocument[] {
-  const naming = mentions.filter((m) => m.kind !== 'place' && m.kind !== 'year')
+  const naming = mentions.filter((m) => m.kind !== 'year')
   if (naming.length === 0) return []
   return naming.slice(1).reduce((docs, m) => docs.filter((doc) => m.docs.includes(doc)), naming[0].docs)
 }

@@ -134,7 +134,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
-  if (year) return byYear(kb, year, named, scope, found.mentions)
+  // Of the replies a place names too (长宁区2025年的提案), never of every place's.
+  if (year) return byYear(kb, year, found.docs, found.mentions.filter((m) => m.docs.length > 0).map((m) => m.label).join(' '), found.mentions)
   // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
   // topic: its name (教育) would find and vouch for passages on 科普教育基地. The question is about the topic
   // there, its place kept.
@@ -185,7 +186,7 @@ function namesTopic(text: string): boolean {
   return topicWords(text).some((word) => contentTokens(word).length > 0)
 }
 
-/** The replies (named, else all) dated in that year; none is an honest "no such reply", never another year's. */
+/** The replies (named or placed, else all) dated in that year; none is an honest "no such reply", never another year's. */
 function byYear(kb: KnowledgeBase, year: string, named: ReplyDocument[] | undefined, scope: string, mentions: Mention[]): Understanding {
   const dated = (named ?? kb.documents).filter((doc) => doc.date?.startsWith(year))
   const label = `${scope ? `${scope} ` : ''}${year}年`

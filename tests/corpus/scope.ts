@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { KnowledgeBase } from '../../index/index.js'
+import { splitPlacePrefix, type KnowledgeBase } from '../../index/index.js'
 import { contactBlock, formatDate } from '../../bot/answer/compose.js'
 import type { AnswerEngine, Turn } from '../../bot/answer/types.js'
 import { converse, corpusEngine } from '../support/conversation.js'
@@ -236,6 +236,18 @@ test('a year asked with replies is the year they are dated: another year\'s repl
   assert.equal(absent.reply.passages.length, 0)
   const [dated] = await conversation(`${year}年长宁区科委的答复`)
   assert.deepEqual(dated.docIds, [SEED_ID])
+  // With a place: that place's replies of the year, never every place's; none that year → said so, with its dated ones offered.
+  const place = splitPlacePrefix(seed.unit!).places[0].text
+  const [placed] = await conversation(`${place}${year}年的提案答复`)
+  assert.ok(placed.docIds.includes(SEED_ID), placed.reply.text)
+  for (const id of placed.docIds) {
+    const doc = kb.getDocument(id)!
+    assert.ok(doc.date!.startsWith(String(year)) && [doc.unit, doc.title, doc.session, doc.text].join(' ').includes(place), `${doc.file} in ${placed.reply.text}`)
+  }
+  const [placedAbsent] = await conversation(`${place}${year + 7}年的提案答复`)
+  refused(placedAbsent)
+  assert.match(placedAbsent.reply.text, new RegExp(`没有找到${place}.*${year + 7}年的答复`))
+  assert.ok(placedAbsent.state.listed?.includes(SEED_ID), placedAbsent.reply.text)
   // In a question a year is when something happened: it narrows nothing.
   const [question] = await conversation(`${year - 6}年普陀的公园给小孩加了哪些玩的`)
   assert.doesNotMatch(question.reply.text, /没有找到.*年的答复/)
