@@ -143,6 +143,13 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const written = asked === text ? {} : { message: text }
   if (!found.docs) return { intent: 'question', query: asked, ...written }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
+  // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.
+  if (rest.length === 0 && unknownBodies.length === 0 && NAMES_REPLIES.test(text)) {
+    const places = found.mentions.filter((m) => m.kind === 'place')
+    const own = (doc: ReplyDocument) => places.some((m) => [doc.unit, doc.session, doc.title].join(' ').includes(m.text))
+    const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
+    return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
+  }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   return {
     intent: 'question',

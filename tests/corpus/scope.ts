@@ -253,6 +253,17 @@ test('a year asked with replies is the year they are dated: another year\'s repl
   assert.doesNotMatch(question.reply.text, /没有找到.*年的答复/)
 })
 
+test('replies asked for by a place alone are listed, the place\'s own (by unit, session or title) first', async () => {
+  const place = splitPlacePrefix(kb.getDocument(SEED_ID)!.unit!).places[0].text
+  const [listed] = await conversation(`${place}的提案答复有哪些`)
+  assert.equal(listed.intent, 'lookup', listed.reply.text)
+  assert.ok(listed.docIds.includes(SEED_ID), listed.reply.text)
+  const docs = listed.docIds.map((id) => kb.getDocument(id)!)
+  const own = docs.map((doc) => [doc.unit, doc.session, doc.title].join(' ').includes(place))
+  assert.ok(docs.every((doc, i) => own[i] || doc.text.includes(place)), listed.reply.text)
+  assert.deepEqual(own, [...own].sort((a, b) => Number(b) - Number(a)), listed.reply.text)
+})
+
 test('a unit\'s replies that do not answer the topic: replies naming no unit that do are offered, not quoted', async () => {
   const unsigned = kb.documents.filter((doc) => !doc.unit).map((doc) => doc.id)
   const [turn, picked] = await conversation('普陀区绿化市容局关于科普短视频的答复', '1')
