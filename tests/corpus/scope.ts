@@ -136,6 +136,16 @@ test('a government body that answered nothing here, asked for its reply, is said
   assert.match(office.reply.text, /没有找到长宁区地区工作办公室的答复/)
 })
 
+test('a unit is known by either of its usual short names (绿化市容局, 绿容局)', async () => {
+  const signed = kb.documents.filter((doc) => doc.unit?.endsWith('绿化和市容管理局'))
+  assert.ok(signed.length > 0)
+  const place = splitPlacePrefix(signed[0].unit!).places.at(-1)!.text
+  for (const name of ['绿化市容局', '绿容局']) {
+    const [listed] = await conversation(`${place}${name}的答复`)
+    assert.deepEqual([...listed.docIds].sort(), signed.filter((doc) => doc.unit!.includes(place)).map((doc) => doc.id).sort(), listed.reply.text)
+  }
+})
+
 test('a body no reply is signed by, named in the text of unsigned replies, gets those replies offered, not quoted', async () => {
   const unsigned = kb.documents.find((doc) => !doc.unit && /市商务委/.test(doc.text))!
   const [turn, picked] = await conversation('市商务委的答复', '1')
