@@ -247,8 +247,8 @@ function closeToBest(hits: Hit[]): (hit: Hit) => boolean {
 }
 
 function more(kb: KnowledgeBase, state: ConversationState): Turn {
-  if (state.sectionFrom !== undefined && state.docId && state.section) return sectionPage(kb, state.docId, state.section, state.sectionFrom)
-  if (state.ranked.length === 0) return turn('more', plain(NOTHING_CITED_TEXT), state)
+  if (state.sectionFrom !== undefined && state.docId && state.section) return sectionPage(kb, state, state.docId, state.section, state.sectionFrom)
+  if (state.ranked.length === 0) return turn('more', plain(state.docId ? NO_MORE_TEXT : NOTHING_CITED_TEXT), state)
   const next = state.ranked.slice(state.shown, state.shown + PER_REPLY).map((id) => kb.getChunk(id)).filter((c): c is Chunk => !!c)
   if (next.length === 0) return turn('more', plain(NO_MORE_TEXT), state)
   return passagesTurn(kb, 'more', next.map((chunk) => ({ chunk, score: 0 })), { ...state, shown: state.shown + next.length })
@@ -347,7 +347,7 @@ function fullSection(kb: KnowledgeBase, state: ConversationState, request: Secti
     const asked = request.kind === 'named' ? request.name : request.kind === 'numbered' ? request.asked : '所引段落'
     return turn('fullSection', plain(`这份答复里没有找到“${asked}”。可以回复“全文”查看所引段落所在的部分。`), state)
   }
-  return sectionPage(kb, docId, section, 0)
+  return sectionPage(kb, state, docId, section, 0)
 }
 
 function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], request: SectionRequest): string[] | undefined {
@@ -369,8 +369,11 @@ function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], req
   return best
 }
 
-/** A whole section, verbatim; cut at a paragraph boundary when longer than one reply, the rest via "更多". */
-function sectionPage(kb: KnowledgeBase, docId: string, section: string[], from: number): Turn {
+/**
+ * A whole section, verbatim; cut at a paragraph boundary when longer than one reply, the rest via "更多".
+ * The passages the answer had not shown yet, outside this section, stay for "更多" once the section is done.
+ */
+function sectionPage(kb: KnowledgeBase, state: ConversationState, docId: string, section: string[], from: number): Turn {
   const found = kb.getSection(docId, section)
   if (!found) return turn('fullSection', plain(NO_MORE_TEXT), FRESH)
   const header = citation(found.doc, section).replace('【来源】', '【全文】')
@@ -382,10 +385,13 @@ function sectionPage(kb: KnowledgeBase, docId: string, section: string[], from: 
   const cut = rest.indexOf(first) + first.length
   const page = rest.slice(0, cut)
   const more = from + cut < found.text.length
-  const text = [header, page.trim(), more ? '（未完，回复“更多”继续）' : '', contact].filter(Boolean).join('\n')
+  const inSection = (chunk: Chunk | undefined) => chunk?.docId === docId && section.every((label, i) => chunk.section[i] === label)
+  const unshown = state.ranked.slice(state.shown).filter((id) => !inSection(kb.getChunk(id)))
+  const next = more ? '（未完，回复“更多”继续）' : unshown.length > 0 ? '回复“更多”查看其他相关段落。' : ''
+  const text = [header, page.trim(), next, contact].filter(Boolean).join('\n')
   const passage = passageView(found.doc, { section, text: page.trim() }, 1)
-  const state: ConversationState = { ranked: [], shown: 0, docId, section, sectionFrom: more ? from + cut : undefined }
-  return turn('fullSection', { answered: true, text, passages: [passage], contacts: [contactView(found.doc)] }, state, [docId])
+  const after: ConversationState = { query: state.query, ranked: unshown, shown: 0, docId, section, sectionFrom: more ? from + cut : undefined }
+  return turn('fullSection', { answered: true, text, passages: [passage], contacts: [contactView(found.doc)] }, after, [docId])
 }
 
 interface Scored {

@@ -72,6 +72,17 @@ test('“全文” returns the whole section of the cited passage, exactly', asy
   assert.equal(full.reply.passages[0].text, section.text)
 })
 
+test('“更多” after “全文” goes on with the passages the answer had not shown, outside that section, then says there are no more', async () => {
+  const [answer, full, more, none] = await conversation('苏州河贯通工程怎么宣传', '全文', '更多', '更多')
+  assert.match(answer.reply.text, /回复“更多”/)
+  assert.match(full.reply.text, /回复“更多”查看其他相关段落/)
+  assert.equal(more.reply.answered, true, more.reply.text)
+  for (const passage of more.reply.passages) assert.ok(!full.reply.passages[0].text.includes(passage.text), passage.text)
+  // Asked once more than there are: said so, not "ask a question first": a question was asked.
+  const last = [more, none].find((turn) => !turn.reply.answered)!
+  assert.doesNotMatch(last.reply.text, /请先提一个问题/)
+})
+
 test('“第二部分” after a cited reply returns that part of it, continued by “更多” when long', async () => {
   const [, part, rest] = await conversation('084号提案的答复怎么说的？', '第二部分', '更多')
   assert.equal(part.intent, 'fullSection')
