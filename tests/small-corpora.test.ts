@@ -257,6 +257,21 @@ test('asked of the rules themselves when they run out or began, a long text answ
   await quotesFirst(engine, '中小企业缓缴社保的期限最长是多久', /缓缴期限最长6个月(?![^]*有效期至)/)
 })
 
+test('这些/这个 before words the reply in the conversation never uses asks afresh; before its own words it stays on that reply', async () => {
+  const kb = await corpusOf({
+    'lamps.txt': reply('增设老旧小区路灯', '陈红委员', '我局已在三个老旧小区增设路灯42盏，今年底前完成其余小区路灯的排查和增设。'),
+    'canteen.txt': reply('扩大社区长者食堂覆盖', '刘洋代表', '全区已建成社区长者食堂12家，对80周岁以上老人就餐每餐补贴3元。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [lamps, canteen, again] = await converse(engine, '老小区的路灯装了多少', '这些长者食堂给老人补贴多少钱', '这些路灯装在了哪些小区')
+  assert.deepEqual(lamps.docIds, [kb.documents.find((doc) => doc.file === 'lamps.txt')!.id], lamps.reply.text)
+  assert.equal(canteen.reply.answered, true, canteen.reply.text)
+  assert.match(canteen.reply.passages[0].text, /每餐补贴3元/)
+  // Back on the lamps: 路灯 is that reply's word, and the conversation now holds the canteen reply.
+  assert.equal(again.reply.answered, true, again.reply.text)
+  assert.match(again.reply.passages[0].text, /三个老旧小区增设路灯/)
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

@@ -118,9 +118,12 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // 「路灯的事找谁」 names a topic: its reply is searched for, and the answer carries that reply's contact.
   // A reply pointed at (这个答复) that the conversation does not hold is never guessed at; one named by its
   // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
-  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text))
+  // 这些/这个 before words of which the reply in the conversation uses none (这些支持中小企业的政策… after a
+  // reply on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
+  const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
+  const pointsElsewhere = !!state?.docId && namesTopic(topic) && usesNoneOf(kb.getDocument(state.docId), topic)
+  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere)
   if (!found.docs && (fact || refersBack)) {
-    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
@@ -186,6 +189,13 @@ function pointsBack(text: string): boolean {
   if (!reference) return false
   const clause = text.slice(0, reference.index).split(/[，,。？?！!；;]/u).at(-1) ?? ''
   return !namesTopic(withoutWords(clause, [], FOLLOW_UP_WORDS))
+}
+
+/** Whether the reply uses none of these words (in its title, unit or text). */
+function usesNoneOf(doc: ReplyDocument | undefined, words: string): boolean {
+  if (!doc) return true
+  const written = [doc.title, doc.unit, doc.text].join(' ')
+  return contentTokens(words).every((token) => !written.includes(token))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
