@@ -169,7 +169,7 @@ function withListsJoined(text: string, units: Unit[], maxChars: number): Unit[] 
     const previous = joined.at(-1)
     const parent = unit.section.slice(0, -1)
     const heads = previous && (samePath(previous.section, parent) || (isListLine(text, previous) && samePath(previous.section.slice(0, -1), parent)))
-    if (previous && heads && isListLine(text, unit) && unit.end - previous.start <= maxChars) {
+    if (previous && parent.length > 0 && heads && isListLine(text, unit) && unit.end - previous.start <= maxChars) {
       previous.end = unit.end
       previous.section = parent
       continue

@@ -414,6 +414,23 @@ test('numbered one-line items in a row are one passage under the heading above t
   assert.deepEqual(holding('社区公示7日').section, ['办理流程', '二、审核公示'])
 })
 
+test('a notice\'s own numbered measures, under no heading, are each a passage cited by its number, however short', () => {
+  const notice = [
+    '关于做好返岗人员健康管理工作的通知',
+    '各区疫情防控指挥部，各有关单位：',
+    '一、返岗人员应当在返回前通过健康码进行申报，持绿码人员可正常返岗。',
+    '二、从高风险地区返回的人员，应当居家隔离观察14天。',
+    '三、用人单位应当每日对返岗人员进行体温检测。',
+    '某市疫情防控指挥部',
+    '2020年2月20日',
+  ].join('\n')
+  const chunks = chunkDocument('notice', notice)
+  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  assert.equal(holding('隔离观察14天').text, '二、从高风险地区返回的人员，应当居家隔离观察14天。')
+  assert.deepEqual(holding('隔离观察14天').section, ['二、从高风险地区返回的人员'])
+  assert.deepEqual(holding('体温检测').section, ['三、用人单位应当每日对返岗人员进行体温检测'])
+})
+
 test('a notice that says something in a sentence of its own before announcing (…于6月25-26日进行。现将有关事项通告如下：) opens with it as a passage', () => {
   const notice = (preamble: string) =>
     chunkDocument('notice', ['某市教育局关于2016年小学一年级入学报名的通告', preamble, '一、报名地点', '各学区学校。'].join('\n'))
