@@ -311,6 +311,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
     proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
     unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
+    result: doc.result && `${name}的办理结果：${doc.result}`,
   }
   const missing: Record<Fact, string> = {
     contact: '',
@@ -318,6 +319,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     docNumber: `这份${kind}没有写明文号或编号。`,
     proposers: `这份${kind}没有写明提出人。`,
     unit: `这份${kind}没有写明${unitLabel}。`,
+    result: `这份${kind}没有写明办理结果。`,
   }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
   return { line, answered: asked === 'contact' || !!facts[asked] }

@@ -12,7 +12,7 @@ import type { ConversationState } from './types.js'
 export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
-export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit'
+export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 'result'
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
@@ -67,6 +67,7 @@ const FACTS: [Fact, RegExp][] = [
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
+  ['result', /办理结果|答复结果|办理类别|答复类别|(?:被|有没有|是否|有无)采纳|采纳了(?:吗|没有)?|[是属]?哪一?类答复/],
 ]
 /** Words that point back at the reply just cited (这件提案, 这份答复, 该建议): without one in the conversation, ask which. */
 const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件|通知)/
@@ -85,6 +86,9 @@ const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 
 /** How a message names replies rather than what it asks of them. */
 const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
+
+/** 「长宁区科委的答复有几份」 asks for the list (its length is said first), not about a topic. */
+const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办理了|提了|提过)?(?:几|多少)(?:份|件|篇)(?:提案|建议|议案|答复|回复)?|(?:几|多少)个(?:提案|建议|议案|答复|回复)/
 
 /** The message asks for what a unit replied, not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
@@ -133,7 +137,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
   const unknownUnit = unknownBodies[0]
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
-  const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [], FRAMING_WORDS))
+  const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [HOW_MANY_REPLIES], FRAMING_WORDS))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined

@@ -105,11 +105,25 @@ for (const message of ['084号提案的答复怎么说的？', '第84号', '提�
 test('a proposer’s name lists that member’s replies, however the request is worded', async () => {
   const expected = kb.documents.filter((doc) => doc.proposers.includes('辛洁暐')).map((doc) => doc.id)
   assert.ok(expected.includes(SEED_ID))
-  for (const message of ['辛洁暐委员的提案', '辛洁暐委员提了什么提案', '辛洁暐委员提过哪些建议']) {
+  for (const message of ['辛洁暐委员的提案', '辛洁暐委员提了什么提案', '辛洁暐委员提过哪些建议', '辛洁暐委员提了几件提案']) {
     const [turn] = await conversation(message)
     assert.equal(turn.intent, 'lookup', `${message}: ${turn.reply.text}`)
     assert.deepEqual(new Set(turn.docIds), new Set(expected), message)
   }
+})
+
+test('a reply\'s 办理结果 is a fact of it: stated when the reply states one, said missing when it does not', async () => {
+  const seed = kb.getDocument(SEED_ID)!
+  assert.ok(seed.result)
+  for (const message of [`${seed.number}号提案的办理结果是什么`, `第${seed.number}号提案被采纳了吗`]) {
+    const [turn] = await conversation(message)
+    assert.equal(turn.intent, 'fact', turn.reply.text)
+    assert.ok(turn.reply.text.includes(`办理结果：${seed.result}`), turn.reply.text)
+  }
+  const unstated = kb.documents.find((doc) => doc.number && !doc.result && doc.kind === '提案')!
+  const [missing] = await conversation(`第${unstated.number}号提案的办理结果`)
+  assert.equal(missing.reply.answered, false, missing.reply.text)
+  assert.match(missing.reply.text, /没有写明办理结果/)
 })
 
 test('a unit alias and a topic find the passage inside that unit’s reply', async () => {
