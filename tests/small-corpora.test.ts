@@ -272,6 +272,33 @@ test('这些/这个 before words the reply in the conversation never uses asks a
   assert.match(again.reply.passages[0].text, /三个老旧小区增设路灯/)
 })
 
+test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
+  const kb = await corpusOf({
+    'shahe.txt': ['关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。', '交通局', '2023年7月18日'].join('\n'),
+    'panshan.txt': ['对县十八届人大一次会议第22号建议的答复', '官亮代表：', '您提出的《关于修建乡村公路的建议》收悉，现答复如下：', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。', '盘山县交通运输局', '2022年5月25日'].join('\n'),
+    'town.txt': ['太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。', '太白县鹦鸽镇人民政府', '2023年10月8日'].join('\n'),
+    'forest.txt': ['关于秦皇岛市第十四届人民代表大会第四次会议第86号建议的会办意见', '市旅游文广局：', '杨春波代表提出的《关于加强农村古树保护的建议》收悉，现将我局会办意见函告如下：', '一是全面开展古树名木分布情况摸底调查，登记造册，建立档案。', '林业局', '2019年7月31日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  // 交通局 is two units' alias here; the place tells which one signed.
+  const [dated, panshan, elsewhere] = await converse(engine, '沙河市交通局的答复是哪天的', '盘山县交通局的答复', '平江县交通局的答复')
+  assert.equal(dated.intent, 'fact', dated.reply.text)
+  assert.match(dated.reply.text, /答复日期：2023年7月18日/)
+  assert.deepEqual(panshan.docIds, [id('panshan.txt')], panshan.reply.text)
+  assert.equal(elsewhere.reply.answered, false, elsewhere.reply.text)
+  // A town's government is asked for by the town; a fact of its reply is given, not searched for.
+  const [docNumber] = await converse(engine, '鹦鸽镇的提案答复文号')
+  assert.equal(docNumber.intent, 'fact', docNumber.reply.text)
+  assert.match(docNumber.reply.text, /文号：鹦政函〔2023〕74号/)
+  const [government] = await converse(engine, '太白县鹦鸽镇政府的答复')
+  assert.deepEqual(government.docIds, [id('town.txt')], government.reply.text)
+  // A 会办意见 on a people's congress suggestion is named a 代表建议's, as its session says.
+  const [forest] = await converse(engine, '秦皇岛市林业局的会办意见')
+  assert.deepEqual(forest.docIds, [id('forest.txt')], forest.reply.text)
+  assert.match(forest.reply.text, /第86号代表建议的会办意见/)
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

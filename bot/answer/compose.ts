@@ -3,6 +3,7 @@
  * contact person of each cited reply once, and the fixed lines (help, welcome, not found).
  */
 import { headingMarker, sentenceSpans, type Chunk, type ReplyDocument } from '../../index/index.js'
+import { motionOf } from './entities.js'
 
 /** WeChat shows long texts poorly and the web protocol truncates very long ones; longer content goes to "更多". */
 export const MAX_REPLY_CHARS = 1500
@@ -86,7 +87,7 @@ export function sectionMarkers(section: string[]): string {
 export function replyTitle(doc: ReplyDocument): string {
   if (!doc.structured && doc.title) return doc.title
   if (doc.number) {
-    const motion = doc.kind === '代表建议' || doc.session?.includes('人大') ? '代表建议' : '提案'
+    const motion = motionOf(doc) === '建议' ? '代表建议' : '提案'
     const form = doc.kind === '会办意见' || doc.kind === '协办函' ? doc.kind : '答复'
     return `对${doc.session ?? ''}第${doc.number}号${motion}的${form}`
   }

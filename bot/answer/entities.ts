@@ -90,7 +90,7 @@ function namesIn(kb: KnowledgeBase): Names {
 }
 
 /** Whether a reply answers a 提案 (the CPPCC's) or a 建议 (a people's congress deputy's), when it says. */
-function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
+export function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
   if (doc.kind === '代表建议' || /人大|人民代表大会/.test(doc.session ?? '')) return '建议'
   if (doc.kind === '提案' || /政协|政治协商/.test(doc.session ?? '')) return '提案'
   return undefined
@@ -174,19 +174,25 @@ function personMentions(text: string): { name: string; label: string }[] {
 
 /**
  * A unit the message names. An alias that several units share (科委 when two districts have one) scopes
- * nothing. A government body that no indexed unit is, named in a message, is kept unmatched.
+ * nothing, unless the place named before it tells them apart: 沙河市交通局 is the 交通局 that signed a
+ * reply to 沙河市's people's congress. A government body that no indexed unit is, named in a message, is
+ * kept unmatched.
  */
 function unitMentions(text: string, names: Names, places: PlaceMention[]): Mention[] {
   const mention = longestMention(text, names.aliases)
   if (mention) {
     const { name: alias, at } = mention
-    const { units, docs } = names.units.get(alias)!
+    const before = places.find((place) => place.end === at)
+    const { units, docs } = placed(names.units.get(alias)!, before)
+    // None of them the place's: a body of that place that replied nothing here (平江县交通局).
+    if (before && units.size === 0) return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
     if (units.size !== 1) return []
     const [unit] = units
     // 石林县教育体育局 is that county's bureau, not 平江县教育体育局 found by its bare name.
-    const before = places.find((place) => place.end === at)
-    if (before && !unit.includes(before.stem)) return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
-    return [{ kind: 'unit', text: alias, label: unit, docs }]
+    if (before && !unit.includes(before.stem) && !docs.every((doc) => ownPlace(doc, before.stem))) {
+      return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
+    }
+    return [{ kind: 'unit', text: before && !unit.includes(before.stem) ? before.text + alias : alias, label: unit, docs }]
   }
   const body = BODY_NAMES.find((name) => text.includes(name))
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
@@ -197,6 +203,18 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   const from = named && named.end === start ? named.start : /[省市区县]/.test(text[start - 1] ?? '') ? start - 1 : start
   const label = text.slice(from, start + body.length)
   return [{ kind: 'unit', text: label, label, docs: [] }]
+}
+
+/** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
+function placed(shared: { units: Set<string>; docs: ReplyDocument[] }, place: PlaceMention | undefined): { units: Set<string>; docs: ReplyDocument[] } {
+  if (shared.units.size === 1 || !place) return shared
+  const docs = shared.docs.filter((doc) => doc.unit!.includes(place.stem) || ownPlace(doc, place.stem))
+  return { units: new Set(docs.map((doc) => doc.unit!)), docs }
+}
+
+/** Whether a reply is the place's own: its unit, session or title names it. */
+export function ownPlace(doc: ReplyDocument, place: string): boolean {
+  return [doc.unit, doc.session, doc.title].some((field) => field?.includes(place))
 }
 
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */

@@ -5,7 +5,7 @@
  * for an answer, and one that matches no reply is said so.
  */
 import { tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
-import { recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
+import { ownPlace, recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import type { ConversationState } from './types.js'
 
@@ -85,7 +85,9 @@ const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 
 /** How a message names replies rather than what it asks of them. */
-const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
+const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '会办意见', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
+/** 市人大, 区政协: a level word left alone (对市) would read as a topic. */
+const LEVEL_OF_BODY = /[省市区县](?=人大|政协)/
 
 /** 「长宁区科委的答复有几份」 asks for the list (its length is said first), not about a topic. */
 const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办理了|提了|提过)?(?:几|多少)(?:份|件|篇)(?:提案|建议|议案|答复|回复)?|(?:几|多少)个(?:提案|建议|议案|答复|回复)/
@@ -118,6 +120,15 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
 
   if (fact && named?.length === 1) return { intent: 'fact', fact, docId: named[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
+  // A fact asked of a place's reply and nothing else (鹦鸽镇的提案答复文号): of its own replies (by unit,
+  // session or title), the one, or the list. A reply that only mentions the place is not its reply.
+  const places = found.mentions.filter((m) => m.kind === 'place')
+  const onlyPlaces = found.mentions.every((m) => m.kind === 'place')
+  if (fact && onlyPlaces && found.docs && places.length > 0 && topicWords(withoutMentions(text, found.mentions, [factPattern!])).length === 0) {
+    const own = found.docs.filter((doc) => places.every((place) => ownPlace(doc, place.text)))
+    if (own.length === 1) return { intent: 'fact', fact, docId: own[0].id }
+    if (own.length > 1) return { intent: 'lookup', docIds: own.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
+  }
   // 「文号是多少」「这件提案找谁联系」 follow up on the reply in the conversation (or ask which one is meant);
   // 「路灯的事找谁」 names a topic: its reply is searched for, and the answer carries that reply's contact.
   // A reply pointed at (这个答复) that the conversation does not hold is never guessed at; one named by its
@@ -137,7 +148,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
   const unknownUnit = unknownBodies[0]
   // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
-  const rest = topicWords(withoutWords(found.mentions.reduce((left, m) => left.replace(m.text, ' '), text), [HOW_MANY_REPLIES], FRAMING_WORDS))
+  const rest = topicWords(withoutMentions(text, found.mentions))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
@@ -152,8 +163,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.
   if (rest.length === 0 && unknownBodies.length === 0 && NAMES_REPLIES.test(text)) {
-    const places = found.mentions.filter((m) => m.kind === 'place')
-    const own = (doc: ReplyDocument) => places.some((m) => [doc.unit, doc.session, doc.title].join(' ').includes(m.text))
+    const own = (doc: ReplyDocument) => places.some((place) => ownPlace(doc, place.text))
     const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
     return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
   }
@@ -168,6 +178,11 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
   }
+}
+
+/** The message without its mentions and the words that only frame a request for replies. */
+function withoutMentions(text: string, mentions: Mention[], patterns: RegExp[] = []): string {
+  return withoutWords(mentions.reduce((left, m) => left.replace(m.text, ' '), text), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY], FRAMING_WORDS)
 }
 
 /** The places named inside a body's name (普陀区 in 普陀区教育局), or nothing. */
