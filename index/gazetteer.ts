@@ -29,8 +29,8 @@ interface Entry {
 
 const AUTONOMOUS = /自治([县旗州])$/u
 
-/** Placeholders of the statistics tables, not places. */
-const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/
+/** Placeholders of the statistics tables, not places; so is a level word standing alone (街道, 开发区). */
+const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划|街道|开发区)$/
 /**
  * A name and its ending, the name as short as the ending allows but never under two characters (石林 of
  * 石林彝族自治县); the peoples an autonomous area is named for, some written without 族 (新疆维吾尔自治区).

@@ -39,6 +39,9 @@ test('a short form that is an ordinary word is not taken for a place', () => {
 
 test('streets and towns count only with their ending', () => {
   assert.deepEqual(findPlaces('新华路街道的养老院').map((place) => [place.text, place.level]), [['新华路街道', 'street']])
+  // The ending alone names no place, though the tables hold a street called just that.
+  assert.deepEqual(named('街道的公众号叫什么'), [])
+  assert.deepEqual(named('开发区有什么优惠政策'), [])
 })
 
 test('a unit name is split into its place prefix and its body', () => {
