@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
-import { DEFAULT_CORPUS_DIR } from '../index/index.js'
+import { DEFAULT_CORPUS_DIR, loadSegmenter, tokenize } from '../index/index.js'
 import { KeywordIndex, keywordIndexJson } from '../index/keyword.js'
 import { segmenterLoaded } from '../index/segment.js'
 
@@ -21,4 +21,12 @@ test('a fresh ingest process builds the keyword index on another thread, exactly
   assert.equal(fromWorker, inProcess)
   const [match] = KeywordIndex.load(fromWorker).search(entries[5].text, 1)
   assert.equal(match.label, 5)
+})
+
+test('words of today are read whole (公众号叫啥 is no 号叫 "howl", 适老化 no 老化 "ageing" alone), so a question finds the passage using them', () => {
+  loadSegmenter()
+  assert.ok(tokenize('长寿路街道的公众号叫啥').includes('公众号'))
+  assert.ok(!tokenize('长寿路街道的公众号叫啥').includes('号叫'))
+  assert.ok(tokenize('小区适老化改造').includes('适老化'))
+  assert.ok(tokenize('新能源车充电桩').includes('充电桩'))
 })
