@@ -43,9 +43,11 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
 /** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号. */
 const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
-const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(?:人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+/** The body a session belongs to, when written before it (市政协十三届四次会议, 区人大二届六次会议). */
+const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
-const PERSON_TITLE = /^(?:委员|代表)$/
+const PERSON_TITLE = /^(?:委员|代表|同志)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
 
 interface Names {
@@ -118,11 +120,15 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   }
   const session = SESSION.exec(text)
   if (session) {
-    const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[2])]
+    const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[3])]
     // 十届 is not read inside 二十届, nor 三次 inside 十三次.
     const [term, sitting] = [`${th}届`, `${times}次`].map((part) => new RegExp(`(?<![一二三四五六七八九十])${part}`))
-    const inSession = (doc: ReplyDocument) => !!doc.session && term.test(doc.session) && sitting.test(doc.session)
-    mentions.push({ kind: 'session', text: session[0], label: `${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
+    // A people's congress session is not the CPPCC's of the same numbers (第十五届人大第二次会议, 区政协十五届二次会议).
+    const body = session[2] ?? BODY_BEFORE.exec(text.slice(0, session.index))?.[1]
+    const motion = body ? (body === '政协' ? '提案' : '建议') : undefined
+    const inSession = (doc: ReplyDocument) => !!doc.session && term.test(doc.session) && sitting.test(doc.session) && (!motion || motionOf(doc) === motion)
+    const bodyLabel = body ? (body === '政协' ? '政协' : '人大') : ''
+    mentions.push({ kind: 'session', text: session[0], label: `${bodyLabel}${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
   }
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })

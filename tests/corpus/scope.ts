@@ -65,6 +65,19 @@ test('a person who proposed nothing here, and a session with no reply, are said 
   const [session] = await conversation('二十届九次会议的提案答复')
   refused(session)
   assert.match(session.reply.text, /没有找到二十届九次会议的答复/)
+  // Named 同志, a person is a person too, never a topic to search (张三 found 长三角). Not 先生 or 女士: residents introduce themselves so.
+  const [comrade] = await conversation('王大锤同志提的建议')
+  refused(comrade)
+  assert.match(comrade.reply.text, /没有找到王大锤同志的答复/)
+  // A people's congress session is not the CPPCC session of the same numbers.
+  const seed = kb.getDocument(SEED_ID)!
+  const [, th, times] = /([一二三四五六七八九十]+)届([一二三四五六七八九十]+)次/.exec(seed.session!.replace(/第/g, ''))!
+  assert.match(seed.session!, /政协/)
+  const congress = kb.documents.filter((doc) => doc.session && /人大|人民代表大会/.test(doc.session) && doc.session.replace(/第/g, '').includes(`${th}届`) && doc.session.replace(/第/g, '').includes(`${times}次`))
+  assert.equal(congress.length, 0)
+  const [other] = await conversation(`第${th}届人大第${times}次会议的建议答复`)
+  refused(other)
+  assert.match(other.reply.text, new RegExp(`没有找到人大${th}届${times}次会议的答复`))
 })
 
 test('a place no reply names anywhere is refused by name; a covered place narrows the search to its replies', async () => {
