@@ -200,7 +200,8 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     }
     return [{ kind: 'unit', text: before && !unit.includes(before.stem) ? before.text + alias : alias, label: unit, docs }]
   }
-  const body = BODY_NAMES.find((name) => text.includes(name))
+  // 人社部门 is "the 人社 departments", not the ministry 人社部.
+  const body = BODY_NAMES.find((name) => new RegExp(`${name}(?!门)`).test(text))
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
   if (!body || places.some((place) => place.text.endsWith(body))) return []
   const start = text.indexOf(body)

@@ -74,6 +74,15 @@ const ABBREVIATIONS: [string, string][] = [
   ['人民政府办公室', '政府办'],
   ['地区工作办公室', '地区办'],
   ['街道办事处', '街道'],
+  // The central government's, whose replies a local corpus rarely holds: named, they are said to have none here.
+  ['国务院办公厅', '国办'],
+  ['人力资源和社会保障部', '人社部'],
+  ['住房和城乡建设部', '住建部'],
+  ['国家发展和改革委员会', '国家发改委'],
+  ['国家卫生健康委员会', '国家卫健委'],
+  ['工业和信息化部', '工信部'],
+  ['科学技术部', '科技部'],
+  ['国家医疗保障局', '国家医保局'],
 ]
 
 /**

@@ -143,6 +143,12 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [other] = await conversation('长宁区绿化市容局关于儿童游乐设施的答复')
   refused(other)
   assert.match(other.reply.text, /没有找到长宁区绿化市容局的答复/)
+  // The central government's bodies too; but 人社部门 is "the 人社 departments", not the ministry.
+  const [central] = await conversation('国务院办公厅关于调休安排的答复')
+  refused(central)
+  assert.match(central.reply.text, /没有找到国务院办公厅的答复/)
+  const [departments] = await conversation('人社部门的联系电话')
+  assert.doesNotMatch(departments.reply.text, /没有找到人社部的答复/)
   // 区地区工作办公室 (普陀's, by its level word) is not read inside 长宁区地区工作办公室.
   const [office] = await conversation('长宁区地区工作办公室关于助餐的答复')
   refused(office)
