@@ -299,6 +299,19 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(forest.reply.text, /第86号代表建议的会办意见/)
 })
 
+test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
+  const kb = await corpusOf({
+    'beijing.txt': ['北京市城乡居民大病保险试行办法', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。', '北京市医疗保障局', '2013年12月31日'].join('\n'),
+    'chengdu.txt': ['成都市公共租赁住房管理办法', '第一条　公共租赁住房租金按照略低于同地段市场租金的原则确定。', '第二条　承租人应当按月缴纳租金。', '成都市住房和城乡建设局', '2015年6月1日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [dated, signed] = await converse(engine, '北京大病保险的办法是哪天发布的', '成都公租房的办法是哪个单位发的')
+  assert.equal(dated.reply.answered, true, dated.reply.text)
+  assert.match(dated.reply.text, /^北京市医疗保障局《北京市城乡居民大病保险试行办法》的日期：2013年12月31日/)
+  assert.equal(signed.reply.answered, true, signed.reply.text)
+  assert.match(signed.reply.text, /^《成都市公共租赁住房管理办法》的发文单位：成都市住房和城乡建设局/)
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

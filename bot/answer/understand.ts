@@ -65,7 +65,7 @@ const FACTS: [Fact, RegExp][] = [
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提/],
   ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
-  ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|出的|写的|签发)|(答复|回复|签发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
+  ['date', /(哪天|哪一天|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|发布|印发|出的|写的|签发)|(答复|回复|签发|发布|印发)[^，。？?]{0,4}(哪天|哪一天|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
   ['result', /办理结果|答复结果|办理类别|答复类别|(?:被|有没有|是否|有无)采纳|采纳了(?:吗|没有)?|[是属]?哪一?类答复/],
 ]
@@ -168,11 +168,15 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
   }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
+  // A fact asked with a topic (上海居住证积分的文件是哪个单位发的) leads the answer, and is no topic itself.
+  const judgedOn = asksAbout(named ? found.rest : asked, !!named)
+  const judged = fact ? withoutWords(judgedOn ?? asked, [factPattern], FOLLOW_UP_WORDS) || judgedOn : judgedOn
   return {
     intent: 'question',
     query: asked,
     ...written,
-    topic: asksAbout(named ? found.rest : asked, !!named),
+    ...(fact ? { fact } : {}),
+    topic: judged,
     docIds: found.docs.map((doc) => doc.id),
     scope: scope || found.mentions.filter((m) => !unknownBodies.includes(m)).map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
