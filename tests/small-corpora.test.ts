@@ -312,6 +312,18 @@ test('a date or a unit asked of a place\'s text with its topic leads the answer,
   assert.match(signed.reply.text, /^《成都市公共租赁住房管理办法》的发文单位：成都市住房和城乡建设局/)
 })
 
+test('a place\'s texts asked for as documents are listed as 文件, one without a title named by its first line, never by its file name', async () => {
+  const kb = await corpusOf({
+    'foshan-rental.txt': ['佛山市公共租赁住房管理办法', '第一条　公共租赁住房租金按照略低于同地段市场租金的原则确定。', '第二条　承租人应当按月缴纳租金。'].join('\n'),
+    'guide-0412.txt': ['城乡居民养老保险关系转入', '事项名称', '城乡居民养老保险关系转入', '办理地点', '佛山市各区社会保险经办机构服务窗口', '办理时限', '受理之日起15个工作日内办结。'].join('\n'),
+  })
+  const [listed] = await converse(createAnswerEngine(() => kb), '佛山的文件有哪些')
+  assert.equal(listed.intent, 'lookup', listed.reply.text)
+  assert.match(listed.reply.text, /找到2份与“佛山”有关的文件/)
+  assert.match(listed.reply.text, /城乡居民养老保险关系转入（未载明发文单位和日期）/)
+  assert.doesNotMatch(listed.reply.text, /guide-0412|\.txt/)
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

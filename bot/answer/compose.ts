@@ -91,8 +91,13 @@ export function replyTitle(doc: ReplyDocument): string {
     const form = doc.kind === '会办意见' || doc.kind === '协办函' ? doc.kind : '答复'
     return `对${doc.session ?? ''}第${doc.number}号${motion}的${form}`
   }
-  return doc.title ? `关于“${doc.title}”的${doc.kind === '会办意见' ? '会办意见' : '答复'}` : doc.file
+  if (doc.title) return `关于“${doc.title}”的${doc.kind === '会办意见' ? '会办意见' : '答复'}`
+  // No title found: its first line names it better than a file name a resident never saw.
+  const first = doc.text.split('\n').map((line) => line.trim()).find(Boolean)
+  return first ? (first.length > UNTITLED_NAME_MAX ? `${first.slice(0, UNTITLED_NAME_MAX)}…` : first) : doc.file
 }
+
+const UNTITLED_NAME_MAX = 30
 
 export function formatDate(date?: string): string | undefined {
   const match = date && /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)

@@ -260,7 +260,7 @@ function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
   const lines = docs.slice(0, LOOKUP_LIST_MAX).map((doc, i) => `${i + 1}. ${describe(doc)}`)
   const example = docs.find((doc) => doc.number)
   const text = [
-    `找到${docs.length}份与“${scope}”有关的答复：`,
+    `找到${docs.length}份与“${scope}”有关的${docs.every((doc) => doc.structured) ? '答复' : docs.some((doc) => doc.structured) ? '答复或文件' : '文件'}：`,
     ...lines,
     example ? `回复序号（例如“1”）或编号（例如“${example.number}号”）可查看其中一份，或直接问具体问题。` : '回复序号（例如“1”）可查看其中一份，或直接问具体问题。',
   ].join('\n')
@@ -428,7 +428,7 @@ function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
 function describe(doc: ReplyDocument): string {
   const name = replyTitle(doc)
   const title = doc.title && !name.includes(doc.title) ? ` 《${doc.title}》` : ''
-  return `${name}${title}（${[doc.unit, formatDate(doc.date)].filter(Boolean).join('，') || '未载明答复单位和日期'}）`
+  return `${name}${title}（${[doc.unit, formatDate(doc.date)].filter(Boolean).join('，') || (doc.structured ? '未载明答复单位和日期' : '未载明发文单位和日期')}）`
 }
 
 function passageView(doc: ReplyDocument, { section, text }: { section: string[]; text: string }, score: number): PassageView {

@@ -83,6 +83,8 @@ const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电�
  */
 const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
+/** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
+const NAMES_TEXTS = /(?:政策)?文件/
 
 /** How a message names replies rather than what it asks of them. */
 const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '会办意见', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
@@ -162,7 +164,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (!found.docs) return { intent: 'question', query: asked, ...written }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.
-  if (rest.length === 0 && unknownBodies.length === 0 && NAMES_REPLIES.test(text)) {
+  if (rest.length === 0 && unknownBodies.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text))) {
     const own = (doc: ReplyDocument) => places.some((place) => ownPlace(doc, place.text))
     const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
     return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
@@ -186,7 +188,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
 
 /** The message without its mentions and the words that only frame a request for replies. */
 function withoutMentions(text: string, mentions: Mention[], patterns: RegExp[] = []): string {
-  return withoutWords(mentions.reduce((left, m) => left.replace(m.text, ' '), text), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY], FRAMING_WORDS)
+  return withoutWords(mentions.reduce((left, m) => left.replace(m.text, ' '), text), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY, NAMES_TEXTS], FRAMING_WORDS)
 }
 
 /** The places named inside a body's name (普陀区 in 普陀区教育局), or nothing. */
