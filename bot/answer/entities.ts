@@ -44,6 +44,14 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
 const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
 const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+/** A people's congress or CPPCC named with its level (区人大, 市政协). */
+const BODY_LEVEL = /([省市区县])(?:人大|人民代表大会|政协)/
+/** The level of a reply's session: 区政协十四届…, 市十五届人大…, 秦皇岛市第十四届人民代表大会…, 政协马关县第十届委员会… */
+const SESSION_LEVEL = /([省市区县])第?[一二三四五六七八九十\d]+届/
+
+function levelOf(session: string | undefined): string | undefined {
+  return session ? (BODY_LEVEL.exec(session) ?? SESSION_LEVEL.exec(session))?.[1] : undefined
+}
 /** The body a session belongs to, when written before it (市政协十三届四次会议, 区人大二届六次会议). */
 const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
@@ -104,10 +112,13 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   const number = numberMention(text)
   if (number) {
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
-    const numbered = kb.findDocuments({ number: number.digits })
+    // 区人大0124号建议 is the district congress's: the city congress's suggestion 0124 is not it.
+    const level = BODY_LEVEL.exec(text)
+    const numbered = kb.findDocuments({ number: number.digits }).filter((doc) => !level || [level[1], undefined].includes(levelOf(doc.session)))
     // 第22号提案 is the CPPCC's 22nd, not the people's congress's: a reply of the other kind is kept only when no reply is of this one.
     const ofKind = numbered.filter((doc) => [motion, undefined].includes(motionOf(doc)))
-    mentions.push({ kind: 'number', text: number.text, label: `第${number.digits}号${motion}`, docs: motion && ofKind.length ? ofKind : numbered })
+    const label = `${level ? level[0] : ''}第${number.digits}号${motion}`
+    mentions.push({ kind: 'number', text: number.text, label, docs: motion && ofKind.length ? ofKind : numbered })
   }
   const docNumber = DOC_NUMBER.exec(text)
   if (docNumber) {

@@ -78,6 +78,14 @@ test('a person who proposed nothing here, and a session with no reply, are said 
   const [other] = await conversation(`第${th}届人大第${times}次会议的建议答复`)
   refused(other)
   assert.match(other.reply.text, new RegExp(`没有找到人大${th}届${times}次会议的答复`))
+  // Nor is a city's CPPCC the district's: its proposal of the same number is offered, never taken for it.
+  assert.match(seed.session!, /^(?:\p{Script=Han}+)?区政协/u)
+  const [city] = await conversation(`市政协${seed.number}号提案`)
+  refused(city)
+  assert.match(city.reply.text, /没有找到市政协第\d+号提案的答复/)
+  assert.ok(city.state.listed?.includes(SEED_ID), city.reply.text)
+  const [district] = await conversation(`区政协${seed.number}号提案`)
+  assert.deepEqual(district.docIds, [SEED_ID], district.reply.text)
 })
 
 test('a place no reply names anywhere is refused by name; a covered place narrows the search to its replies', async () => {
