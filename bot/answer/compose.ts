@@ -99,6 +99,11 @@ export function replyTitle(doc: ReplyDocument): string {
 
 const UNTITLED_NAME_MAX = 30
 
+/** How a document is spoken of: a policy text is nobody's 答复, and its unit is the one that issued it. */
+export function documentWords(doc: ReplyDocument): { kind: '答复' | '文件'; unit: string; date: string } {
+  return doc.structured ? { kind: '答复', unit: '答复单位', date: '答复日期' } : { kind: '文件', unit: '发文单位', date: '日期' }
+}
+
 export function formatDate(date?: string): string | undefined {
   const match = date && /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : undefined
@@ -120,7 +125,7 @@ function contactLine(doc: ReplyDocument): string {
     (c?.address || c?.postcode) && `地址 ${[c?.address, c?.postcode].filter(Boolean).join(' ')}`,
   ].filter(Boolean)
   // Only the unit's own name stands here: a title or a file name would misname who answers the phone.
-  const source = doc.structured ? '答复' : '文件'
+  const source = documentWords(doc).kind
   if (parts.length === 0) return doc.unit ? `【联系】${doc.unit}（${source}未载联系人，可拨打${HOTLINE}）` : `【联系】${source}未载明单位和联系人，可拨打${HOTLINE}`
   return `【联系】${[doc.unit, parts.join(' · ')].filter(Boolean).join(' ')}`
 }

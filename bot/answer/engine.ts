@@ -5,7 +5,7 @@
 import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
-  citation, contactBlock, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
+  citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
   type Examples,
 } from './compose.js'
 import type { Mention } from './entities.js'
@@ -260,7 +260,7 @@ function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
   const lines = docs.slice(0, LOOKUP_LIST_MAX).map((doc, i) => `${i + 1}. ${describe(doc)}`)
   const example = docs.find((doc) => doc.number)
   const text = [
-    `找到${docs.length}份与“${scope}”有关的${docs.every((doc) => doc.structured) ? '答复' : docs.some((doc) => doc.structured) ? '答复或文件' : '文件'}：`,
+    `找到${docs.length}份与“${scope}”有关的${(['答复', '文件'] as const).filter((kind) => docs.some((doc) => documentWords(doc).kind === kind)).join('或')}：`,
     ...lines,
     example ? `回复序号（例如“1”）或编号（例如“${example.number}号”）可查看其中一份，或直接问具体问题。` : '回复序号（例如“1”）可查看其中一份，或直接问具体问题。',
   ].join('\n')
@@ -303,8 +303,7 @@ function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: Conversation
 function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: boolean } {
   const name = `${doc.unit ?? ''}《${replyTitle(doc)}》`
   const date = formatDate(doc.date)
-  // A policy text is nobody's 答复: its unit is the one that issued it.
-  const [kind, unitLabel, dateLabel] = doc.structured ? ['答复', '答复单位', '答复日期'] : ['文件', '发文单位', '日期']
+  const { kind, unit: unitLabel, date: dateLabel } = documentWords(doc)
   const facts: Record<Fact, string | undefined> = {
     contact: undefined,
     date: date && `${name}的${dateLabel}：${date}`,
@@ -428,7 +427,7 @@ function bodyChunks(kb: KnowledgeBase, docId: string): Chunk[] {
 function describe(doc: ReplyDocument): string {
   const name = replyTitle(doc)
   const title = doc.title && !name.includes(doc.title) ? ` 《${doc.title}》` : ''
-  return `${name}${title}（${[doc.unit, formatDate(doc.date)].filter(Boolean).join('，') || (doc.structured ? '未载明答复单位和日期' : '未载明发文单位和日期')}）`
+  return `${name}${title}（${[doc.unit, formatDate(doc.date)].filter(Boolean).join('，') || `未载明${documentWords(doc).unit}和日期`}）`
 }
 
 function passageView(doc: ReplyDocument, { section, text }: { section: string[]; text: string }, score: number): PassageView {
