@@ -201,14 +201,13 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     const { name: alias, at } = mention
     const before = places.find((place) => place.end === at)
     const { units, docs } = placed(names.units.get(alias)!, before)
-    // None of them the place's: a body of that place that replied nothing here (平江县交通局).
-    if (before && units.size === 0) return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
-    if (units.size !== 1) return []
-    const [unit] = units
-    // 石林县教育体育局 is that county's bureau, not 平江县教育体育局 found by its bare name.
-    if (before && !unit.includes(before.stem) && !docs.every((doc) => ownPlace(doc, before.stem))) {
+    // None of them the place's (平江县交通局), or the one unit another place's (石林县教育体育局 is that
+    // county's bureau, not 平江县教育体育局 found by its bare name): that place's body replied nothing here.
+    if (before && (units.size === 0 || !docs.every((doc) => ownPlace(doc, before.stem)))) {
       return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
     }
+    if (units.size !== 1) return []
+    const [unit] = units
     return [{ kind: 'unit', text: before && !unit.includes(before.stem) ? before.text + alias : alias, label: unit, docs }]
   }
   // 人社部门 is "the 人社 departments", not the ministry 人社部.
@@ -226,7 +225,7 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
 function placed(shared: { units: Set<string>; docs: ReplyDocument[] }, place: PlaceMention | undefined): { units: Set<string>; docs: ReplyDocument[] } {
   if (shared.units.size === 1 || !place) return shared
-  const docs = shared.docs.filter((doc) => doc.unit!.includes(place.stem) || ownPlace(doc, place.stem))
+  const docs = shared.docs.filter((doc) => ownPlace(doc, place.stem))
   return { units: new Set(docs.map((doc) => doc.unit!)), docs }
 }
 

@@ -138,8 +138,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // 这些/这个 before words of which the reply in the conversation uses none (这些支持中小企业的政策… after a
   // reply on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
   const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
-  const pointsElsewhere = !!state?.docId && namesTopic(topic) && usesNoneOf(kb.getDocument(state.docId), topic)
-  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere)
+  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !(namesTopic(topic) && usesNoneOf(kb.getDocument(state.docId), topic)))
   if (!found.docs && (fact || refersBack)) {
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
@@ -218,9 +217,7 @@ function pointsBack(text: string): boolean {
 
 /** Whether the reply uses none of these words (in its title, unit or text). */
 function usesNoneOf(doc: ReplyDocument | undefined, words: string): boolean {
-  if (!doc) return true
-  const written = [doc.title, doc.unit, doc.text].join(' ')
-  return contentTokens(words).every((token) => !written.includes(token))
+  return contentTokens(words).every((token) => ![doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(token)))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
