@@ -86,6 +86,11 @@ test('a person who proposed nothing here, and a session with no reply, are said 
   assert.ok(city.state.listed?.includes(SEED_ID), city.reply.text)
   const [district] = await conversation(`区政协${seed.number}号提案`)
   assert.deepEqual(district.docIds, [SEED_ID], district.reply.text)
+  // Nor, named, the congress: its suggestion of that number does not exist here, and the proposal is only offered.
+  assert.ok(!kb.documents.some((doc) => doc.number === seed.number && /人大|人民代表大会/.test(doc.session ?? '')))
+  const [suggestion] = await conversation(`区人大${seed.number}号建议`)
+  refused(suggestion)
+  assert.ok(suggestion.state.listed?.includes(SEED_ID), suggestion.reply.text)
 })
 
 test('a place no reply names anywhere is refused by name; a covered place narrows the search to its replies', async () => {
