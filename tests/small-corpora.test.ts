@@ -168,6 +168,9 @@ test('a question for a time, an amount or a count is answered only from a passag
   }
   await quotesFirst(engine, '新华路临时停车收费多少', /每小时5元/)
   await quotesFirst(engine, '区博物馆几点开门', /９：００至１７：００/)
+  // 这几年 is when something was done, not a length of time asked for.
+  const [years] = await converse(engine, '这几年长者食堂给老年人就餐提供了哪些方便')
+  assert.equal(years.reply.answered, true, years.reply.text)
   // 几点 may be "a few points", not a time of day.
   const [points] = await converse(engine, '关于小区周边停车管理，区里采取了哪几点措施')
   assert.equal(points.reply.answered, true, points.reply.text)
@@ -310,6 +313,9 @@ test('a date or a unit asked of a place\'s text with its topic leads the answer,
   assert.match(dated.reply.text, /^北京市医疗保障局《北京市城乡居民大病保险试行办法》的日期：2013年12月31日/)
   assert.equal(signed.reply.answered, true, signed.reply.text)
   assert.match(signed.reply.text, /^《成都市公共租赁住房管理办法》的发文单位：成都市住房和城乡建设局/)
+  // The date a text is signed (落款) is its date too.
+  const [signedOn] = await converse(engine, '成都公租房的办法落款是哪天')
+  assert.match(signedOn.reply.text, /^成都市住房和城乡建设局《成都市公共租赁住房管理办法》的日期：2015年6月1日/)
 })
 
 test('a place\'s texts asked for as documents are listed as 文件, one without a title named by its first line, never by its file name', async () => {
@@ -339,6 +345,20 @@ const STATED_OR_NOT = [
     unstated: reply('扩大城乡居民养老保险覆盖面', '吴刚代表', '我局将通过进村入户宣传，动员更多城乡居民参加养老保险，持续提高参保积极性。'),
     answered: { question: '生育保险单位缴费比例是多少', quoting: /0\.5%/ },
     refused: '城乡居民养老保险的参保率',
+  },
+  {
+    kind: 'a length of time (要多久, 能领多久)',
+    stated: reply('缩短居住证办理时间', '钱进委员', '自今年起，居住证申领材料齐全的，公安派出所在受理后10个工作日内制发证件。'),
+    unstated: reply('做好失业人员就业帮扶', '冯英代表', '失业人员领取失业保险金的期限，根据其失业前累计缴费时间确定，由区社会保险经办机构核定后按月发放。'),
+    answered: { question: '办居住证要等多久才能拿到', quoting: /10个工作日内/ },
+    refused: '失业保险金能领多久',
+  },
+  {
+    kind: 'a day (哪天, 最晚什么时候)',
+    stated: reply('方便随迁子女入学报名', '蒋芸委员', '随迁子女入学申请须在每年5月31日前向居住地所在街道提交。'),
+    unstated: reply('做好小升初学位安排', '沈亮代表', '我局将统筹全区学位资源，对未被民办学校录取的学生，由区教育局统筹安排到公办初中就读。'),
+    answered: { question: '随迁子女入学申请最晚什么时候交', quoting: /5月31日前/ },
+    refused: '小升初学位定下来后哪天去初中报到',
   },
 ]
 

@@ -6,7 +6,7 @@
  * question's content words the passages contain) can add to weak semantic evidence, but never vetoes
  * strong semantic evidence. The three constants are fitted by `npm run eval -- --calibrate` on the tune
  * split and stored in refusal.json. Beside them, rules on what is asked: a question for a time, an
- * amount or a count is answered only from passages that hold one (KINDS), and a regulation's framing
+ * amount, a count, a length of time or a day is answered only from passages that hold one (KINDS), and a regulation's framing
  * clauses come last unless what they say is asked (FRAMING_CLAUSES).
  */
 import { readFileSync } from 'node:fs'
@@ -67,6 +67,10 @@ const KINDS: [RegExp, RegExp][] = [
     /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴)(?:标准)?(?:是|要|大概|一般)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳)多少(?![年天个次人岁周月日])|起付(?:线|标准)/,
     new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之`),
   ],
+  // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天.
+  [/多久|多长时间|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
+  // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
+  [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]`)],
   [COUNT_ASKED, new RegExp(NUMBER)],
   // A rate or a share (缴费比例, 报销比例是多少, 网办率多少) is answered by one: 8%, 百分之五十, 七成, 三分之一.
   [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率)(?:是|为|有)?(?:多少|几)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
