@@ -260,6 +260,14 @@ test('asked of the rules themselves when they run out or began, a long text answ
   await quotesFirst(engine, '中小企业缓缴社保的期限最长是多久', /缓缴期限最长6个月(?![^]*有效期至)/)
 })
 
+test('asked on which day a text took effect, its 自印发之日起 answers: not another text naming a date', async () => {
+  const kb = await corpusOf({
+    'jobs.txt': ['某市关于做好疫情防控期间稳就业工作的通知', '一、企业在停工期间组织职工参加线上职业技能培训的，按每人每课时20元给予培训补贴。', '二、对企业新招用劳动者并签订一年以上劳动合同的，给予一次性吸纳就业补贴。', '三、本通知自印发之日起执行。'].join('\n'),
+    'rent.txt': ['某市关于减免中小企业房租的通知', '一、对承租国有资产类经营用房的中小企业，免收2个月房租。', '二、本通知自2020年2月10日起执行，有效期至2020年12月31日。'].join('\n'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '稳就业的通知哪天起执行', /^三、本通知自印发之日起执行/)
+})
+
 test('这些/这个 before words the reply in the conversation never uses asks afresh; before its own words it stays on that reply', async () => {
   const kb = await corpusOf({
     'lamps.txt': reply('增设老旧小区路灯', '陈红委员', '我局已在三个老旧小区增设路灯42盏，今年底前完成其余小区路灯的排查和增设。'),
