@@ -338,6 +338,20 @@ test('a place\'s texts asked for as documents are listed as 文件, one without 
   assert.doesNotMatch(listed.reply.text, /guide-0412|\.txt/)
 })
 
+test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了哪些政策) are listed, only that unit\'s', async () => {
+  const kb = await corpusOf({
+    'jobs.txt': ['佛山市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '佛山市人力资源和社会保障局', '2020年2月10日'].join('\n'),
+    'market.txt': ['佛山市市场监督管理局关于支持个体工商户复工复业的通知', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。', '佛山市市场监督管理局', '2020年2月18日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const [question, issued, other] of [['佛山市人社局发了哪些文件', /稳就业工作的通知/, /个体工商户/], ['佛山市市场监管局发布了哪些政策', /个体工商户复工复业的通知/, /稳就业/]] as const) {
+    const [listed] = await converse(engine, question)
+    assert.equal(listed.intent, 'lookup', `${question}: ${listed.reply.text}`)
+    assert.match(listed.reply.text, issued)
+    assert.doesNotMatch(listed.reply.text, other)
+  }
+})
+
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */
 const STATED_OR_NOT = [
   {

@@ -84,7 +84,7 @@ const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电�
 const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 /** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
-const NAMES_TEXTS = /(?:政策)?文件/
+const NAMES_TEXTS = /(?:政策)?文件|政策/
 
 /** How a message names replies rather than what it asks of them. */
 const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '会办意见', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
@@ -99,7 +99,7 @@ const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发'.split(' '),
 )
 
 export function understand(text: string, kb: KnowledgeBase, state?: ConversationState): Understanding {
