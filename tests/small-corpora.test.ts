@@ -304,6 +304,11 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(docNumber.reply.text, /文号：鹦政函〔2023〕74号/)
   const [government] = await converse(engine, '太白县鹦鸽镇政府的答复')
   assert.deepEqual(government.docIds, [id('town.txt')], government.reply.text)
+  // The county's government replied nothing here: said so, and the town's reply offered, not quoted.
+  const [county, picked] = await converse(engine, '太白县政府的答复', '1')
+  assert.equal(county.reply.answered, false, county.reply.text)
+  assert.match(county.reply.text, /没有找到太白县政府的答复[^]*1\. [^\n]*太白县鹦鸽镇人民政府/)
+  assert.deepEqual(picked.docIds, [id('town.txt')], picked.reply.text)
   // A 会办意见 on a people's congress suggestion is named a 代表建议's, as its session says.
   const [forest] = await converse(engine, '秦皇岛市林业局的会办意见')
   assert.deepEqual(forest.docIds, [id('forest.txt')], forest.reply.text)

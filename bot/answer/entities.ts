@@ -215,14 +215,32 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   }
   // 人社部门 is "the 人社 departments", not the ministry 人社部.
   const body = BODY_NAMES.find((name) => new RegExp(`${name}(?!门)`).test(text))
+  if (!body) return governmentOf(text, places, names.aliases)
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
-  if (!body || places.some((place) => place.text.endsWith(body))) return []
+  if (places.some((place) => place.text.endsWith(body))) return []
   const start = text.indexOf(body)
   const named = places.find((place) => place.end === start)
   // As written, with the place or level word before it (长宁区教育局, 区卫健委).
   const from = named && named.end === start ? named.start : /[省市区县]/.test(text[start - 1] ?? '') ? start - 1 : start
   const label = text.slice(from, start + body.length)
   return [{ kind: 'unit', text: label, label, docs: [] }]
+}
+
+/** 人民政府, 政府办 and the like name no body by themselves; after a place (太白县政府) they name its government. */
+const GOVERNMENT = /^(?:人民)?政府(?:办公厅|办公室|办)?/
+
+/**
+ * A place's government that no indexed unit is (太白县政府, where only a town under it replied). One an
+ * indexed unit's name begins with (上海市人民政府 for its 办公厅) is left to the search, as before.
+ */
+function governmentOf(text: string, places: PlaceMention[], aliases: string[]): Mention[] {
+  for (const place of places) {
+    const government = GOVERNMENT.exec(text.slice(place.end))
+    if (!government) continue
+    const label = place.text + government[0]
+    return aliases.some((alias) => alias.startsWith(label)) ? [] : [{ kind: 'unit', text: label, label, docs: [] }]
+  }
+  return []
 }
 
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */

@@ -3,11 +3,12 @@
  * asked. Which ones depends on what was missing (see nearReplies).
  */
 import { splitPlacePrefix, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
-import type { Mention } from './entities.js'
+import { ownPlace, type Mention } from './entities.js'
 
 /**
  * The other replies of a session that was named and exists; the named replies of other years (a year
- * none is dated in); unsigned replies that name the body asked for; or a number one digit away.
+ * none is dated in); unsigned replies that name the body asked for, else its place's own; or a number one
+ * digit away.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
   const number = missing.find((m) => m.kind === 'number')
@@ -23,7 +24,9 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
     const levelWord = /[省市区县]$/.exec(places.at(-1)?.text ?? '')?.[0] ?? ''
     const names = (doc: ReplyDocument) =>
       doc.text.includes(unit.label) || (places.length > 0 && doc.text.includes(levelWord + rest) && places.every((place) => doc.text.includes(place.stem)))
-    return kb.documents.filter((doc) => !doc.unit && names(doc))
+    const unsigned = kb.documents.filter((doc) => !doc.unit && names(doc))
+    // Else the place's own replies (太白县政府 asked, a town of 太白县 replied): by another body, so offered.
+    return unsigned.length || places.length === 0 ? unsigned : kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
   }
   if (!number) return []
   const digits = number.label.replace(/\D/g, '').replace(/^0+/, '')
