@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_STOP_WORD_DICT, cutForSearch, load } from 'nodejs-jieba'
+import { DEFAULT_STOP_WORD_DICT, cutForSearch, load, tag } from 'nodejs-jieba'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const USER_DICT = path.join(HERE, 'userdict.txt')
@@ -41,4 +41,15 @@ export function tokenize(text: string): string[] {
     else for (const word of cutForSearch(han, true)) if (!stopWords!.has(word)) tokens.push(word)
   }
   return tokens
+}
+
+/** The words jieba tags as nouns (路, 项目, 中小企业, 长者食堂) and where each starts: what a message is about, not how it asks. */
+export function nouns(text: string): { word: string; at: number }[] {
+  loadSegmenter()
+  let at = 0
+  return tag(text).flatMap(({ word, tag: kind }) => {
+    const start = at
+    at += word.length
+    return /^(?:n|j|vn)/.test(kind) ? [{ word, at: start }] : []
+  })
 }

@@ -283,6 +283,17 @@ test('这些/这个 before words the reply in the conversation never uses asks a
   assert.match(again.reply.passages[0].text, /三个老旧小区增设路灯/)
 })
 
+test('这段路 after a reply on a road points at that road, however the rest is worded: never another reply\'s road', async () => {
+  const kb = await corpusOf({
+    'shahe.txt': reply('修缮白塔段道路', '纪占斌代表', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
+    'chibi.txt': reply('改造神山村通村公路', '王平委员', '关于这段道路以后怎么处理，我局将于今年内对神山村通村公路进行拓宽改造，并同步完善排水设施。'),
+  })
+  const shahe = kb.documents.find((doc) => doc.file === 'shahe.txt')!.id
+  const [road, after] = await converse(createAnswerEngine(() => kb), '白塔段的路什么时候修', '这段路以后怎么处理？')
+  assert.deepEqual(road.docIds, [shahe], road.reply.text)
+  assert.ok(after.docIds.every((docId) => docId === shahe), after.reply.text)
+})
+
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
     'shahe.txt': ['关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。', '交通局', '2023年7月18日'].join('\n'),

@@ -4,7 +4,7 @@
  * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
  * for an answer, and one that matches no reply is said so.
  */
-import { tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { nouns, tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import { ownPlace, recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import type { ConversationState } from './types.js'
@@ -74,6 +74,9 @@ const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(�
 /** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
 const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
 
+/** What 这件事, 这个问题 or 这项工作 point at is whatever the reply was about. */
+const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
+
 /** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」 names no topic. */
 const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
 
@@ -135,10 +138,10 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // 「路灯的事找谁」 names a topic: its reply is searched for, and the answer carries that reply's contact.
   // A reply pointed at (这个答复) that the conversation does not hold is never guessed at; one named by its
   // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
-  // 这些/这个 before words of which the reply in the conversation uses none (这些支持中小企业的政策… after a
-  // reply on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
+  // 这些/这个 before a thing the reply in the conversation never names (这些支持中小企业的政策… after a reply
+  // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
   const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
-  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !(namesTopic(topic) && usesNoneOf(kb.getDocument(state.docId), topic)))
+  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere(kb.getDocument(state.docId), text))
   if (!found.docs && (fact || refersBack)) {
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
@@ -215,9 +218,15 @@ function pointsBack(text: string): boolean {
   return !namesTopic(withoutWords(clause, [], FOLLOW_UP_WORDS))
 }
 
-/** Whether the reply uses none of these words (in its title, unit or text). */
-function usesNoneOf(doc: ReplyDocument | undefined, words: string): boolean {
-  return contentTokens(words).every((token) => ![doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(token)))
+/**
+ * Whether 这/那 points at something the reply never names: the first noun after it (这些支持中小企业的政策 →
+ * 中小企业) is not in its title, unit or text. 这段路 after a reply on 白塔段道路 points at its road, however
+ * the rest is worded (以后怎么处理).
+ */
+function pointsElsewhere(doc: ReplyDocument | undefined, text: string): boolean {
+  const pointer = ANAPHORA.exec(text)
+  const referent = pointer && nouns(text).find(({ word, at }) => at >= pointer.index + pointer[0].length && !MATTER.test(word) && !FOLLOW_UP_WORDS.includes(word) && contentTokens(word).length > 0)?.word
+  return !!referent && ![doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(referent))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
