@@ -58,6 +58,11 @@ test('after an answer from a regulation, 「第四条」 returns that article wh
   // The article alone, whole: no word of the articles around it.
   assert.match(article.reply.passages[0].text, /^第四条\s禁止吸烟场所的经营者.*监督电话。$/)
   assert.match(missing.reply.text, /没有找到“第九条”/)
+  // Asked what it says, the same article; as a first message, which text is meant.
+  const [, asked] = await converse(createAnswerEngine(() => kb), '在禁烟的地方抽烟不听劝会罚多少钱', '第三条是什么')
+  assert.match(asked.reply.passages[0]?.text ?? '', /第三条\s下列公共场所的室内区域禁止吸烟/, asked.reply.text)
+  const [first] = await converse(createAnswerEngine(() => kb), '第三条讲了什么')
+  assert.equal(first.intent, 'clarify', first.reply.text)
   // Asked who issued it, a policy text is a 文件 with a 发文单位, not a reply with an 答复单位.
   const [, issuer] = await converse(createAnswerEngine(() => kb), '在禁烟的地方抽烟不听劝会罚多少钱', '这个文件是谁发的')
   assert.equal(issuer.intent, 'fact', issuer.reply.text)
@@ -366,6 +371,11 @@ test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了
     assert.match(listed.reply.text, issued)
     assert.doesNotMatch(listed.reply.text, other)
   }
+  // By what it is (通知) and its date or year, as committee members ask.
+  const [notice, year] = await converse(engine, '2月10日人社局发的通知说了什么', '2020年的文件有哪些')
+  assert.deepEqual(notice.docIds, [kb.documents.find((doc) => doc.file === 'jobs.txt')!.id], notice.reply.text)
+  assert.equal(year.intent, 'lookup', year.reply.text)
+  assert.match(year.reply.text, /稳就业工作的通知[^]*个体工商户复工复业的通知|个体工商户复工复业的通知[^]*稳就业工作的通知/)
 })
 
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */

@@ -54,7 +54,9 @@ const THANKS = new RegExp(`^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|tha
 const FAREWELL = new RegExp(`^(再见|拜拜|bye|晚安|回头见)[啦了呀哈,，]*${END}`, 'i')
 const MORE = new RegExp(`^(更多|下一条|下一个|下一段|继续|还有吗|还有呢|还有别的吗|more|next)${END}`, 'i')
 const WHOLE = new RegExp(`^(全文|完整|完整版|全部|整段|原文|看全文|查看全文|全部内容)${END}`)
-const NUMBERED = new RegExp(`^第?([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${END}`)
+/** 第三条是什么, 第二部分讲了什么: asking what a part says is asking for the part. */
+const WHAT_IT_SAYS = '(?:的?内容|是什么|是啥|说了?(?:些)?什么|讲了?(?:些)?什么|写了?(?:些)?什么|呢)?'
+const NUMBERED = new RegExp(`^第?([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${WHAT_IT_SAYS}${END}`)
 /** A bare number: picks from a list just shown ("2", "第2个"). */
 const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(个|份|项|条)?${END}`)
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
@@ -102,7 +104,7 @@ const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
 )
 
 export function understand(text: string, kb: KnowledgeBase, state?: ConversationState): Understanding {
@@ -155,7 +157,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const rest = topicWords(withoutMentions(text, found.mentions))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
-  const year = rest.length === 0 && NAMES_REPLIES.test(text) ? YEAR.exec(text)?.[1] : undefined
+  const year = rest.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text)) ? YEAR.exec(text)?.[1] : undefined
   // Of the replies a place names too (长宁区2025年的提案), never of every place's.
   if (year) return byYear(kb, year, found.docs, found.mentions.filter((m) => m.docs.length > 0).map((m) => m.label).join(' '), found.mentions)
   // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
