@@ -128,6 +128,19 @@ test('a policy Q&A answers a question asked in other words with the one question
   assert.match(turn.reply.text, /【来源】.*一、企业因疫情生产经营困难，可以缓缴社会保险费吗？/)
 })
 
+test('a body no text here is signed by, asked about a topic, gives its place no weight in judging: another body\'s text on another topic is not quoted', async () => {
+  const kb = await corpusOf({
+    'medical.txt': ['温州市关于关心关爱疫情防控一线医务人员的若干措施', '一、对参加疫情防治工作的一线医务人员，按照每人每天300元给予补助。', '二、疫情结束后，温州市一线医务人员可安排不少于14天的带薪休假。', '温州市卫生健康委员会', '2020年2月8日'].join('\n'),
+    'jobs.txt': ['温州市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业在停工期间组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '温州市人力资源和社会保障局', '2020年2月10日'].join('\n'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '温州市住建局对工地复工有什么要求')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  // Asked for that body's text (its 通知), there is none: said so, by its name.
+  const [notice] = await converse(createAnswerEngine(() => kb), '温州市教育局关于网课的通知')
+  assert.equal(notice.reply.answered, false, notice.reply.text)
+  assert.match(notice.reply.text, /没有找到温州市教育局的/)
+})
+
 test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
   const kb = await corpusOf({
     'crossing-lights.txt': reply('在实验中学路口设置红绿灯', '王芳代表',

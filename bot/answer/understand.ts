@@ -99,8 +99,8 @@ const LEVEL_OF_BODY = /[省市区县](?=人大|政协)/
 /** 「长宁区科委的答复有几份」 asks for the list (its length is said first), not about a topic. */
 const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办理了|提了|提过)?(?:几|多少)(?:份|件|篇)(?:提案|建议|议案|答复|回复)?|(?:几|多少)个(?:提案|建议|议案|答复|回复)/
 
-/** The message asks for what a unit replied, not just about a topic the unit deals with. */
-const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的/
+/** The message asks for what a unit replied or issued (its 答复, its 通知 on 网课), not just about a topic the unit deals with. */
+const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
@@ -175,7 +175,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   // A fact asked with a topic (上海居住证积分的文件是哪个单位发的) leads the answer, and is no topic itself.
-  const judgedOn = asksAbout(named ? found.rest : asked, !!named)
+  // A body's place is searched for, but no reason to answer: it was part of a name that matched nothing.
+  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unknownBodies.length ? unknownBodies.reduce((left, body) => left.replace(body.text, ' '), text) : undefined)
   const judged = fact ? withoutWords(judgedOn ?? asked, [factPattern], FOLLOW_UP_WORDS) || judgedOn : judgedOn
   return {
     intent: 'question',
