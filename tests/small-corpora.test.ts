@@ -141,6 +141,19 @@ test('a body no text here is signed by, asked about a topic, gives its place no 
   assert.match(notice.reply.text, /没有找到温州市教育局的/)
 })
 
+test('a city every text names gives a question no weight in judging: asked with it, a topic none covers is still refused', async () => {
+  const kb = await corpusOf({
+    'medical.txt': ['温州市关于关心关爱疫情防控一线医务人员的若干措施', '一、对参加疫情防治工作的一线医务人员，按照每人每天300元给予补助。', '二、一线医务人员子女在2020年中考时，给予加10分照顾。', '三、疫情结束后，一线医务人员可安排不少于14天的带薪休假。', '温州市卫生健康委员会', '2020年2月8日'].join('\n'),
+    'jobs.txt': ['温州市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业在停工期间组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '温州市人力资源和社会保障局', '2020年2月10日'].join('\n'),
+    'rent.txt': ['温州市人民政府办公室关于支持中小企业共渡难关的若干意见', '一、对承租国有资产类经营用房的中小企业，免收2个月房租。', '二、受疫情影响的企业可申请缓缴社会保险费，缓缴期限不超过6个月。', '温州市人民政府办公室', '2020年2月6日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [covered] = await converse(engine, '温州一线医务人员每天补助多少')
+  assert.equal(covered.reply.answered, true, covered.reply.text)
+  const [uncovered] = await converse(engine, '温州一线医务人员的职称评审有倾斜吗')
+  assert.equal(uncovered.reply.answered, false, uncovered.reply.text)
+})
+
 test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
   const kb = await corpusOf({
     'crossing-lights.txt': reply('在实验中学路口设置红绿灯', '王芳代表',

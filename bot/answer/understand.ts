@@ -176,7 +176,10 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
   // A fact asked with a topic (上海居住证积分的文件是哪个单位发的) leads the answer, and is no topic itself.
   // A body's place is searched for, but no reason to answer: it was part of a name that matched nothing.
-  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unknownBodies.length ? unknownBodies.reduce((left, body) => left.replace(body.text, ' '), text) : undefined)
+  // So is a place every text names (the city of a corpus of one city's notices): it tells none apart.
+  const everywhere = places.filter((place) => place.docs.length === kb.documents.length)
+  const unweighed = [...unknownBodies, ...everywhere]
+  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unweighed.length ? unweighed.reduce((left, m) => left.replace(m.text, ' '), text) : undefined)
   const judged = fact ? withoutWords(judgedOn ?? asked, [factPattern], FOLLOW_UP_WORDS) || judgedOn : judgedOn
   return {
     intent: 'question',
