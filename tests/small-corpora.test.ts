@@ -402,6 +402,10 @@ test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了
   assert.deepEqual(notice.docIds, [kb.documents.find((doc) => doc.file === 'jobs.txt')!.id], notice.reply.text)
   assert.equal(year.intent, 'lookup', year.reply.text)
   assert.match(year.reply.text, /稳就业工作的通知[^]*个体工商户复工复业的通知|个体工商户复工复业的通知[^]*稳就业工作的通知/)
+  // A body that issued none of them: among policy texts, no 文件 of it (not "no 答复"), and the city's offered.
+  const [none] = await converse(engine, '佛山市教育局发了哪些文件')
+  assert.equal(none.reply.answered, false, none.reply.text)
+  assert.match(none.reply.text, /没有找到佛山市教育局的文件。\n现有相近的文件有：/)
 })
 
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */

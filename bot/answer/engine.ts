@@ -260,7 +260,7 @@ function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
   const lines = docs.slice(0, LOOKUP_LIST_MAX).map((doc, i) => `${i + 1}. ${describe(doc)}`)
   const example = docs.find((doc) => doc.number)
   const text = [
-    `找到${docs.length}份与“${scope}”有关的${(['答复', '文件'] as const).filter((kind) => docs.some((doc) => documentWords(doc).kind === kind)).join('或')}：`,
+    `找到${docs.length}份与“${scope}”有关的${kindsOf(docs)}：`,
     ...lines,
     example ? `回复序号（例如“1”）或编号（例如“${example.number}号”）可查看其中一份，或直接问具体问题。` : '回复序号（例如“1”）可查看其中一份，或直接问具体问题。',
   ].join('\n')
@@ -287,7 +287,12 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
-  return turn('notFound', plain(noSuchReplyText(asked, places, offers.map(describe))), state)
+  return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind: kindsOf(kb.documents), offers: offers.map(describe), offersKind: kindsOf(offers) })), state)
+}
+
+/** What these are called: 答复, 文件 (policy texts are nobody's 答复), or 答复或文件. */
+function kindsOf(docs: ReplyDocument[]): string {
+  return (['答复', '文件'] as const).filter((kind) => docs.some((doc) => documentWords(doc).kind === kind)).join('或') || '答复'
 }
 
 /** The contact, date, document number, proposers or unit of one reply, from its own text. */
