@@ -406,6 +406,8 @@ test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了
   const [none] = await converse(engine, '佛山市教育局发了哪些文件')
   assert.equal(none.reply.answered, false, none.reply.text)
   assert.match(none.reply.text, /没有找到佛山市教育局的文件。\n现有相近的文件有：/)
+  const [unanswered] = await converse(engine, '佛山市人社局对网课流量有什么补贴')
+  assert.match(unanswered.reply.text, /^抱歉，佛山市人力资源和社会保障局的文件中没有找到[^]*查看这份文件的原文/)
 })
 
 /** Replies that state a sum or a rate beside replies on the same topic that state none, and what is asked of them. */

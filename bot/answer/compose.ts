@@ -58,16 +58,20 @@ export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先�
 
 
 /** `oneReply`: the question was asked of one reply, which stays the conversation's: its whole text is a 全文 away. */
-export function notFoundText(question: string, scope?: string, oneReply = false): string {
-  const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的答复中`
-  const whole = oneReply ? '回复“全文”可查看这份答复的原文。' : ''
+/** `kind`: what the texts searched are called (答复, 文件, 答复或文件). */
+export function notFoundText(question: string, scope?: string, oneReply = false, kind = '答复'): string {
+  const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的${kind}中`
+  const whole = oneReply ? `回复“全文”可查看这份${kind}的原文。` : ''
   return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${whole}${HOTLINE_HINT}`
 }
 
 const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
 
-/** A reply that was asked for by what it is (number, session, proposer, unit) and does not exist, or places no reply names. */
-/** `missingKind`, `offersKind`: what the corpus's texts and the offered ones are called (答复, 文件, 答复或文件). */
+/**
+ * A reply that was asked for by what it is (number, session, proposer, unit) and does not exist, or places
+ * no reply names. `missingKind`, `offersKind`: what the corpus's texts and the offered ones are called
+ * (答复, 文件, 答复或文件).
+ */
 export function noSuchReplyText({ asked, places, missingKind, offers, offersKind }: { asked: string[]; places: string[]; missingKind: string; offers: string[]; offersKind: string }): string {
   const lines = [
     asked.length ? `抱歉，没有找到${asked.join('、')}的${missingKind}。` : `抱歉，现有的答复文件中没有找到涉及${places.join('、')}的内容，我不便作答。`,

@@ -128,7 +128,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
     const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
-    const text = [notFoundText(message ?? query, scope, docIds?.length === 1), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
+    const searchedDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
+    const text = [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(searchedDocs)), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
   const shown = quotedAt.map((i) => best[i])
