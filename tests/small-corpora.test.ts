@@ -154,6 +154,23 @@ test('a city every text names gives a question no weight in judging: asked with 
   assert.equal(uncovered.reply.answered, false, uncovered.reply.text)
 })
 
+test('a text named by its title in 《》 is that text; one no text has or cites is said not to be here, not answered from another', async () => {
+  const kb = await corpusOf({
+    'market.txt': ['佛山市市场监督管理局关于支持个体工商户复工复业的通知', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。', '佛山市市场监督管理局', '2020年2月18日'].join('\n'),
+    'trade.txt': reply('支持外贸企业稳订单', '何平委员', '我局将认真落实《佛山市稳外贸十条措施》，对出口企业的出口信用保险保费给予50%补助。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [dated] = await converse(engine, '《关于支持个体工商户复工复业的通知》是哪天发的')
+  assert.match(dated.reply.text, /的日期：2020年2月18日/)
+  // Cited in a reply: that reply answers as it would have.
+  const [cited] = await converse(engine, '《佛山市稳外贸十条措施》对出口信用保险有什么补助')
+  assert.equal(cited.reply.answered, true, cited.reply.text)
+  assert.match(cited.reply.passages[0].text, /保费给予50%补助/)
+  const [absent] = await converse(engine, '《佛山市关于支持外贸企业稳定发展的若干措施》对出口信用保险有什么补助')
+  assert.equal(absent.reply.answered, false, absent.reply.text)
+  assert.match(absent.reply.text, /^抱歉，没有找到《佛山市关于支持外贸企业稳定发展的若干措施》。/)
+})
+
 test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
   const kb = await corpusOf({
     'crossing-lights.txt': reply('在实验中学路口设置红绿灯', '王芳代表',

@@ -10,7 +10,7 @@ import { findPlaces, loadSegmenter, type KnowledgeBase, type PlaceMention, type 
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
-  kind: 'number' | 'docNumber' | 'session' | 'proposer' | 'unit' | 'place' | 'year'
+  kind: 'number' | 'docNumber' | 'title' | 'session' | 'proposer' | 'unit' | 'place' | 'year'
   /** as written in the message */
   text: string
   /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */
@@ -106,9 +106,12 @@ export function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
   return undefined
 }
 
-export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
+export function recogniseEntities(message: string, kb: KnowledgeBase): Entities {
   const names = namesIn(kb)
-  const mentions: Mention[] = []
+  // A text named by its title in 《》 is that text, or one citing it; its words name nothing else.
+  const title = titleMention(message, kb)
+  const mentions: Mention[] = title ? [title] : []
+  const text = title ? message.replace(title.text, ' ') : message
   const number = numberMention(text)
   if (number) {
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
@@ -152,15 +155,36 @@ export function recogniseEntities(text: string, kb: KnowledgeBase): Entities {
   mentions.push(...placeMentions(names, places, mentions))
 
   const scoping = mentions.filter((m) => m.kind !== 'unit' || m.docs.length > 0)
-  if (scoping.length === 0) return { mentions, rest: text }
+  if (scoping.length === 0) return { mentions, rest: message }
   let docs = kb.documents
-  let rest = text
+  let rest = message
   for (const mention of scoping) {
     const allowed = new Set(mention.docs)
     docs = docs.filter((doc) => allowed.has(doc))
-    if (mention.kind !== 'place') rest = rest.replace(mention.text, ' ')
+    // A place or a title says what the question is about as much as where to look: it stays in what is judged.
+    if (mention.kind !== 'place' && mention.kind !== 'title') rest = rest.replace(mention.text, ' ')
   }
   return { mentions, docs, rest: rest.replace(/\s+/g, ' ').trim() }
+}
+
+const TITLE = /《([^《》]{4,80})》/
+
+/**
+ * A title in 《》: the texts whose own title holds it (关于支持个体工商户复工复业的通知 is 温州市市场监督管理局
+ * 关于支持个体工商户复工复业的通知). One that texts only cite (《上海市培育“元宇宙”新赛道行动方案》 in a reply)
+ * names none of them: the question is searched as written. One that no text has or cites is not here.
+ */
+function titleMention(text: string, kb: KnowledgeBase): Mention | undefined {
+  const match = TITLE.exec(text)
+  if (!match) return undefined
+  // Letters and digits only: a message's punctuation is normalised, a text's is as published.
+  const squeeze = (s: string | undefined) => (s ?? '').replace(/[^\p{L}\p{N}]/gu, '')
+  const asked = squeeze(match[1])
+  // Its own: the title after the issuer's name, or quoted in it (关于印发《…》的通知); not one it begins
+  // (《成都市居住证》, the permit, is not 成都市居住证办理指南).
+  const own = kb.documents.filter((doc) => squeeze(doc.title).endsWith(asked) || !!doc.title?.includes(match[0]))
+  if (own.length === 0 && kb.documents.some((doc) => squeeze(doc.text).includes(asked))) return undefined
+  return { kind: 'title', text: match[0], label: match[0], docs: own }
 }
 
 function numberMention(text: string): { text: string; digits: string } | undefined {
