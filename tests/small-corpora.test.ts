@@ -423,6 +423,9 @@ test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了
   const [none] = await converse(engine, '佛山市教育局发了哪些文件')
   assert.equal(none.reply.answered, false, none.reply.text)
   assert.match(none.reply.text, /没有找到佛山市教育局的文件。\n现有相近的文件有：/)
+  // A proposal number is a reply's, whatever the corpus holds.
+  const [numbered] = await converse(engine, '第9号提案的答复')
+  assert.match(numbered.reply.text, /^抱歉，没有找到第9号提案的答复。/)
   const [unanswered] = await converse(engine, '佛山市人社局对网课流量有什么补贴')
   assert.match(unanswered.reply.text, /^抱歉，佛山市人力资源和社会保障局的文件中没有找到[^]*查看这份文件的原文/)
 })

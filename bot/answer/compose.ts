@@ -74,7 +74,7 @@ const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”
  */
 export function noSuchReplyText({ asked, places, missingKind, offers, offersKind }: { asked: string[]; places: string[]; missingKind: string; offers: string[]; offersKind: string }): string {
   const lines = [
-    asked.length ? `抱歉，没有找到${asked.join('、')}${asked.every((name) => /^《.*》$/.test(name)) ? '' : `的${missingKind}`}。` : `抱歉，现有的答复文件中没有找到涉及${places.join('、')}的内容，我不便作答。`,
+    asked.length ? `抱歉，没有找到${asked.join('、')}${asked.every((name) => /^《.*》$|文件$/.test(name)) ? '' : `的${missingKind}`}。` : `抱歉，现有的答复文件中没有找到涉及${places.join('、')}的内容，我不便作答。`,
     ...(offers.length ? [`现有相近的${offersKind}有：`, ...offers.map((offer, i) => `${i + 1}. ${offer}`), '回复序号可查看其中一份。'] : []),
     HOTLINE_HINT,
   ]

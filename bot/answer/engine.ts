@@ -288,7 +288,9 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
-  return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind: kindsOf(kb.documents), offers: offers.map(describe), offersKind: kindsOf(offers) })), state)
+  // A number, a session or a proposer is a reply's; a body or a 文号 may be a policy text's too.
+  const missingKind = missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber') ? kindsOf(kb.documents) : '答复'
+  return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersKind: kindsOf(offers) })), state)
 }
 
 /** What these are called: 答复, 文件 (policy texts are nobody's 答复), or 答复或文件. */
