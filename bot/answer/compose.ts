@@ -57,8 +57,10 @@ export const FAREWELL_TEXT = `再见。以后有问题随时来问；需要人�
 export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人、日期或提出人。'
 
 
-/** `oneReply`: the question was asked of one reply, which stays the conversation's: its whole text is a 全文 away. */
-/** `kind`: what the texts searched are called (答复, 文件, 答复或文件). */
+/**
+ * `oneReply`: the question was asked of one reply, which stays the conversation's: its whole text is a 全文
+ * away. `kind`: what the texts searched are called (答复, 文件, 答复或文件).
+ */
 export function notFoundText(question: string, scope?: string, oneReply = false, kind = '答复'): string {
   const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的${kind}中`
   const whole = oneReply ? `回复“全文”可查看这份${kind}的原文。` : ''

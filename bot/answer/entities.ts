@@ -108,7 +108,7 @@ export function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
 
 export function recogniseEntities(message: string, kb: KnowledgeBase): Entities {
   const names = namesIn(kb)
-  // A text named by its title in 《》 is that text, or one citing it; its words name nothing else.
+  // A text named by its own title in 《》 is that text; the title's words name nothing else.
   const title = titleMention(message, kb)
   const mentions: Mention[] = title ? [title] : []
   const text = title ? message.replace(title.text, ' ') : message

@@ -6,8 +6,8 @@
  * question's content words the passages contain) can add to weak semantic evidence, but never vetoes
  * strong semantic evidence. The three constants are fitted by `npm run eval -- --calibrate` on the tune
  * split and stored in refusal.json. Beside them, rules on what is asked: a question for a time, an
- * amount, a count, a length of time or a day is answered only from passages that hold one (KINDS), and a regulation's framing
- * clauses come last unless what they say is asked (FRAMING_CLAUSES).
+ * amount, a count, a length of time or a day is answered only from passages that hold one (KINDS), and a
+ * regulation's framing clauses come last unless what they say is asked (FRAMING_CLAUSES).
  */
 import { readFileSync } from 'node:fs'
 import { isQuotable, tokenize, type Hit } from '../../index/index.js'
