@@ -33,6 +33,9 @@ async function quotesFirst(engine: ReturnType<typeof createAnswerEngine>, questi
 const reply = (topic: string, addressee: string, ...body: string[]) =>
   [`关于${topic}的建议的答复`, `${addressee}：`, `您提出的《关于${topic}的建议》收悉，现答复如下：`, ...body].join('\n')
 
+/** A text signed at its end, as notices and many replies are: its title, its lines, then the issuer and the date. */
+const signed = (title: string, issuer: string, date: string, ...lines: string[]) => [title, ...lines, issuer, date].join('\n')
+
 const REGULATION = [
   '某市公共场所控制吸烟条例',
   '第一章　总则',
@@ -128,11 +131,15 @@ test('a policy Q&A answers a question asked in other words with the one question
   assert.match(turn.reply.text, /【来源】.*一、企业因疫情生产经营困难，可以缓缴社会保险费吗？/)
 })
 
+/** Notices of one city, each signed by another of its bodies, in the shape of the held-back epidemic set. */
+const ONE_CITY = {
+  'medical.txt': signed('温州市关于关心关爱疫情防控一线医务人员的若干措施', '温州市卫生健康委员会', '2020年2月8日', '一、对参加疫情防治工作的一线医务人员，按照每人每天300元给予补助。', '二、一线医务人员子女在2020年中考时，给予加10分照顾。', '三、疫情结束后，一线医务人员可安排不少于14天的带薪休假。'),
+  'jobs.txt': signed('温州市人力资源和社会保障局关于做好稳就业工作的通知', '温州市人力资源和社会保障局', '2020年2月10日', '一、企业在停工期间组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。'),
+  'rent.txt': signed('温州市人民政府办公室关于支持中小企业共渡难关的若干意见', '温州市人民政府办公室', '2020年2月6日', '一、对承租国有资产类经营用房的中小企业，免收2个月房租。', '二、受疫情影响的企业可申请缓缴社会保险费，缓缴期限不超过6个月。'),
+}
+
 test('a body no text here is signed by, asked about a topic, gives its place no weight in judging: another body\'s text on another topic is not quoted', async () => {
-  const kb = await corpusOf({
-    'medical.txt': ['温州市关于关心关爱疫情防控一线医务人员的若干措施', '一、对参加疫情防治工作的一线医务人员，按照每人每天300元给予补助。', '二、疫情结束后，温州市一线医务人员可安排不少于14天的带薪休假。', '温州市卫生健康委员会', '2020年2月8日'].join('\n'),
-    'jobs.txt': ['温州市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业在停工期间组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '温州市人力资源和社会保障局', '2020年2月10日'].join('\n'),
-  })
+  const kb = await corpusOf(ONE_CITY)
   const [turn] = await converse(createAnswerEngine(() => kb), '温州市住建局对工地复工有什么要求')
   assert.equal(turn.reply.answered, false, turn.reply.text)
   // Asked for that body's text (its 通知), there is none: said so, by its name.
@@ -142,11 +149,7 @@ test('a body no text here is signed by, asked about a topic, gives its place no 
 })
 
 test('a city every text names gives a question no weight in judging: asked with it, a topic none covers is still refused', async () => {
-  const kb = await corpusOf({
-    'medical.txt': ['温州市关于关心关爱疫情防控一线医务人员的若干措施', '一、对参加疫情防治工作的一线医务人员，按照每人每天300元给予补助。', '二、一线医务人员子女在2020年中考时，给予加10分照顾。', '三、疫情结束后，一线医务人员可安排不少于14天的带薪休假。', '温州市卫生健康委员会', '2020年2月8日'].join('\n'),
-    'jobs.txt': ['温州市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业在停工期间组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '温州市人力资源和社会保障局', '2020年2月10日'].join('\n'),
-    'rent.txt': ['温州市人民政府办公室关于支持中小企业共渡难关的若干意见', '一、对承租国有资产类经营用房的中小企业，免收2个月房租。', '二、受疫情影响的企业可申请缓缴社会保险费，缓缴期限不超过6个月。', '温州市人民政府办公室', '2020年2月6日'].join('\n'),
-  })
+  const kb = await corpusOf(ONE_CITY)
   const engine = createAnswerEngine(() => kb)
   const [covered] = await converse(engine, '温州一线医务人员每天补助多少')
   assert.equal(covered.reply.answered, true, covered.reply.text)
@@ -156,7 +159,7 @@ test('a city every text names gives a question no weight in judging: asked with 
 
 test('a text named by its title in 《》 is that text; one no text has or cites is said not to be here, not answered from another', async () => {
   const kb = await corpusOf({
-    'market.txt': ['佛山市市场监督管理局关于支持个体工商户复工复业的通知', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。', '佛山市市场监督管理局', '2020年2月18日'].join('\n'),
+    'market.txt': signed('佛山市市场监督管理局关于支持个体工商户复工复业的通知', '佛山市市场监督管理局', '2020年2月18日', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。'),
     'trade.txt': reply('支持外贸企业稳订单', '何平委员', '我局将认真落实《佛山市稳外贸十条措施》，对出口企业的出口信用保险保费给予50%补助。'),
   })
   const engine = createAnswerEngine(() => kb)
@@ -344,10 +347,10 @@ test('这段路 after a reply on a road points at that road, however the rest is
 
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
-    'shahe.txt': ['关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。', '交通局', '2023年7月18日'].join('\n'),
-    'panshan.txt': ['对县十八届人大一次会议第22号建议的答复', '官亮代表：', '您提出的《关于修建乡村公路的建议》收悉，现答复如下：', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。', '盘山县交通运输局', '2022年5月25日'].join('\n'),
-    'town.txt': ['太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。', '太白县鹦鸽镇人民政府', '2023年10月8日'].join('\n'),
-    'forest.txt': ['关于秦皇岛市第十四届人民代表大会第四次会议第86号建议的会办意见', '市旅游文广局：', '杨春波代表提出的《关于加强农村古树保护的建议》收悉，现将我局会办意见函告如下：', '一是全面开展古树名木分布情况摸底调查，登记造册，建立档案。', '林业局', '2019年7月31日'].join('\n'),
+    'shahe.txt': signed('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
+    'panshan.txt': signed('对县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官亮代表：', '您提出的《关于修建乡村公路的建议》收悉，现答复如下：', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。'),
+    'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。'),
+    'forest.txt': signed('关于秦皇岛市第十四届人民代表大会第四次会议第86号建议的会办意见', '林业局', '2019年7月31日', '市旅游文广局：', '杨春波代表提出的《关于加强农村古树保护的建议》收悉，现将我局会办意见函告如下：', '一是全面开展古树名木分布情况摸底调查，登记造册，建立档案。'),
   })
   const engine = createAnswerEngine(() => kb)
   const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
@@ -376,15 +379,15 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
 
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
-    'beijing.txt': ['北京市城乡居民大病保险试行办法', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。', '北京市医疗保障局', '2013年12月31日'].join('\n'),
-    'chengdu.txt': ['成都市公共租赁住房管理办法', '第一条　公共租赁住房租金按照略低于同地段市场租金的原则确定。', '第二条　承租人应当按月缴纳租金。', '成都市住房和城乡建设局', '2015年6月1日'].join('\n'),
+    'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),
+    'chengdu.txt': signed('成都市公共租赁住房管理办法', '成都市住房和城乡建设局', '2015年6月1日', '第一条　公共租赁住房租金按照略低于同地段市场租金的原则确定。', '第二条　承租人应当按月缴纳租金。'),
   })
   const engine = createAnswerEngine(() => kb)
-  const [dated, signed] = await converse(engine, '北京大病保险的办法是哪天发布的', '成都公租房的办法是哪个单位发的')
+  const [dated, issuer] = await converse(engine, '北京大病保险的办法是哪天发布的', '成都公租房的办法是哪个单位发的')
   assert.equal(dated.reply.answered, true, dated.reply.text)
   assert.match(dated.reply.text, /^北京市医疗保障局《北京市城乡居民大病保险试行办法》的日期：2013年12月31日/)
-  assert.equal(signed.reply.answered, true, signed.reply.text)
-  assert.match(signed.reply.text, /^《成都市公共租赁住房管理办法》的发文单位：成都市住房和城乡建设局/)
+  assert.equal(issuer.reply.answered, true, issuer.reply.text)
+  assert.match(issuer.reply.text, /^《成都市公共租赁住房管理办法》的发文单位：成都市住房和城乡建设局/)
   // The date a text is signed (落款) is its date too.
   const [signedOn] = await converse(engine, '成都公租房的办法落款是哪天')
   assert.match(signedOn.reply.text, /^成都市住房和城乡建设局《成都市公共租赁住房管理办法》的日期：2015年6月1日/)
@@ -404,8 +407,8 @@ test('a place\'s texts asked for as documents are listed as 文件, one without 
 
 test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了哪些政策) are listed, only that unit\'s', async () => {
   const kb = await corpusOf({
-    'jobs.txt': ['佛山市人力资源和社会保障局关于做好稳就业工作的通知', '一、企业组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。', '佛山市人力资源和社会保障局', '2020年2月10日'].join('\n'),
-    'market.txt': ['佛山市市场监督管理局关于支持个体工商户复工复业的通知', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。', '佛山市市场监督管理局', '2020年2月18日'].join('\n'),
+    'jobs.txt': signed('佛山市人力资源和社会保障局关于做好稳就业工作的通知', '佛山市人力资源和社会保障局', '2020年2月10日', '一、企业组织职工参加线上职业技能培训的，给予培训补贴。', '二、暂停举办现场招聘会，常态化开展线上招聘。'),
+    'market.txt': signed('佛山市市场监督管理局关于支持个体工商户复工复业的通知', '佛山市市场监督管理局', '2020年2月18日', '一、个体工商户可全程网上办理设立、变更登记。', '二、免收国有农贸市场摊位费三个月。'),
   })
   const engine = createAnswerEngine(() => kb)
   for (const [question, issued, other] of [['佛山市人社局发了哪些文件', /稳就业工作的通知/, /个体工商户/], ['佛山市市场监管局发布了哪些政策', /个体工商户复工复业的通知/, /稳就业/]] as const) {

@@ -3,7 +3,8 @@
  * Retrieval quality per method (keyword, dense, fused, and the answer engine end to end) and the
  * answer-or-refuse accuracy, over tests/eval/questions.jsonl, on the real model and index.
  *   --set        another corpus with its questions (tests/eval/external/build.ts makes one), ingested as its own index
- *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json
+ *   --calibrate  fits the refusal constants on the tune split and writes bot/answer/refusal.json, unless the
+ *                fit costs more than the stored ones over the tune splits of the sets under var/external and var/dev
  *   --sweep      compares tuning choices on the tune split (chunk size, query instruction, RRF k, weights)
  *   --rerank     measures the second-stage ranking's weight on ours and every set in var/external/ (tune splits choose)
  *   --fusion     measures keywordFullShare (how far the keyword ranks are trusted) the same way
@@ -145,6 +146,29 @@ function calibrate(judged: Judged[]): Calibration {
   return byWeight[Math.floor(byWeight.length / 2)]
 }
 
+/**
+ * Fits on our tune split, then checks the fit on the tune splits of the other sets built under var/ (the
+ * outside sets and the development sets): a fit that costs more there than the stored constants is not
+ * written, and the stored ones are kept. Both are printed, set by set.
+ */
+async function calibrateAgainstOtherSets(ours: Judged[]): Promise<Calibration> {
+  const fitted = calibrate(ours)
+  const stored = loadCalibration()
+  const others: [string, Judged[]][] = []
+  for (const set of [...externalSets(), ...devSets()].map(loadEvalSet)) {
+    const kb = await KnowledgeBase.open(await evalIndex(undefined, set.corpusDir, set.name), DEFAULT_TUNING)
+    others.push([set.name, await judge(kb, set.questions.filter((q) => q.split === 'tune'))])
+  }
+  const costs = (c: Calibration) => others.map(([, judged]) => cost(judged, c))
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+  console.log(`Calibration: fitted ${JSON.stringify(fitted)}, stored ${JSON.stringify(stored)}`)
+  console.log(`  cost on tune splits (wrong answer ${WRONG_ANSWER_COST}, refusal 1): ours ${cost(ours, fitted)} vs ${cost(ours, stored)}`)
+  others.forEach(([name], i) => console.log(`  ${name}: ${costs(fitted)[i]} vs ${costs(stored)[i]}`))
+  const keep = sum(costs(fitted)) + cost(ours, fitted) > sum(costs(stored)) + cost(ours, stored)
+  if (keep) console.log('  the fit costs more over all tune splits: the stored constants are kept')
+  return keep ? stored : fitted
+}
+
 interface Outcomes {
   answeredRight: number
   answeredWrongReply: number
@@ -283,7 +307,16 @@ function scores(s: Scores, separator: string): string {
 
 /** Every converted outside set under var/external/. */
 function externalSets(): string[] {
-  const root = path.join(STATE_DIR, 'external')
+  return setsUnder('external')
+}
+
+/** Every development set under var/dev/ (tests/eval/dev/build.ts). */
+function devSets(): string[] {
+  return setsUnder('dev')
+}
+
+function setsUnder(folder: string): string[] {
+  const root = path.join(STATE_DIR, folder)
   if (!existsSync(root)) return []
   return readdirSync(root)
     .map((name) => path.join(root, name))
@@ -310,7 +343,7 @@ async function main(): Promise<void> {
   const judged = await judge(kb, questions)
   const tuneJudged = judged.filter((j) => j.q.split === 'tune')
   const testJudged = judged.filter((j) => j.q.split === 'test')
-  const calibration = values.calibrate ? calibrate(tuneJudged) : loadCalibration()
+  const calibration = values.calibrate ? await calibrateAgainstOtherSets(tuneJudged) : loadCalibration()
   const engineRanks = judged.filter((j) => j.q.kind === 'answerable').map((j) => ({ split: j.q.split, rank: engineRank(kb, j.q, j.turn, calibration) }))
   methods.engine = Object.fromEntries(
     Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
@@ -325,7 +358,8 @@ async function main(): Promise<void> {
     wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
   }
   const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
-  if (values.calibrate) {
+  const refitted = values.calibrate && JSON.stringify(calibration) !== JSON.stringify(loadCalibration())
+  if (refitted) {
     const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer, or one within ${CPU_MARGIN} of the boundary, costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
     writeFileSync(CALIBRATION_FILE, JSON.stringify({ ...calibration, note }, null, 2) + '\n')
   }
@@ -336,7 +370,7 @@ async function main(): Promise<void> {
   for (const [method, bySplit] of Object.entries(methods)) {
     for (const [split, s] of Object.entries(bySplit)) console.log(`${method.padEnd(10)}${split.padEnd(8)}${scores(s, '  ')}`)
   }
-  console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), semanticAlone ${calibration.semanticAlone}, coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${values.calibrate ? ' (just calibrated)' : ''}`)
+  console.log(`\nAnswer or refuse (${questions.length} questions, ${questions.length - answerable.length} unanswerable), semanticAlone ${calibration.semanticAlone}, coverageWeight ${calibration.coverageWeight}, threshold ${calibration.threshold}${refitted ? ' (just calibrated)' : ''}`)
   console.log(`accuracy  all ${pct(refusal.all)}  tune ${pct(refusal.tune)}  test ${pct(refusal.test)}`)
   console.log('split   answered-right (also quoting another reply)  answered-wrong-reply  refused-answerable  refused-correctly')
   for (const [split, o] of Object.entries(outcomesBySplit)) {
