@@ -142,9 +142,9 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
   // 这些/这个 before a thing the reply in the conversation never names (这些支持中小企业的政策… after a reply
   // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
-  const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
   const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere(kb.getDocument(state.docId), text))
   if (!found.docs && (fact || refersBack)) {
+    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
