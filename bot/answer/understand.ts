@@ -179,7 +179,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // So is a place every text names (the city of a corpus of one city's notices): it tells none apart.
   const everywhere = places.filter((place) => place.docs.length === kb.documents.length)
   const unweighed = [...unknownBodies, ...everywhere]
-  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unweighed.length ? unweighed.reduce((left, m) => left.replace(m.text, ' '), text) : undefined)
+  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unweighed.length ? withoutTexts(text, unweighed) : undefined)
   const judged = fact ? withoutWords(judgedOn ?? asked, [factPattern], FOLLOW_UP_WORDS) || judgedOn : judgedOn
   return {
     intent: 'question',
@@ -196,7 +196,12 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
 
 /** The message without its mentions and the words that only frame a request for replies. */
 function withoutMentions(text: string, mentions: Mention[], patterns: RegExp[] = []): string {
-  return withoutWords(mentions.reduce((left, m) => left.replace(m.text, ' '), text), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY, NAMES_TEXTS], FRAMING_WORDS)
+  return withoutWords(withoutTexts(text, mentions), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY, NAMES_TEXTS], FRAMING_WORDS)
+}
+
+/** The message with these mentions blanked out, as written. */
+function withoutTexts(text: string, mentions: Mention[]): string {
+  return mentions.reduce((left, m) => left.replace(m.text, ' '), text)
 }
 
 /** The places named inside a body's name (普陀区 in 普陀区教育局), or nothing. */
