@@ -288,8 +288,10 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
-  // A number, a session or a proposer is a reply's; a body or a 文号 may be a policy text's too.
-  const missingKind = missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber') ? kindsOf(kb.documents) : '答复'
+  // A title or a 文号 (《…》, 2023年88号文件) names a text itself; a number, a session or a proposer is a
+  // reply's; a body or a 文号 may be a policy text's too.
+  const namesItself = missing.some((m) => m.kind !== 'place') && missing.every((m) => m.kind === 'title' || m.kind === 'docNumber')
+  const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber') ? kindsOf(kb.documents) : '答复'
   return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersKind: kindsOf(offers) })), state)
 }
 
