@@ -73,6 +73,8 @@ interface Names {
   placeDocs: Map<string, ReplyDocument[]>
   /** each reply's 文号 and text without whitespace, made when a 文号 is first asked about */
   squeezed?: Map<ReplyDocument, string>
+  /** each reply's title and text in letters and digits only, made when a title in 《》 is first asked about */
+  lettered?: Map<ReplyDocument, { title: string; text: string }>
 }
 
 /** Derived once per knowledge base: a loaded index never changes, a refreshed one is a new object. */
@@ -109,7 +111,7 @@ export function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
 export function recogniseEntities(message: string, kb: KnowledgeBase): Entities {
   const names = namesIn(kb)
   // A text named by its own title in 《》 is that text; the title's words name nothing else.
-  const title = titleMention(message, kb)
+  const title = titleMention(message, kb, names)
   const mentions: Mention[] = title ? [title] : []
   const text = title ? message.replace(title.text, ' ') : message
   const number = numberMention(text)
@@ -174,16 +176,18 @@ const TITLE = /《([^《》]{4,80})》/
  * 关于支持个体工商户复工复业的通知). One that texts only cite (《上海市培育“元宇宙”新赛道行动方案》 in a reply)
  * names none of them: the question is searched as written. One that no text has or cites is not here.
  */
-function titleMention(text: string, kb: KnowledgeBase): Mention | undefined {
+function titleMention(text: string, kb: KnowledgeBase, names: Names): Mention | undefined {
   const match = TITLE.exec(text)
   if (!match) return undefined
   // Letters and digits only: a message's punctuation is normalised, a text's is as published.
   const squeeze = (s: string | undefined) => (s ?? '').replace(/[^\p{L}\p{N}]/gu, '')
+  names.lettered ??= new Map(kb.documents.map((doc) => [doc, { title: squeeze(doc.title), text: squeeze(doc.text) }]))
+  const lettered = names.lettered
   const asked = squeeze(match[1])
   // Its own: the title after the issuer's name, or quoted in it (关于印发《…》的通知); not one it begins
   // (《成都市居住证》, the permit, is not 成都市居住证办理指南).
-  const own = kb.documents.filter((doc) => squeeze(doc.title).endsWith(asked) || !!doc.title?.includes(match[0]))
-  if (own.length === 0 && kb.documents.some((doc) => squeeze(doc.text).includes(asked))) return undefined
+  const own = kb.documents.filter((doc) => lettered.get(doc)!.title.endsWith(asked) || !!doc.title?.includes(match[0]))
+  if (own.length === 0 && kb.documents.some((doc) => lettered.get(doc)!.text.includes(asked))) return undefined
   return { kind: 'title', text: match[0], label: match[0], docs: own }
 }
 
