@@ -4,10 +4,14 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { AutoTokenizer, env } from '@xenova/transformers'
 import { chunkDocument, isQuotable } from '../index/chunk.js'
+import type { Chunk } from '../index/types.js'
 import { MODEL_ID, MODEL_ROOT } from '../index/model/location.js'
 import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
 import { SEED_FILE } from './support/corpus-index.js'
+
+/** The chunk holding these words, of those given. */
+const holdingIn = (chunks: Chunk[]) => (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
 
 async function cleaned(file: string, dir = 'corpus'): Promise<string> {
   const { text, format } = await readDocument(path.join(dir, file))
@@ -379,7 +383,7 @@ test('a service guide\'s unnumbered headings (所需资料 above 一、…) open
     '材料齐全的，受理之日起15个工作日内发证。',
   ].join('\n')
   const chunks = chunkDocument('guide', guide)
-  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  const holding = holdingIn(chunks)
   // 「所需资料」 heads the list below it: it neither ends the passage on the residence condition nor stands alone.
   assert.doesNotMatch(holding('连续居住满6个月').text, /所需资料/)
   assert.deepEqual(holding('白底1寸').section, ['二、分类办理', '凭稳定就业申领', '所需资料'])
@@ -405,7 +409,7 @@ test('numbered one-line items in a row are one passage under the heading above t
     '区住房保障部门自受理之日起20个工作日内完成审核，并在社区公示7日。',
   ].join('\n')
   const chunks = chunkDocument('guide', guide)
-  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  const holding = holdingIn(chunks)
   // 「一寸照片」 alone says nothing of what it is for: it is read with the list it belongs to.
   assert.equal(holding('一寸照片').text, ['所需材料', '一、申请人身份证原件及复印件；', '二、户口簿原件及复印件；', '三、本人近期一寸照片两张；', '四、收入证明。'].join('\n'))
   assert.deepEqual(holding('一寸照片').section, ['所需材料'])
@@ -425,7 +429,7 @@ test('a notice\'s own numbered measures, under no heading, are each a passage ci
     '2020年2月20日',
   ].join('\n')
   const chunks = chunkDocument('notice', notice)
-  const holding = (words: string) => chunks.find((chunk) => chunk.text.includes(words))!
+  const holding = holdingIn(chunks)
   assert.equal(holding('隔离观察14天').text, '二、从高风险地区返回的人员，应当居家隔离观察14天。')
   assert.deepEqual(holding('隔离观察14天').section, ['二、从高风险地区返回的人员'])
   assert.deepEqual(holding('体温检测').section, ['三、用人单位应当每日对返岗人员进行体温检测'])
