@@ -73,8 +73,9 @@ const KINDS: [RegExp, RegExp][] = [
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
   [COUNT_ASKED, new RegExp(NUMBER)],
-  // A rate or a share (缴费比例, 报销比例是多少, 网办率多少) is answered by one: 8%, 百分之五十, 七成, 三分之一.
-  [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率)(?:是|为|有)?(?:多少|几)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
+  // A rate or a share (缴费比例, 报销比例是多少, 网办率多少, 按什么比例报销, 按多少税率征收) is answered by one: 8%,
+  // 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
+  [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率)(?:是|为|有)?(?:多少|几)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
 ]
 
 /** What a passage must hold to answer the question at all: a time, an amount, a count. */
