@@ -334,15 +334,28 @@ test('这些/这个 before words the reply in the conversation never uses asks a
   assert.match(again.reply.passages[0].text, /三个老旧小区增设路灯/)
 })
 
-test('这段路 after a reply on a road points at that road, however the rest is worded: never another reply\'s road', async () => {
+test('asked what happens next to 这段路 after a reply on a road, that reply\'s own next steps answer: never another reply\'s road', async () => {
   const kb = await corpusOf({
     'shahe.txt': reply('修缮白塔段道路', '纪占斌代表', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
     'chibi.txt': reply('改造神山村通村公路', '王平委员', '关于这段道路以后怎么处理，我局将于今年内对神山村通村公路进行拓宽改造，并同步完善排水设施。'),
   })
   const shahe = kb.documents.find((doc) => doc.file === 'shahe.txt')!.id
-  const [road, after] = await converse(createAnswerEngine(() => kb), '白塔段的路什么时候修', '这段路以后怎么处理？')
+  const [road, after, beyond] = await converse(createAnswerEngine(() => kb), '白塔段的路什么时候修', '这段路以后怎么处理？', '这段路修好以后通不通公交车？')
   assert.deepEqual(road.docIds, [shahe], road.reply.text)
-  assert.ok(after.docIds.every((docId) => docId === shahe), after.reply.text)
+  assert.equal(after.reply.answered, true, after.reply.text)
+  assert.deepEqual(after.docIds, [shahe], after.reply.text)
+  assert.match(after.reply.text, /待终审后实施/)
+  // Asking more than what comes next is judged like any question: the reply says nothing of buses.
+  assert.equal(beyond.reply.answered, false, beyond.reply.text)
+})
+
+test('asked what happens next, a reply stating no next step is not answered from its other passages', async () => {
+  const kb = await corpusOf({
+    'lights.txt': reply('增设学校门口红绿灯', '陶然委员', '经现场勘查，该路口车流量较小，暂不具备设置信号灯的条件。'),
+  })
+  const [lights, after] = await converse(createAnswerEngine(() => kb), '学校门口的红绿灯装了吗', '这个路口以后怎么处理？')
+  assert.equal(lights.reply.answered, true, lights.reply.text)
+  assert.equal(after.reply.answered, false, after.reply.text)
 })
 
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {

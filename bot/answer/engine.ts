@@ -10,6 +10,7 @@ import {
 } from './compose.js'
 import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
+import { statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
@@ -122,8 +123,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const found = evidenceOf(best)
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
-  const quotedAt = quoted(candidates, calibration)
-  if (quotedAt.length === 0 || !isAnswerable(found, calibration)) {
+  // Asked what the reply in the conversation will do next, its passages saying so answer (next-steps.ts).
+  const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
+  const quotedAt = steps.length ? steps.map((hit) => hits.indexOf(hit)) : quoted(candidates, calibration)
+  if (quotedAt.length === 0 || (!steps.length && !isAnswerable(found, calibration))) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
@@ -132,7 +135,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const text = [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(searchedDocs)), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
-  const shown = quotedAt.map((i) => best[i])
+  const shown = quotedAt.map((i) => hits[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]

@@ -7,6 +7,7 @@
 import { nouns, tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import { ownPlace, recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
+import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
 
 export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
@@ -45,6 +46,8 @@ export type Understanding =
       scopedWith?: string[]
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
+      /** asks what the reply followed up on will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
+      nextSteps?: true
     }
 
 const END = '[!！。.?？~～]*$'
@@ -147,7 +150,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
-    if (!hasTopic) return fact ? { intent: 'fact', fact, docId: state!.docId! } : { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复' }
+    if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }
+    if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复', ...(asksOnlyNextSteps(text, kb.getDocument(state!.docId!)) ? { nextSteps: true } : {}) }
     return { intent: 'question', query: topic, fact, message: text }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
@@ -238,6 +242,17 @@ function pointsElsewhere(doc: ReplyDocument | undefined, text: string): boolean 
   const pointer = ANAPHORA.exec(text)
   const referent = pointer && nouns(text).find(({ word, at }) => at >= pointer.index + pointer[0].length && !MATTER.test(word) && !FOLLOW_UP_WORDS.includes(word) && contentTokens(word).length > 0)?.word
   return !!referent && ![doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(referent))
+}
+
+/** Who is asked to act (省里, 你们, 相关部门): the body that replied, whatever the reply calls itself. */
+const ACTOR = /^(?:[省市区县镇乡村街][里上]|政府|部门|单位|你们|他们|相关部门|有关部门)$/
+
+/** 这段路以后怎么处理, 这件事省里下一步怎么办: what comes next is asked, of nothing the reply does not name itself. */
+function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolean {
+  const rest = asksNextSteps(text)
+  if (rest === undefined || !doc) return false
+  const own = [doc.title, doc.unit, doc.text].join('\n')
+  return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || own.includes(word))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
