@@ -349,6 +349,23 @@ test('asked what happens next to 这段路 after a reply on a road, that reply\'
   assert.equal(beyond.reply.answered, false, beyond.reply.text)
 })
 
+test('a reply named by its number and asked only what comes next answers with the passage stating it, not its opening', async () => {
+  const kb = await corpusOf({
+    'cppcc-31.txt': [
+      '关于政协某县第十届委员会第四次会议第31号提案的答复',
+      '魏某委员：',
+      '您提出的关于亮化美化城南雕塑的提案收悉，现将办理情况答复如下：',
+      '首先感谢您对城市管理工作的关心与支持。经与规划部门联系，该区域仍在规划，暂未拿出方案。',
+      '我局将待方案确定后，按照方案内容具体实施。',
+    ].join('\n'),
+    'cppcc-32.txt': reply('提高农村饮水安全水平', '韩某委员', '我局将继续推进农村供水管网改造，今年完成12个村的管网更新。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '第31号提案以后怎么处理')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, /按照方案内容具体实施/)
+  assert.ok(turn.reply.passages.every((p) => !/现将办理情况/.test(p.text)), turn.reply.text)
+})
+
 test('asked what happens next, a reply stating no next step is not answered from its other passages', async () => {
   const kb = await corpusOf({
     'lights.txt': reply('增设学校门口红绿灯', '陶然委员', '经现场勘查，该路口车流量较小，暂不具备设置信号灯的条件。'),

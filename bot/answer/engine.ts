@@ -10,7 +10,7 @@ import {
 } from './compose.js'
 import type { Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
-import { statesNextSteps } from './next-steps.js'
+import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
@@ -140,7 +140,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
-  const answer = passagesTurn(kb, 'question', shown.map(asScored), state)
+  const answer = passagesTurn(kb, 'question', shown.map(asScored), state, steps.length ? shown.flatMap((hit) => nextStepWords(hit.chunk.text)) : undefined)
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
   return { ...answer, evidence: found, candidates }
@@ -415,8 +415,9 @@ interface Scored {
 
 const asScored = (hit: Hit): Scored => ({ chunk: hit.chunk, score: hit.fused })
 
-function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state: ConversationState): Turn {
-  const tokens = state.query ? contentTokens(state.query) : []
+/** `focus`: the words whose sentences a long passage is quoted from; by default the question's. */
+function passagesTurn(kb: KnowledgeBase, intent: Intent, picked: Scored[], state: ConversationState, focus?: string[]): Turn {
+  const tokens = focus ?? (state.query ? contentTokens(state.query) : [])
   const docs = picked.map(({ chunk }) => kb.getDocument(chunk.docId)!)
   const pieces = picked.map(({ chunk }) => excerpt(chunk, tokens))
   // Circled numbers, because passages often begin with the document's own "1." or "一、".

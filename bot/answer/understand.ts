@@ -46,7 +46,7 @@ export type Understanding =
       scopedWith?: string[]
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
-      /** asks what the reply followed up on will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
+      /** asks what the one reply followed up on or named will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
       nextSteps?: true
     }
 
@@ -195,6 +195,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     scope: scope || found.mentions.filter((m) => !unknownBodies.includes(m)).map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
+    ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
   }
 }
 
