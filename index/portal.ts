@@ -35,6 +35,10 @@ const SEPARATOR = '[ \\u3000]*([:：]|[(（](?=\\d))'
 const FIELD_AT_START = new RegExp(`^(${LABEL})${SEPARATOR}`, 'u')
 const FIELD_LATER = new RegExp(`(${WORD})${SEPARATOR}`, 'gu')
 const CELL = new RegExp(`^(${LABEL})[ \\u3000]*[:：](.*)$`, 'u')
+/** A cell holding a label and nothing else: a table printed without colons ("| 文号 | 湘交函〔2023〕34号 |"). */
+const BARE_CELL = new RegExp(`^${LABEL}$`, 'u')
+/** A table's rule line ("|---|:---|"). */
+const TABLE_RULE = /^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$/u
 /** A value continued on further lines ("普绿容" / "〔2019〕" / "44号") is a short piece of a number or date, never a label or a sentence. */
 const CONTINUATION = /^[^:：。，,；;]{1,12}$/u
 const NUMBERISH = /[\d〔〕[\]]/u
@@ -53,7 +57,8 @@ export function splitPortalBlock(lines: string[]): { fields: PortalFields; body:
   const fields: PortalFields = {}
   const portal = new Set<number>()
   const headEnd = lines.findIndex((line) => PROSE.test(line))
-  lines = [...lines]
+  lines = lines.map((line, i) => (headEnd === -1 || i < headEnd ? withColons(line) : line))
+  lines.forEach((line, i) => (headEnd === -1 || i < headEnd) && TABLE_RULE.test(line) && portal.add(i))
   for (let i = 0; i < lines.length; ) {
     const end = fieldLinesFrom(lines, i)
     const inHead = headEnd === -1 || i < headEnd
@@ -71,6 +76,18 @@ export function splitPortalBlock(lines: string[]): { fields: PortalFields; body:
     i = end
   }
   return { fields, body: lines.filter((_, i) => !portal.has(i)) }
+}
+
+/**
+ * A head table row printed without colons, as one with them: each label cell followed by a value gets
+ * its colon (only in the head, above the first paragraph of prose: a table in the body whose first
+ * column says 类型 or 来源 is the document's).
+ */
+function withColons(line: string): string {
+  if (!line.includes('|')) return line
+  const cells = line.split('|')
+  const bare = (cell: string | undefined) => cell !== undefined && BARE_CELL.test(cell.trim())
+  return cells.map((cell, i) => (bare(cell) && cells[i + 1]?.trim() && !bare(cells[i + 1]) ? `${cell.trim()}:` : cell)).join('|')
 }
 
 /** The end (exclusive) of the run of field lines starting at `start`, each label-only line taking its value lines with it. */

@@ -55,6 +55,21 @@ test('a title run together with the page byline keeps the title as text; the dat
   assert.deepEqual(cleaned.portal, { 发布日期: '2023-06-01', 来源: '区政府办公室建议提案处' })
 })
 
+test('a page opening with a table printed without colons (| 文号 | … |) gives its fields as metadata, never as text; a table in the body is kept', () => {
+  const cleaned = cleanText([
+    '| 标题 | 关于加强城区停车管理的建议 |',
+    '| --- | --- |',
+    '| 文号 | 湘交函〔2023〕34号 | 发布日期 | 2023-06-12 |',
+    '赵某代表：',
+    '您提出的关于加强城区停车管理的建议收悉，经认真研究，现将办理情况答复如下，请审阅。',
+    '| 类型 | 数量 |',
+    '| 公共停车位 | 3200个 |',
+  ].join('\n'))
+  assert.deepEqual(cleaned.portal, { 标题: '关于加强城区停车管理的建议', 文号: '湘交函〔2023〕34号', 发布日期: '2023-06-12' })
+  assert.doesNotMatch(cleaned.text, /湘交函|---/)
+  assert.match(cleaned.text, /\| 类型 \| 数量 \|/)
+})
+
 test('a web page run onto one line, its paragraphs indented with ideographic spaces, gets its lines back; a label and its value stay together', () => {
   const page = '一、报名时间　　2016年6月25日至26日　　 二、入学年龄　　新生入学年龄满6周岁。　　三、报名办法　　小学实行“一站式”报名。\n联系人：　　张三'
   assert.deepEqual(cleanText(page).text.split('\n'), [
