@@ -146,10 +146,13 @@ const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${UNIT_NAME
 const LETTERHEAD_LINES = 5
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
 const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
-const UNIT_LABEL = labelled(['来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
+const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
 
-/** The signing date stands on its own line (possibly after the unit), last in the reply; in digits or Chinese numerals. */
-const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日|${CN_DATE_VALUE})\\s*$`, 'gmu')
+/**
+ * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
+ * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15.
+ */
+const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
 /**
  * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
@@ -330,7 +333,7 @@ function proposersOf(opening: string, addressee: string | undefined): string[] {
 
 function signatureDate(text: string): string | undefined {
   const last = [...text.matchAll(SIGNATURE_DATE)].at(-1)
-  if (last) return isoDate(last[1] ?? last[2])
+  if (last) return isoDate(last[1] ?? last[2] ?? last[3])
   const bare = [...text.matchAll(BARE_DATE)].at(-1)
   return bare && bareDate(bare[1], bare[2])
 }

@@ -211,6 +211,13 @@ test('a zero-padded signature date, with the unit before it', () => {
   assert.equal(metadata.unit, '上海市普陀区体育局')
 })
 
+test('a signing date typed with dots or slashes (2023.6.12, 2022/08/15), and a unit named only by 承办单位', () => {
+  assert.equal(parseReply(reply('某市交通运输局', '2022/08/15')).metadata.date, '2022-08-15')
+  const { metadata } = parseReply(reply('答复类型：A', '承办单位：某县水利局', '联系人及电话：王某 0736-7223456', '2023.6.12'))
+  assert.equal(metadata.date, '2023-06-12')
+  assert.equal(metadata.unit, '某县水利局')
+})
+
 test("a text signed jointly is the first signing unit's, the one that leads", () => {
   const notice = ['关于做好随迁子女入学工作的通知', '各街道办事处：', '现将有关事项通知如下。',
     '某市某区教育局          某市某区公安分局', '某市某区财政局', '2016年3月1日'].join('\n')
