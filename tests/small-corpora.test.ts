@@ -522,6 +522,18 @@ test('asked how many of a thing (几家), the passage counting that thing comes 
   await quotesFirst(createAnswerEngine(() => kb), '社区长者食堂一共开了几家', /社区长者食堂31家/)
 })
 
+test('a round count (6100余家) counts the thing asked for as well as an exact one', async () => {
+  const kb = await corpusOf({
+    'digital.txt': reply('扶持数字经济企业发展', '程某委员',
+      '一、落实扶持政策',
+      '对区内数字经济企业，我区将继续落实数字经济企业扶持政策，对新认定的数字经济企业给予最高50万元奖励，并为数字经济企业提供一站式服务。',
+      '二、产业规模',
+      '近年来全区产业结构持续优化，目前已集聚相关企业6100余家，产业规模稳步扩大。',
+    ),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '区里有多少家数字经济企业', /6100余家/)
+})
+
 test('a session written as other provinces write it (政协某县第十届委员会第四次会议) is found by it, and another session is not taken for it', async () => {
   const kb = await corpusOf({
     'county-reply.txt': [
@@ -541,6 +553,25 @@ test('a session written as other provinces write it (政协某县第十届委员
   const [other] = await converse(engine, '二十届四次会议的提案')
   assert.equal(other.reply.answered, false, other.reply.text)
   assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
+})
+
+test('a city\'s session is not a district\'s of the same numbers: asked for, it is said not to be here, and the district\'s are offered', async () => {
+  const kb = await corpusOf({
+    'district.txt': [
+      '对区政协十五届三次会议第153088号提案的答复',
+      '林某委员：',
+      '您提出的关于加强社区体育设施建设的提案收悉，现答复如下：',
+      '今年全区新建百姓健身步道12条。',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [district] = await converse(engine, '区政协十五届三次会议的提案有哪些')
+  assert.deepEqual(district.docIds, [kb.documents[0].id], district.reply.text)
+  const [city] = await converse(engine, '市政协十五届三次会议的提案有哪些')
+  assert.equal(city.reply.answered, false, city.reply.text)
+  assert.equal(city.reply.passages.length, 0)
+  assert.match(city.reply.text, /没有找到市政协十五届三次会议的答复/)
+  assert.match(city.reply.text, /区政协十五届三次会议第153088号提案/, 'the district\'s session is offered')
 })
 
 test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggestion with the same number', async () => {

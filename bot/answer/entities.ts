@@ -19,6 +19,8 @@ export interface Mention {
   docs: ReplyDocument[]
   /** for a place: the gazetteer stem, which documents write with or without its ending */
   stem?: string
+  /** for a session of a level no reply has (市政协十五届三次会议): the replies of that session at other levels, to offer */
+  otherLevels?: ReplyDocument[]
 }
 
 export interface Entities {
@@ -54,6 +56,8 @@ function levelOf(session: string | undefined): string | undefined {
 }
 /** The body a session belongs to, when written before it (市政协十三届四次会议, 区人大二届六次会议). */
 const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
+/** The level written before a session (市政协十三届…, 区第十五届…, 长宁区十五届…). */
+const LEVEL_BEFORE = /([省市区县])\s*(?:人大|人民代表大会|政协)?\s*(?:第\s*)?$/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
 const PERSON_TITLE = /^(?:委员|代表|同志)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
@@ -143,11 +147,15 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     // 十届 is not read inside 二十届, nor 三次 inside 十三次.
     const [term, sitting] = [`${th}届`, `${times}次`].map((part) => new RegExp(`(?<![一二三四五六七八九十])${part}`))
     // A people's congress session is not the CPPCC's of the same numbers (第十五届人大第二次会议, 区政协十五届二次会议).
-    const body = session[2] ?? BODY_BEFORE.exec(text.slice(0, session.index))?.[1]
+    const before = text.slice(0, session.index)
+    const body = session[2] ?? BODY_BEFORE.exec(before)?.[1]
     const motion = body ? (body === '政协' ? '提案' : '建议') : undefined
-    const inSession = (doc: ReplyDocument) => !!doc.session && term.test(doc.session) && sitting.test(doc.session) && (!motion || motionOf(doc) === motion)
+    // 市政协十三届五次会议 is the city's: a district's session of the same numbers is not it.
+    const level = LEVEL_BEFORE.exec(before)?.[1]
+    const sameNumbers = kb.documents.filter((doc) => !!doc.session && term.test(doc.session) && sitting.test(doc.session) && (!motion || motionOf(doc) === motion))
+    const atLevel = sameNumbers.filter((doc) => !level || [level, undefined].includes(levelOf(doc.session)))
     const bodyLabel = body ? (body === '政协' ? '政协' : '人大') : ''
-    mentions.push({ kind: 'session', text: session[0], label: `${bodyLabel}${th}届${times}次会议`, docs: kb.documents.filter(inSession) })
+    mentions.push({ kind: 'session', text: session[0], label: `${level ?? ''}${bodyLabel}${th}届${times}次会议`, docs: atLevel, ...(atLevel.length ? {} : { otherLevels: sameNumbers }) })
   }
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
