@@ -95,8 +95,9 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && wanted.test(hit.chunk.text))
   // Of those, the ones counting what is asked for (有几家 → 31家) before a number of something else (85折).
   const counted = COUNT_ASKED.exec(question)?.[1]?.replace(GENERIC_COUNT, '')
-  // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does.)
-  const exact = counted ? ahead.filter((hit) => new RegExp(`(?:${DIGIT}+|(?!一${counted})[一二三四五六七八九十百千万两]+)\\s*${counted}`).test(hit.chunk.text)) : []
+  // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does. A round
+  // count is one too: 6100余家, 200多所.)
+  const exact = counted ? ahead.filter((hit) => new RegExp(`(?:${DIGIT}+|(?!一${counted})[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?${counted}`).test(hit.chunk.text)) : []
   return [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))]
 }
 
