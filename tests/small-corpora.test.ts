@@ -599,3 +599,14 @@ test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggesti
   const [suggestion] = await converse(engine, '22号建议的答复')
   assert.deepEqual(suggestion.docIds, ['congress-22'], suggestion.reply.text)
 })
+
+test('a number asked as a 提案 that only a deputy\'s 建议 has is no such proposal: the 建议 is offered, never answered for it', async () => {
+  const kb = await corpusOf({
+    'congress-31.txt': ['对县十八届人大一次会议第31号建议的答复', '官某代表：', '您提出的关于加宽省道的建议收悉，现答复如下：', '该路段已列入明年改造计划。', '联系人：刘某　联系电话：0427-2822111'].join('\n'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '第31号提案找谁联系')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /没有找到第31号提案的答复/)
+  assert.match(turn.reply.text, /第31号代表建议/, 'the suggestion is offered by its name')
+  assert.doesNotMatch(turn.reply.text, /0427-2822111/)
+})

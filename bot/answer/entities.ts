@@ -124,13 +124,13 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     // 区人大0124号建议 is the district congress's: the city congress's suggestion 0124 is not it.
     const level = BODY_LEVEL.exec(text)
     const numbered = kb.findDocuments({ number: number.digits }).filter((doc) => !level || [level[1], undefined].includes(levelOf(doc.session)))
-    // 第22号提案 is the CPPCC's 22nd, not the people's congress's: a reply of the other kind is kept only when
-    // no reply is of this one, and never when the message names the body (市人大0234号建议 is not 市政协's 0234).
+    // 第22号提案 is the CPPCC's 22nd, not the people's congress's, nor is 市人大0234号建议 市政协's 0234: a reply
+    // of the other kind is never taken for it (it is offered, as a number one digit away is).
     const body = /人大|人民代表大会/.test(text) ? '建议' : /政协/.test(text) ? '提案' : undefined
     const kind = body ?? motion
     const ofKind = numbered.filter((doc) => [kind, undefined].includes(motionOf(doc)))
     const label = `${level ? level[0] : ''}第${number.digits}号${motion}`
-    mentions.push({ kind: 'number', text: number.text, label, docs: body || (kind && ofKind.length) ? ofKind : numbered })
+    mentions.push({ kind: 'number', text: number.text, label, docs: kind ? ofKind : numbered })
   }
   const docNumber = DOC_NUMBER.exec(text)
   if (docNumber) {
