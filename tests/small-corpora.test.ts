@@ -375,6 +375,25 @@ test('asked what happens next, a reply stating no next step is not answered from
   assert.equal(after.reply.answered, false, after.reply.text)
 })
 
+test('a city\'s body is not a district\'s body of the same name, however often the district\'s reply names the city', async () => {
+  const kb = await corpusOf({
+    'xihu.txt': [
+      '杭州市西湖区科学技术局关于区政协十二届三次会议第57号提案的答复',
+      '汪某委员：',
+      '您提出的关于助力杭州城西科创大走廊建设的提案收悉，现答复如下：',
+      '我局将积极对接杭州市相关部门，支持区内企业参与杭州城西科创大走廊建设。',
+      '杭州市西湖区科学技术局',
+      '2023年6月1日',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [district] = await converse(engine, '西湖区科技局的答复')
+  assert.deepEqual(district.docIds, ['xihu'], district.reply.text)
+  const [city] = await converse(engine, '杭州市科技局的答复有哪些')
+  assert.equal(city.reply.answered, false, city.reply.text)
+  assert.match(city.reply.text, /没有找到杭州市科技局的答复/)
+})
+
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
     'shahe.txt': signed('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),

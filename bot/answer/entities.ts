@@ -6,7 +6,7 @@
  */
 import { tag } from 'nodejs-jieba'
 import { pinyin } from 'pinyin-pro'
-import { findPlaces, loadSegmenter, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { findPlaces, loadSegmenter, splitPlacePrefix, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
@@ -241,8 +241,9 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     const before = places.find((place) => place.end === at)
     const { units, docs } = placed(names.units.get(alias)!, before)
     // None of them the place's (平江县交通局), or the one unit another place's (石林县教育体育局 is that
-    // county's bureau, not 平江县教育体育局 found by its bare name): that place's body replied nothing here.
-    if (before && (units.size === 0 || !docs.every((doc) => ownPlace(doc, before.stem)))) {
+    // county's bureau, not 平江县教育体育局 found by its bare name; 长宁区科委 is not 上海市科委, however often
+    // its reply's title says 上海): that place's body replied nothing here.
+    if (before && (units.size === 0 || !docs.every((doc) => placeOfBody(doc, before.stem)))) {
       return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
     }
     if (units.size !== 1) return []
@@ -282,8 +283,18 @@ function governmentOf(text: string, places: PlaceMention[], aliases: string[]): 
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
 function placed(shared: { units: Set<string>; docs: ReplyDocument[] }, place: PlaceMention | undefined): { units: Set<string>; docs: ReplyDocument[] } {
   if (shared.units.size === 1 || !place) return shared
-  const docs = shared.docs.filter((doc) => ownPlace(doc, place.stem))
+  const docs = shared.docs.filter((doc) => placeOfBody(doc, place.stem))
   return { units: new Set(docs.map((doc) => doc.unit!)), docs }
+}
+
+/**
+ * Whether the place is where the reply's body sits: the innermost place of its unit's name (杭州市西湖区科学
+ * 技术局 sits in 西湖区: it is not 杭州市's 科技局), else its session's (a 交通局 answering 沙河市's congress).
+ * Not its title, which names the places a proposal is about.
+ */
+function placeOfBody(doc: ReplyDocument, place: string): boolean {
+  const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
+  return innermost ? innermost.stem === place : !!doc.session?.includes(place)
 }
 
 /** Whether a reply is the place's own: its unit, session or title names it. */
