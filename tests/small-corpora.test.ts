@@ -394,6 +394,21 @@ test('a city\'s body is not a district\'s body of the same name, however often t
   assert.match(city.reply.text, /没有找到杭州市科技局的答复/)
 })
 
+test('a level word before a body\'s name says whose it is: 区工信局 is not the 市工信局 that replied, and 市场监管局 has no level word', async () => {
+  const kb = await corpusOf({
+    'city.txt': reply('推动工业互联网发展', '顾某代表', '我局将培育工业互联网平台10个。', '市工信局', '2023年5月8日'),
+    'district.txt': reply('加强食品安全监管', '王某委员', '今年共抽检食品2000批次。', '长宁区市场监督管理局', '2023年6月1日'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [city] = await converse(engine, '工信局的答复')
+  assert.deepEqual(city.docIds, ['city'], city.reply.text)
+  const [district] = await converse(engine, '区工信局的答复')
+  assert.equal(district.reply.answered, false, district.reply.text)
+  assert.match(district.reply.text, /没有找到区工信局的答复/)
+  const [market] = await converse(engine, '市场监管局的答复')
+  assert.deepEqual(market.docIds, ['district'], market.reply.text)
+})
+
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
     'shahe.txt': signed('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),

@@ -239,7 +239,12 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   if (mention) {
     const { name: alias, at } = mention
     const before = places.find((place) => place.end === at)
-    const { units, docs } = placed(names.units.get(alias)!, before)
+    // 市科委 is the city's 科委, not a district's: a level word before the name (or opening it, 区科委) says whose.
+    const leading = /^[省市区县]/.test(alias) && names.units.has(alias.slice(1)) ? alias[0] : undefined // not 市 of 市场监管局
+    const level = before ? undefined : (leading ?? /[省市区县]$/.exec(text.slice(0, at))?.[0])
+    const shared = names.units.get(alias)!
+    const { units, docs } = placed(level ? atLevel(shared, level) : shared, before)
+    if (level && units.size === 0) return [{ kind: 'unit', text: text.slice(at - (alias.startsWith(level) ? 0 : 1), at + alias.length), label: alias.startsWith(level) ? alias : level + alias, docs: [] }]
     // None of them the place's (平江县交通局), or the one unit another place's (石林县教育体育局 is that
     // county's bureau, not 平江县教育体育局 found by its bare name; 长宁区科委 is not 上海市科委, however often
     // its reply's title says 上海): that place's body replied nothing here.
@@ -278,6 +283,18 @@ function governmentOf(text: string, places: PlaceMention[], aliases: string[]): 
     return aliases.some((alias) => alias.startsWith(label)) ? [] : [{ kind: 'unit', text: label, label, docs: [] }]
   }
   return []
+}
+
+/** Of units sharing an alias, those of this level (区: 长宁区科学技术委员会, and 市工信局; not 上海市科学技术委员会). */
+function atLevel(shared: { units: Set<string>; docs: ReplyDocument[] }, level: string): { units: Set<string>; docs: ReplyDocument[] } {
+  const docs = shared.docs.filter((doc) => [level, undefined].includes(unitLevel(doc.unit!)))
+  return { units: new Set(docs.map((doc) => doc.unit!)), docs }
+}
+
+/** The level of a unit: its innermost place's (长宁区… → 区), else the level word its name opens with (市工信局 → 市). */
+function unitLevel(unit: string): string | undefined {
+  const { places, rest } = splitPlacePrefix(unit)
+  return /[省市区县]/.exec((places.at(-1)?.text ?? rest).at(places.length ? -1 : 0) ?? '')?.[0]
 }
 
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
