@@ -65,7 +65,8 @@ const KINDS: [RegExp, RegExp][] = [
     // A price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
     // 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
     /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴)(?:标准)?(?:是|要|大概|一般)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳)多少(?![年天个次人岁周月日])|起付(?:线|标准)/,
-    new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之`),
+    // A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
+    new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`),
   ],
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
