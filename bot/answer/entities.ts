@@ -66,7 +66,7 @@ interface Names {
   /** longest first, so the first one a message contains is its longest mention */
   proposers: string[]
   /** every way of naming a responding unit → the units and their replies */
-  units: Map<string, { units: Set<string>; docs: ReplyDocument[] }>
+  units: Map<string, Shared>
   /** the keys of `units`, longest first */
   aliases: string[]
   /** what each reply says about itself and in its text, to tell whether any reply names a place */
@@ -243,8 +243,9 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     const leading = /^[省市区县]/.test(alias) && names.units.has(alias.slice(1)) ? alias[0] : undefined // not 市 of 市场监管局
     const level = before ? undefined : (leading ?? /[省市区县]$/.exec(text.slice(0, at))?.[0])
     const shared = names.units.get(alias)!
-    const { units, docs } = placed(level ? atLevel(shared, level) : shared, before)
-    if (level && units.size === 0) return [{ kind: 'unit', text: text.slice(at - (alias.startsWith(level) ? 0 : 1), at + alias.length), label: alias.startsWith(level) ? alias : level + alias, docs: [] }]
+    const { units, docs } = placed(level ? keeping(shared, (doc) => [level, undefined].includes(unitLevel(doc.unit!))) : shared, before)
+    const written = leading || !level ? alias : level + alias
+    if (level && units.size === 0) return [{ kind: 'unit', text: written, label: written, docs: [] }]
     // None of them the place's (平江县交通局), or the one unit another place's (石林县教育体育局 is that
     // county's bureau, not 平江县教育体育局 found by its bare name; 长宁区科委 is not 上海市科委, however often
     // its reply's title says 上海): that place's body replied nothing here.
@@ -285,23 +286,24 @@ function governmentOf(text: string, places: PlaceMention[], aliases: string[]): 
   return []
 }
 
-/** Of units sharing an alias, those of this level (区: 长宁区科学技术委员会, and 市工信局; not 上海市科学技术委员会). */
-function atLevel(shared: { units: Set<string>; docs: ReplyDocument[] }, level: string): { units: Set<string>; docs: ReplyDocument[] } {
-  const docs = shared.docs.filter((doc) => [level, undefined].includes(unitLevel(doc.unit!)))
+/** Units sharing an alias, and their replies. */
+type Shared = { units: Set<string>; docs: ReplyDocument[] }
+
+function keeping(shared: Shared, keep: (doc: ReplyDocument) => boolean): Shared {
+  const docs = shared.docs.filter(keep)
   return { units: new Set(docs.map((doc) => doc.unit!)), docs }
 }
 
 /** The level of a unit: its innermost place's (长宁区… → 区), else the level word its name opens with (市工信局 → 市). */
 function unitLevel(unit: string): string | undefined {
   const { places, rest } = splitPlacePrefix(unit)
-  return /[省市区县]/.exec((places.at(-1)?.text ?? rest).at(places.length ? -1 : 0) ?? '')?.[0]
+  const word = places.length ? places.at(-1)!.text.slice(-1) : rest.charAt(0)
+  return /^[省市区县]$/.test(word) ? word : undefined
 }
 
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
-function placed(shared: { units: Set<string>; docs: ReplyDocument[] }, place: PlaceMention | undefined): { units: Set<string>; docs: ReplyDocument[] } {
-  if (shared.units.size === 1 || !place) return shared
-  const docs = shared.docs.filter((doc) => placeOfBody(doc, place.stem))
-  return { units: new Set(docs.map((doc) => doc.unit!)), docs }
+function placed(shared: Shared, place: PlaceMention | undefined): Shared {
+  return shared.units.size === 1 || !place ? shared : keeping(shared, (doc) => placeOfBody(doc, place.stem))
 }
 
 /**
