@@ -615,6 +615,18 @@ test('a city\'s session is not a district\'s of the same numbers: asked for, it 
   assert.match(city.reply.text, /区政协十五届三次会议第153088号提案/, 'the district\'s session is offered')
 })
 
+test('a person named as the one who proposed (李明提的提案) is looked for among the proposers: none here is said so, by name', async () => {
+  const kb = await corpusOf({
+    'lights.txt': reply('增设农村路灯', '陶然委员', '今年已在全镇新装太阳能路灯249盏，覆盖全部行政村。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [unknown] = await converse(engine, '李明提的提案答复了吗')
+  assert.equal(unknown.reply.answered, false, unknown.reply.text)
+  assert.match(unknown.reply.text, /没有找到提出人为李明的答复/)
+  const [known] = await converse(engine, '陶然提的建议')
+  assert.deepEqual(known.docIds, ['lights'], known.reply.text)
+})
+
 test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggestion with the same number', async () => {
   const kb = await corpusOf({
     'cppcc-22.txt': [

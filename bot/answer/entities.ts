@@ -60,6 +60,8 @@ const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
 const LEVEL_BEFORE = /([省市区县])\s*(?:人大|人民代表大会|政协)?\s*(?:第\s*)?$/
 /** 委员 and 代表 after a name: a person who could have made a proposal or suggestion. */
 const PERSON_TITLE = /^(?:委员|代表|同志)$/
+/** A verb of proposing after a name and before 的 (李明提的提案, 王小明提出的建议): that person proposed it. */
+const PROPOSED = /^(?:提|提出|提交|所提|写)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
 
 interface Names {
@@ -208,22 +210,26 @@ function numberMention(text: string): { text: string; digits: string } | undefin
 }
 
 /**
- * Names before 委员/代表 (张三委员, 李四等代表) as jieba reads them: a word it tags as a name, or a one-character
- * surname it tags as a name followed by a short word (王/大锤) — never a word such as 政协 or 人大.
+ * Names before 委员/代表 (张三委员, 李四等代表) or before a verb of proposing and 的 (李明提的提案) as jieba reads
+ * them: a word it tags as a name, or a one-character surname it tags as a name followed by a short word
+ * (王/大锤) — never a word such as 政协 or 人大. Not before 的 alone: 候车亭的建议 is about a bus shelter,
+ * which jieba tags as a name.
  */
 function personMentions(text: string): { name: string; label: string }[] {
   loadSegmenter()
   const words = tag(text)
   const people: { name: string; label: string }[] = []
-  words.forEach(({ word: title }, i) => {
-    if (!PERSON_TITLE.test(title)) return
+  words.forEach(({ word }, i) => {
+    const proposed = PROPOSED.test(word) && words[i + 1]?.word === '的'
+    if (!PERSON_TITLE.test(word) && !proposed) return
+    const title = proposed ? '' : word
     const j = words[i - 1]?.word === '等' ? i - 2 : i - 1
     const [before, last] = [words[j - 1], words[j]]
     const han = (w?: { word: string }) => !!w && /^\p{Script=Han}+$/u.test(w.word)
     let name: string | undefined
     if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
     else if (han(before) && han(last) && before.word.length === 1 && /^nr/.test(before.tag) && last.word.length <= 2) name = before.word + last.word
-    if (name) people.push({ name, label: `${name}${title}` })
+    if (name) people.push({ name, label: title ? `${name}${title}` : `提出人为${name}` })
   })
   return people
 }
