@@ -651,6 +651,9 @@ test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggesti
   assert.doesNotMatch(proposal.reply.text, /0427-2822111/)
   const [suggestion] = await converse(engine, '22号建议的答复')
   assert.deepEqual(suggestion.docIds, ['congress-22'], suggestion.reply.text)
+  // By its 编号, the same.
+  const [numbered] = await converse(engine, '编号为22的提案找谁联系')
+  assert.match(numbered.reply.text, /0876-3066582/)
 })
 
 test('a number asked as a 提案 that only a deputy\'s 建议 has is no such proposal: the 建议 is offered, never answered for it', async () => {
