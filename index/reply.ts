@@ -141,6 +141,12 @@ function signatureUnit(text: string): string | undefined {
 }
 /** Headings such as "上海市长宁区人民政府程家桥街道办事处对…的答复" or "…交通运输局关于…的答复" name the answering unit first. */
 const HEADING_UNIT = new RegExp(`^(${UNIT_NAME})(?:关于对|对|关于)`, 'mu')
+/** 市政府批转市公安局关于…, 市政府办公室转发市人社局等部门关于…: the text is the first body's, which forwards the other's. */
+const FORWARDING = new RegExp(`^(${UNIT_NAME})(?:批转|转发)`, 'u')
+
+function issuerOf(heading: string | undefined): string | undefined {
+  return heading && (FORWARDING.exec(heading)?.[1] ?? heading)
+}
 /** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
 const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${UNIT_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
 const LETTERHEAD_LINES = 5
@@ -219,6 +225,13 @@ export const NAME_MAX_LINES = 3
 const TRANSMITTED = /《([^《》\n]{4,80})》[^。\n]{0,40}印发/u
 const TRAILING_DOC_NUMBER = new RegExp(`\\s*[(（\\[［【]\\s*${DOC_NUMBER}\\s*[)）\\]］】]\\s*$`, 'u')
 
+/**
+ * A heading some pages run together with its 文号 and addressee: "…暂行办法》的通知 宁政发〔2004〕140号各区县
+ * 人民政府，…：". The name ends at the kind of document, the 文号 follows it at once.
+ */
+const NAME_THEN_NUMBER = new RegExp(`^([^。！？；:：!?;|]{4,80}?(?:办法|规定|条例|细则|通知|通告|公告|意见|方案|决定|措施)(?:[(（][^()（）]{1,10}[)）])?》?)\\s*(${DOC_NUMBER})`, 'u')
+const RUN_ON_LINES = 3
+
 /** The name a policy text or other document without an acknowledgement prints above its body. */
 function documentName(lines: string[]): string | undefined {
   const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, ''))
@@ -229,7 +242,12 @@ function documentName(lines: string[]): string | undefined {
       if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '').replace(/^《([^《》]+)》$/u, '$1')
     }
   }
-  return TRANSMITTED.exec(head.join('\n'))?.[1]
+  const runOn = lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())?.[1]).find(Boolean)
+  return TRANSMITTED.exec(head.join('\n'))?.[1] ?? runOn?.replace(/\s+/gu, '')
+}
+
+function runOnNumber(lines: string[]): string | undefined {
+  return lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())?.[2]).find(Boolean)
 }
 
 export function parseReply(text: string, portal: PortalFields = {}): { metadata: ReplyMetadata; structured: boolean } {
@@ -247,7 +265,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
     number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
-    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER))?.replace(/\s+/gu, ''),
+    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnNumber(lines))?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: capture(text, SIGNER),
@@ -256,7 +274,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
     unit:
       signatureUnit(text) ??
-      capture(head, HEADING_UNIT) ??
+      issuerOf(capture(head, HEADING_UNIT)) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??
       FIELDS.unit.map((label) => capture(portal[label] ?? '', WHOLE_UNIT)).find(Boolean),

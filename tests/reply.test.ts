@@ -218,6 +218,17 @@ test('a signing date typed with dots or slashes (2023.6.12, 2022/08/15), and a u
   assert.equal(metadata.unit, '某县水利局')
 })
 
+test('a forwarding notice is the forwarding body\'s; a heading run together with its 文号 and addressee gives both', () => {
+  const { metadata } = parseReply([
+    '区政府转发区教育局关于《某区义务教育阶段招生工作实施意见》的通知 某府发〔2021〕7号各街道办事处，区政府各委办局：',
+    '区政府同意区教育局制定的《某区义务教育阶段招生工作实施意见》，现转发给你们，请认真贯彻执行。',
+    '一、适龄儿童按户籍和居住地就近入学。',
+  ].join('\n'))
+  assert.equal(metadata.unit, '区政府', 'not 区政府转发区教育局')
+  assert.equal(metadata.title, '区政府转发区教育局关于《某区义务教育阶段招生工作实施意见》的通知')
+  assert.equal(metadata.docNumber, '某府发〔2021〕7号')
+})
+
 test("a text signed jointly is the first signing unit's, the one that leads", () => {
   const notice = ['关于做好随迁子女入学工作的通知', '各街道办事处：', '现将有关事项通知如下。',
     '某市某区教育局          某市某区公安分局', '某市某区财政局', '2016年3月1日'].join('\n')
