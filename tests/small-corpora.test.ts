@@ -174,6 +174,19 @@ test('a text named by its title in 《》 is that text; one no text has or cites
   assert.match(absent.reply.text, /^抱歉，没有找到《佛山市关于支持外贸企业稳定发展的若干措施》。/)
 })
 
+test('a title cited without its closing qualifier (《…办法》 for …办法（新）) still names that text, not one that cites it', async () => {
+  const kb = await corpusOf({
+    'medical.txt': signed('某市社会医疗保险办法（新）', '某市人民政府', '2016年5月16日',
+      '第九条 本办法适用于本市行政区域内的用人单位和职工。', '第十条 非从业居民以本市上年度在岗职工月平均工资的0.7%按月缴纳基本医疗保险费。'),
+    'maternity.txt': signed('某市职工生育保险实施办法', '某市人力资源和社会保障局', '2015年7月9日',
+      '第九条 职工生育的医疗费用由生育保险基金支付。', '第十条 参照《某市社会医疗保险办法》的规定，职工可在生育次月起1年内申请生育津贴。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '《某市社会医疗保险办法》第十条')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.match(turn.reply.passages[0].text, /非从业居民/)
+  assert.deepEqual([...new Set(turn.docIds)], ['medical'], turn.reply.text)
+})
+
 test('a place a reply names does not vouch for it: asked about another topic there, the bot refuses', async () => {
   const kb = await corpusOf({
     'crossing-lights.txt': reply('在实验中学路口设置红绿灯', '王芳代表',

@@ -183,6 +183,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
 }
 
 const TITLE = /《([^《》]{4,80})》/
+const QUALIFIER = /[(（][^()（）]{1,10}[)）]$/u
 
 /**
  * A title in 《》: the texts whose own title holds it (关于支持个体工商户复工复业的通知 is 温州市市场监督管理局
@@ -194,7 +195,8 @@ function titleMention(text: string, kb: KnowledgeBase, names: Names): Mention | 
   if (!match) return undefined
   // Letters and digits only: a message's punctuation is normalised, a text's is as published.
   const squeeze = (s: string | undefined) => (s ?? '').replace(/[^\p{L}\p{N}]/gu, '')
-  names.lettered ??= new Map(kb.documents.map((doc) => [doc, { title: squeeze(doc.title), text: squeeze(doc.text) }]))
+  // A title's closing qualifier ((试行), （新）, （2019年修订）) is often left out when it is cited.
+  names.lettered ??= new Map(kb.documents.map((doc) => [doc, { title: squeeze(doc.title?.replace(QUALIFIER, '')), text: squeeze(doc.text) }]))
   const lettered = names.lettered
   const asked = squeeze(match[1])
   // Its own: the title after the issuer's name, or quoted in it (关于印发《…》的通知); not one it begins
