@@ -242,12 +242,12 @@ function documentName(lines: string[]): string | undefined {
       if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '').replace(/^《([^《》]+)》$/u, '$1')
     }
   }
-  const runOn = lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())?.[1]).find(Boolean)
-  return TRANSMITTED.exec(head.join('\n'))?.[1] ?? runOn?.replace(/\s+/gu, '')
+  return TRANSMITTED.exec(head.join('\n'))?.[1] ?? runOnHeading(lines)?.[1].replace(/\s+/gu, '')
 }
 
-function runOnNumber(lines: string[]): string | undefined {
-  return lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())?.[2]).find(Boolean)
+/** The first lines' heading run together with its 文号: [, name, 文号]. */
+function runOnHeading(lines: string[]): RegExpExecArray | undefined {
+  return lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())).find((match): match is RegExpExecArray => !!match)
 }
 
 export function parseReply(text: string, portal: PortalFields = {}): { metadata: ReplyMetadata; structured: boolean } {
@@ -265,7 +265,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
     number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
-    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnNumber(lines))?.replace(/\s+/gu, ''),
+    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: capture(text, SIGNER),
