@@ -155,6 +155,10 @@ test('a city every text names gives a question no weight in judging: asked with 
   assert.equal(covered.reply.answered, true, covered.reply.text)
   const [uncovered] = await converse(engine, '温州一线医务人员的职称评审有倾斜吗')
   assert.equal(uncovered.reply.answered, false, uncovered.reply.text)
+  // A follow-up that text does not answer is refused as the text's, a 文件, not a 答复.
+  const [, followUp] = await converse(engine, '温州一线医务人员每天补助多少', '这些措施的资金从哪里来')
+  assert.equal(followUp.reply.answered, false, followUp.reply.text)
+  assert.match(followUp.reply.text, /这份文件中没有找到/)
 })
 
 test('a text named by its title in 《》 is that text; one no text has or cites is said not to be here, not answered from another', async () => {

@@ -62,7 +62,7 @@ export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先�
  * away. `kind`: what the texts searched are called (答复, 文件, 答复或文件).
  */
 export function notFoundText(question: string, scope?: string, oneReply = false, kind = '答复'): string {
-  const what = !scope ? '现有的答复文件中' : /答复$/.test(scope) ? `${scope}中` : `${scope}的${kind}中`
+  const what = !scope ? '现有的答复文件中' : /^这份|答复$/.test(scope) ? `${scope}中` : `${scope}的${kind}中`
   const whole = oneReply ? `回复“全文”可查看这份${kind}的原文。` : ''
   return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${whole}${HOTLINE_HINT}`
 }

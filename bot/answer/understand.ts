@@ -7,6 +7,7 @@
 import { nouns, tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import { ownPlace, recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
+import { documentWords } from './compose.js'
 import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
 
@@ -151,7 +152,10 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }
-    if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: '这份答复', ...(asksOnlyNextSteps(text, kb.getDocument(state!.docId!)) ? { nextSteps: true } : {}) }
+    if (!hasTopic) {
+      const doc = kb.getDocument(state!.docId!)
+      return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${doc ? documentWords(doc).kind : '答复'}`, ...(asksOnlyNextSteps(text, doc) ? { nextSteps: true } : {}) }
+    }
     return { intent: 'question', query: topic, fact, message: text }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
