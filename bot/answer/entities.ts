@@ -57,6 +57,16 @@ const SESSION_LEVEL = /([省市区县])第?[一二三四五六七八九十\d]+�
 function levelOf(session: string | undefined): string | undefined {
   return session ? (BODY_LEVEL.exec(session) ?? SESSION_LEVEL.exec(session))?.[1] : undefined
 }
+
+/** Whether a reply's session is of this level (市, 区 …), or says none; any reply when no level is asked. */
+function atLevel(doc: ReplyDocument, level: string | undefined): boolean {
+  return !level || [level, undefined].includes(levelOf(doc.session))
+}
+
+/** The kind of motion a message's body word names: 人大 a deputy's 建议, 政协 a 提案. */
+function motionNamedIn(text: string): '提案' | '建议' | undefined {
+  return /人大|人民代表大会/.test(text) ? '建议' : /政协/.test(text) ? '提案' : undefined
+}
 /** The body a session belongs to, when written before it (市政协十三届四次会议, 区人大二届六次会议). */
 const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
 /** The level written before a session (市政协十三届…, 区第十五届…, 长宁区十五届…). */
@@ -128,11 +138,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
     // 区人大0124号建议 is the district congress's: the city congress's suggestion 0124 is not it.
     const level = BODY_LEVEL.exec(text)
-    const numbered = kb.findDocuments({ number: number.digits }).filter((doc) => !level || [level[1], undefined].includes(levelOf(doc.session)))
+    const numbered = kb.findDocuments({ number: number.digits }).filter((doc) => atLevel(doc, level?.[1]))
     // 第22号提案 is the CPPCC's 22nd, not the people's congress's, nor is 市人大0234号建议 市政协's 0234: a reply
     // of the other kind is never taken for it (it is offered, as a number one digit away is).
-    const body = /人大|人民代表大会/.test(text) ? '建议' : /政协/.test(text) ? '提案' : undefined
-    const kind = body ?? motion
+    const kind = motionNamedIn(text) ?? motion
     const ofKind = numbered.filter((doc) => [kind, undefined].includes(motionOf(doc)))
     const label = `${level ? level[0] : ''}第${number.digits}号${motion}`
     mentions.push({ kind: 'number', text: number.text, label, docs: kind ? ofKind : numbered })
@@ -154,13 +163,13 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     // A people's congress session is not the CPPCC's of the same numbers (第十五届人大第二次会议, 区政协十五届二次会议).
     const before = text.slice(0, session.index)
     const body = session[2] ?? BODY_BEFORE.exec(before)?.[1]
-    const motion = body ? (body === '政协' ? '提案' : '建议') : undefined
+    const motion = motionNamedIn(body ?? '')
     // 市政协十三届五次会议 is the city's: a district's session of the same numbers is not it.
     const level = LEVEL_BEFORE.exec(before)?.[1]
     const sameNumbers = kb.documents.filter((doc) => !!doc.session && term.test(doc.session) && sitting.test(doc.session) && (!motion || motionOf(doc) === motion))
-    const atLevel = sameNumbers.filter((doc) => !level || [level, undefined].includes(levelOf(doc.session)))
+    const ofLevel = sameNumbers.filter((doc) => atLevel(doc, level))
     const bodyLabel = body ? (body === '政协' ? '政协' : '人大') : ''
-    mentions.push({ kind: 'session', text: session[0], label: `${level ?? ''}${bodyLabel}${th}届${times}次会议`, docs: atLevel, ...(atLevel.length ? {} : { otherLevels: sameNumbers }) })
+    mentions.push({ kind: 'session', text: session[0], label: `${level ?? ''}${bodyLabel}${th}届${times}次会议`, docs: ofLevel, ...(ofLevel.length ? {} : { otherLevels: sameNumbers }) })
   }
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })

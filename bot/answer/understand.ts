@@ -246,7 +246,12 @@ function pointsBack(text: string): boolean {
 function pointsElsewhere(doc: ReplyDocument | undefined, text: string): boolean {
   const pointer = ANAPHORA.exec(text)
   const referent = pointer && nouns(text).find(({ word, at }) => at >= pointer.index + pointer[0].length && !MATTER.test(word) && !FOLLOW_UP_WORDS.includes(word) && contentTokens(word).length > 0)?.word
-  return !!referent && ![doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(referent))
+  return !!referent && !namedIn(doc, referent)
+}
+
+/** Whether the reply names this word itself, in its title, unit or text. */
+function namedIn(doc: ReplyDocument | undefined, word: string): boolean {
+  return [doc?.title, doc?.unit, doc?.text].some((field) => field?.includes(word))
 }
 
 /** Who is asked to act (省里, 你们, 相关部门): the body that replied, whatever the reply calls itself. */
@@ -256,8 +261,7 @@ const ACTOR = /^(?:[省市区县镇乡村街][里上]|政府|部门|单位|你�
 function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolean {
   const rest = asksNextSteps(text)
   if (rest === undefined || !doc) return false
-  const own = [doc.title, doc.unit, doc.text].join('\n')
-  return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || own.includes(word))
+  return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || namedIn(doc, word))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
