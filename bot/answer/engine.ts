@@ -123,10 +123,11 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const found = evidenceOf(best)
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
-  // Asked what the reply in the conversation will do next, its passages saying so answer (next-steps.ts).
+  // Asked what the reply in the conversation will do next, its passages saying so answer (next-steps.ts);
+  // else the passages that pass the evidence check.
   const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
-  const quotedAt = steps.length ? steps.map((hit) => hits.indexOf(hit)) : quoted(candidates, calibration)
-  if (quotedAt.length === 0 || (!steps.length && !isAnswerable(found, calibration))) {
+  const shown = steps.length ? steps : isAnswerable(found, calibration) ? quoted(candidates, calibration).map((i) => best[i]) : []
+  if (shown.length === 0) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
     const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
@@ -135,7 +136,6 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const text = [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(searchedDocs)), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
   }
-  const shown = quotedAt.map((i) => hits[i])
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
