@@ -57,11 +57,14 @@ export function splitPortalBlock(lines: string[]): { fields: PortalFields; body:
   const fields: PortalFields = {}
   const portal = new Set<number>()
   const headEnd = lines.findIndex((line) => PROSE.test(line))
-  lines = lines.map((line, i) => (headEnd === -1 || i < headEnd ? withColons(line) : line))
-  lines.forEach((line, i) => (headEnd === -1 || i < headEnd) && TABLE_RULE.test(line) && portal.add(i))
+  const isHead = (i: number) => headEnd === -1 || i < headEnd
+  lines = lines.map((line, i) => (isHead(i) ? withColons(line) : line))
+  lines.forEach((line, i) => {
+    if (isHead(i) && TABLE_RULE.test(line)) portal.add(i)
+  })
   for (let i = 0; i < lines.length; ) {
     const end = fieldLinesFrom(lines, i)
-    const inHead = headEnd === -1 || i < headEnd
+    const inHead = isHead(i)
     const byline = inHead && end === i ? BYLINE.exec(lines[i]) : null
     if (byline) {
       for (const [label, value] of [['发布日期', byline[1]], ...inlinePairs(lines[i].slice(byline.index + byline[0].length))]) fields[label] ||= value
