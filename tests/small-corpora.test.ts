@@ -458,6 +458,21 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(forest.reply.text, /第86号代表建议的会办意见/)
 })
 
+test('a place\'s replies asked for when none is its own: the replies that only mention it are offered, never shown as its reply', async () => {
+  const kb = await corpusOf({
+    'city.txt': signed('关于市人大十六届三次会议第12号建议的答复', '市交通委员会', '2023年6月5日', '张某代表：', '您提出的《关于加快轨道交通建设的建议》收悉，现答复如下：', '轨道交通12号线延伸段将经过杨浦区、虹口区，预计2025年建成。'),
+    'district.txt': signed('关于长宁区政协十五届三次会议第8号提案的答复', '长宁区绿化和市容管理局', '2023年5月20日', '李某委员：', '您提出的《关于增加口袋公园的提案》收悉，现答复如下：', '今年新建口袋公园5座。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [none, picked] = await converse(engine, '杨浦区的提案答复', '1')
+  assert.equal(none.reply.answered, false, none.reply.text)
+  assert.match(none.reply.text, /没有找到杨浦区的答复[^]*提到杨浦区的答复有：\n1\. [^\n]*市交通委员会/)
+  assert.deepEqual(picked.docIds, [kb.documents.find((doc) => doc.file === 'city.txt')!.id], picked.reply.text)
+  // A place with a reply of its own still lists it.
+  const [own] = await converse(engine, '长宁区的提案答复')
+  assert.deepEqual(own.docIds, [kb.documents.find((doc) => doc.file === 'district.txt')!.id], own.reply.text)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

@@ -74,10 +74,10 @@ const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”
  * no reply names. `missingKind`, `offersKind`: what the corpus's texts and the offered ones are called
  * (答复, 文件, 答复或文件); no `missingKind` when what was asked names a text itself (《…》, 2023年88号文件).
  */
-export function noSuchReplyText({ asked, places, missingKind, offers, offersKind }: { asked: string[]; places: string[]; missingKind: string; offers: string[]; offersKind: string }): string {
+export function noSuchReplyText({ asked, places, missingKind, offers, offersHeading }: { asked: string[]; places: string[]; missingKind: string; offers: string[]; offersHeading: string }): string {
   const lines = [
     asked.length ? `抱歉，没有找到${asked.join('、')}${missingKind ? `的${missingKind}` : ''}。` : `抱歉，现有的答复文件中没有找到涉及${places.join('、')}的内容，我不便作答。`,
-    ...(offers.length ? [`现有相近的${offersKind}有：`, ...offers.map((offer, i) => `${i + 1}. ${offer}`), '回复序号可查看其中一份。'] : []),
+    ...(offers.length ? [offersHeading, ...offers.map((offer, i) => `${i + 1}. ${offer}`), '回复序号可查看其中一份。'] : []),
     HOTLINE_HINT,
   ]
   return lines.join('\n')

@@ -285,8 +285,10 @@ function pick(kb: KnowledgeBase, state: ConversationState, index: number): Turn 
 
 /** Replies asked for by what they are, that do not exist: say what was looked for, and offer near ones. */
 function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): Turn {
-  const asked = missing.filter((m) => m.kind !== 'place').map((m) => m.label)
-  const places = missing.filter((m) => m.kind === 'place').map((m) => m.label)
+  // A place that only some replies mention has no reply of its own: that is what was not found.
+  const namedOnly = (m: Mention) => m.kind !== 'place' || !!m.mentionedBy
+  const asked = missing.filter(namedOnly).map((m) => m.label)
+  const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
@@ -295,7 +297,9 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   // reply's; a body or a 文号 may be a policy text's too.
   const namesItself = missing.some((m) => m.kind !== 'place') && missing.every((m) => m.kind === 'title' || m.kind === 'docNumber')
   const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber') ? kindsOf(kb.documents) : '答复'
-  return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersKind: kindsOf(offers) })), state)
+  const mentioning = missing.find((m) => m.mentionedBy)
+  const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
+  return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersHeading })), state)
 }
 
 /** What these are called: 答复, 文件 (policy texts are nobody's 答复), or 答复或文件. */

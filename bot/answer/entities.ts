@@ -21,6 +21,8 @@ export interface Mention {
   stem?: string
   /** for a session of a level no reply has (市政协十五届三次会议): the replies of that session at other levels, to offer */
   otherLevels?: ReplyDocument[]
+  /** for a place no reply is the own of (by unit, session or title): the replies that only mention it, to offer */
+  mentionedBy?: ReplyDocument[]
 }
 
 export interface Entities {

@@ -6,8 +6,8 @@ import { splitPlacePrefix, type KnowledgeBase, type ReplyDocument } from '../../
 import { ownPlace, type Mention } from './entities.js'
 
 /**
- * The other replies of a session that was named and exists; the same session's at another level; the
- * named replies of other years (a year none is dated in); unsigned replies that name the body asked for,
+ * The other replies of a session that was named and exists; the same session's at another level; those
+ * mentioning a place that has none of its own; the named replies of other years (a year none is dated in); unsigned replies that name the body asked for,
  * else its place's own; or a number one digit away.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
@@ -18,6 +18,9 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
   // The session asked for at another level (市政协… when the district's of the same numbers replied).
   const otherLevels = missing.find((m) => m.otherLevels?.length)?.otherLevels
   if (otherLevels) return otherLevels
+  // A place no reply is the own of: the replies that mention it.
+  const mentionedBy = missing.find((m) => m.mentionedBy?.length)?.mentionedBy
+  if (mentionedBy) return mentionedBy
   // Another year's replies of what was named, with their dates: never quoted for the year asked.
   if (missing.some((m) => m.kind === 'year')) return named(mentions).filter((doc) => doc.date)
   // A reply without letterhead or signature may be that body's own: those that name it are offered, never

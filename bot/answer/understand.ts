@@ -176,9 +176,13 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (!found.docs) return { intent: 'question', query: asked, ...written }
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.
+  // With none of its own, a reply that only mentions it (a city's reply naming the district) is not its
+  // reply: there is none, and those mentioning it are offered. A policy text naming a place in its body
+  // is often that place's (本市…佛山市各区), so asked for as 文件 they are listed.
   if (rest.length === 0 && unknownBodies.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text))) {
     const own = (doc: ReplyDocument) => places.some((place) => ownPlace(doc, place.text))
     const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
+    if (!docs.some(own) && NAMES_REPLIES.test(text)) return { intent: 'noSuchReply', missing: places.map((place) => ({ ...place, docs: [], mentionedBy: docs })), mentions: found.mentions }
     return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
   }
   // Search with the whole question (the names help find the passage); judge the evidence on the rest.
