@@ -473,6 +473,25 @@ test('a place\'s replies asked for when none is its own: the replies that only m
   assert.deepEqual(own.docIds, [kb.documents.find((doc) => doc.file === 'district.txt')!.id], own.reply.text)
 })
 
+test('a body\'s name two districts share (区科委) is both of them: their replies listed under their own names, and a topic searched only in theirs', async () => {
+  const kb = await corpusOf({
+    'changning.txt': signed('关于长宁区政协十五届三次会议第84号提案的答复', '长宁区科学技术委员会', '2024年4月30日', '辛某委员：', '您提出的《关于打造科创生态圈的提案》收悉，现答复如下：', '我委今年新认定科技小巨人企业12家。'),
+    'jiading.txt': signed('关于嘉定区七届人大六次会议第43号建议的答复', '嘉定区科学技术委员会', '2025年3月25日', '王某代表：', '您提出的《关于加强校地合作的建议》收悉，现答复如下：', '我委与上海大学共建联合实验室3个。'),
+    'fagai.txt': signed('关于长宁区政协十五届三次会议第90号提案的答复', '长宁区发展和改革委员会', '2024年5月10日', '李某委员：', '您提出的《关于发展人工智能产业的提案》收悉，现答复如下：', '我委会同区科委，对人工智能企业给予最高500万元的算力补贴。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  const [listed] = await converse(engine, '区科委的答复有哪些')
+  assert.deepEqual([...listed.docIds].sort(), [id('changning.txt'), id('jiading.txt')].sort(), listed.reply.text)
+  assert.match(listed.reply.text, /长宁区科学技术委员会[^]*嘉定区科学技术委员会|嘉定区科学技术委员会[^]*长宁区科学技术委员会/)
+  // The 发改委's reply names 区科委 beside its subsidy: it is not a 科委's answer.
+  const [topic] = await converse(engine, '区科委对人工智能企业有什么算力补贴')
+  assert.equal(topic.reply.answered, false, topic.reply.text)
+  assert.doesNotMatch(topic.reply.text, /500万元/)
+  const [own] = await converse(engine, '区科委认定了多少家科技小巨人企业')
+  assert.deepEqual(own.docIds, [id('changning.txt')], own.reply.text)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

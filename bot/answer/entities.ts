@@ -21,6 +21,8 @@ export interface Mention {
   stem?: string
   /** for a session of a level no reply has (市政协十五届三次会议): the replies of that session at other levels, to offer */
   otherLevels?: ReplyDocument[]
+  /** for a unit: a name several units share (区科委 of two districts), which yields to what else the message names */
+  shared?: boolean
   /** for a place no reply is the own of (by unit, session or title): the replies that only mention it, to offer */
   mentionedBy?: ReplyDocument[]
 }
@@ -179,6 +181,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const places = findPlaces(text)
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions))
+  // A name several units share, beside a session or a place none of them replied to, may be an unsigned
+  // reply's body (普陀区政协…会议…区科委的会办意见): the other names decide, and it is a word of the question.
+  const shared = mentions.find((m) => m.shared)
+  if (shared && !everyAllows(mentions.filter((m) => m !== shared && m.docs.length > 0), shared.docs)) mentions.splice(mentions.indexOf(shared), 1)
 
   const scoping = mentions.filter((m) => m.kind !== 'unit' || m.docs.length > 0)
   if (scoping.length === 0) return { mentions, rest: message }
@@ -191,6 +197,11 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     if (mention.kind !== 'place' && mention.kind !== 'title') rest = rest.replace(mention.text, ' ')
   }
   return { mentions, docs, rest: rest.replace(/\s+/g, ' ').trim() }
+}
+
+/** Whether some of these replies are allowed by every one of these mentions. */
+function everyAllows(mentions: Mention[], docs: ReplyDocument[]): boolean {
+  return docs.some((doc) => mentions.every((m) => m.docs.includes(doc)))
 }
 
 const TITLE = /《([^《》]{4,80})》/
@@ -251,8 +262,8 @@ function personMentions(text: string): { name: string; label: string }[] {
 }
 
 /**
- * A unit the message names. An alias that several units share (科委 when two districts have one) scopes
- * nothing, unless the place named before it tells them apart: 沙河市交通局 is the 交通局 that signed a
+ * A unit the message names. An alias that several units share (科委 when two districts have one) is all
+ * of them, unless the place named before it tells them apart: 沙河市交通局 is the 交通局 that signed a
  * reply to 沙河市's people's congress. A government body that no indexed unit is, named in a message, is
  * kept unmatched.
  */
@@ -274,7 +285,9 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     if (before && (units.size === 0 || !docs.every((doc) => placeOfBody(doc, before.stem)))) {
       return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
     }
-    if (units.size !== 1) return []
+    // Every one of them is that body: asked for their replies, each is listed under its own name; asked a
+    // topic, their replies are searched, each passage cited with its unit. Never one of them taken for it.
+    if (units.size > 1) return [{ kind: 'unit', text: written, label: written, docs, shared: true }]
     const [unit] = units
     return [{ kind: 'unit', text: before && !unit.includes(before.stem) ? before.text + alias : alias, label: unit, docs }]
   }
