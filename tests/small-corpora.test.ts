@@ -492,6 +492,30 @@ test('a body\'s name two districts share (区科委) is both of them: their repl
   assert.deepEqual(own.docIds, [id('changning.txt')], own.reply.text)
 })
 
+test('a part asked of a reply named by number, or of the text a question finds, is that one\'s part; none or several are said so', async () => {
+  const kb = await corpusOf({
+    'guide.txt': signed('2015年某市积分制入户申办指南', '某市政务服务中心', '2015年7月27日', '一、指标总量', '2015年积分制入户指标按4500人总量控制执行。', '二、申请对象', '在本市合法稳定就业的外来务工人员。', '三、申请条件', '申请人总积分满60分就可以提出入户申请。'),
+    'reply.txt': signed('关于某市政协十三届二次会议第12号提案的答复', '某市交通运输局', '2023年6月5日', '张某委员：', '您提出的《关于优化公交线路的提案》收悉，现答复如下：', '一、关于增开线路', '今年新开公交线路8条。', '二、关于延长运营时间', '12条线路的末班车延长至23时。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [guide] = await converse(engine, '积分入户申办指南的第三部分')
+  assert.equal(guide.intent, 'fullSection', guide.reply.text)
+  assert.match(guide.reply.text, /三、申请条件\n申请人总积分满60分/)
+  const [numbered] = await converse(engine, '第12号提案的第二部分')
+  assert.match(numbered.reply.text, /二、关于延长运营时间\n12条线路的末班车延长至23时/)
+  assert.doesNotMatch(numbered.reply.text, /4500人/)
+  const [none] = await converse(engine, '第99号提案的第二部分')
+  assert.equal(none.reply.answered, false, none.reply.text)
+  assert.match(none.reply.text, /没有找到第99号提案的答复/)
+  // The text found has no such part: which text was looked in is said.
+  const [missing] = await converse(engine, '积分入户申办指南第九部分')
+  assert.equal(missing.reply.answered, false, missing.reply.text)
+  assert.match(missing.reply.text, /《2015年某市积分制入户申办指南》里没有找到“第九部分”/)
+  // 一点 in everyday words asks for no part.
+  const [colloquial] = await converse(engine, '积分入户的指标能不能多给一点')
+  assert.notEqual(colloquial.intent, 'fullSection', colloquial.reply.text)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

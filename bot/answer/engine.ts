@@ -86,7 +86,9 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
       case 'more':
         return more(kb, state)
       case 'fullSection':
-        return fullSection(kb, state, understood.request)
+        return fullSection(kb, understood.docId ? { ...FRESH, docId: understood.docId } : state, understood.request)
+      case 'partOfFound':
+        return partOfFound(kb, calibration, understood.of, understood.request)
       case 'lookup':
         return lookup(kb, understood.docIds, understood.scope)
       case 'question':
@@ -363,9 +365,24 @@ function fullSection(kb: KnowledgeBase, state: ConversationState, request: Secti
   const section = requestedSection(kb, docId, state.section ?? [], request)
   if (!section) {
     const asked = request.kind === 'named' ? request.name : request.kind === 'numbered' ? request.asked : '所引段落'
-    return turn('fullSection', plain(`这份答复里没有找到“${asked}”。可以回复“全文”查看所引段落所在的部分。`), state)
+    // Named, since the message may have named it by its topic only (元宇宙的第三条).
+    const doc = kb.getDocument(docId)
+    const name = doc ? `${doc.unit ?? ''}《${replyTitle(doc)}》` : '这份答复'
+    const whole = state.section ? '可以回复“全文”查看所引段落所在的部分。' : '可以直接问其中的具体内容。'
+    return turn('fullSection', plain(`${name}里没有找到“${asked}”。${whole}`), state, [docId])
   }
   return sectionPage(kb, state, docId, section, 0)
+}
+
+/**
+ * A part of the text a question finds (广州积分入户指南的第三部分): the question must be answered like any
+ * other, from one text, whose part is then given; found in several texts, they are listed to choose from.
+ */
+async function partOfFound(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>, request: SectionRequest): Promise<Turn> {
+  const found = await question(kb, calibration, asked)
+  if (!found.reply.answered) return found
+  const docIds = [...new Set(found.docIds)]
+  return docIds.length === 1 ? fullSection(kb, { ...FRESH, docId: docIds[0] }, request) : lookup(kb, docIds, asked.message ?? asked.query)
 }
 
 function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], request: SectionRequest): string[] | undefined {

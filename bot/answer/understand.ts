@@ -18,7 +18,10 @@ export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 're
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
-  | { intent: 'fullSection'; request: SectionRequest }
+  /** a part of the reply in the conversation, or of the one the message names (第084号提案的第二部分) */
+  | { intent: 'fullSection'; request: SectionRequest; docId?: string }
+  /** a part of the text a question finds (广州积分入户指南的第三部分): that text's, when it finds one */
+  | { intent: 'partOfFound'; request: SectionRequest; of: Extract<Understanding, { intent: 'question' }> }
   /** the message needs a reply in the conversation and there is none: ask which one is meant */
   | { intent: 'whichReply'; about: 'section' | 'followUp' }
   /** a bare number: an item of the list just shown, or a prompt */
@@ -60,7 +63,10 @@ const MORE = new RegExp(`^(更多|下一条|下一个|下一段|继续|还有吗
 const WHOLE = new RegExp(`^(全文|完整|完整版|全部|整段|原文|看全文|查看全文|全部内容)${END}`)
 /** 第三条是什么, 第二部分讲了什么: asking what a part says is asking for the part. */
 const WHAT_IT_SAYS = '(?:的?内容|是什么|是啥|说了?(?:些)?什么|讲了?(?:些)?什么|写了?(?:些)?什么|呢)?'
-const NUMBERED = new RegExp(`^第?([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${WHAT_IT_SAYS}${END}`)
+const PART = `([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${WHAT_IT_SAYS}${END}`
+const NUMBERED = new RegExp(`^第?${PART}`)
+/** A part asked of a reply or text named before it (第084号提案的第二部分, 《…办法》第十条); not 放松一点. */
+const PART_OF = new RegExp(`^(.+?)的?(第${PART})`)
 /** A bare number: picks from a list just shown ("2", "第2个"). */
 const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(个|份|项|条)?${END}`)
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
@@ -119,6 +125,9 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   if (MORE.test(text)) return { intent: 'more' }
   const section = sectionRequest(text, kb, state?.docId)
   if (section) return state?.docId ? { intent: 'fullSection', request: section } : { intent: 'whichReply', about: 'section' }
+  const partOf = PART_OF.exec(text)
+  const part = partOf && partAsked(partOf[1], numberedPart(partOf[2]), kb, state)
+  if (part) return part
   const bare = BARE_NUMBER.exec(text)
   if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : arabic(bare[1])) }
 
@@ -293,16 +302,43 @@ function topicWords(text: string): string[] {
 
 function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefined): SectionRequest | undefined {
   if (WHOLE.test(text)) return { kind: 'cited' }
-  const numbered = NUMBERED.exec(text)
-  if (numbered) {
-    const numeral = toChineseNumeral(numbered[1])
-    return { kind: 'numbered', numeral, digits: /^\d+$/.test(numbered[1]) ? String(Number(numbered[1])) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: numbered[2] === '条' }
-  }
+  if (NUMBERED.test(text)) return numberedPart(text)
   if (!docId) return undefined
   const name = text.replace(/[!！。?？]+$/, '')
   if (name.length < 2 || name.length > MAX_SECTION_NAME) return undefined
   const named = kb.chunksOf(docId).some((chunk) => chunk.section.some((label) => label.includes(name)))
   return named ? { kind: 'named', name } : undefined
+}
+
+/** 第三部分, 第十条是什么: the part asked for, by its number. */
+function numberedPart(text: string): SectionRequest {
+  const [, number, unit] = NUMBERED.exec(text)!
+  const numeral = toChineseNumeral(number)
+  return { kind: 'numbered', numeral, digits: /^\d+$/.test(number) ? String(Number(number)) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
+}
+
+/**
+ * A part of what the words before it name: of the one reply or text named or pointed back at (这份答复),
+ * a list to choose from when they name several, an honest "no such reply", or the text a question on them
+ * finds. Words that name nothing of these ask for no part.
+ */
+function partAsked(named: string, request: SectionRequest, kb: KnowledgeBase, state: ConversationState | undefined): Understanding | undefined {
+  const of = understand(named, kb, state)
+  switch (of.intent) {
+    case 'lookup':
+      return of.docIds.length === 1 ? { intent: 'fullSection', request, docId: of.docIds[0] } : of
+    case 'question': {
+      if (of.docIds?.length === 1 && !of.topic) return { intent: 'fullSection', request, docId: of.docIds[0] }
+      // A place alone (长宁区的第二部分) names all its texts, not one: they are listed.
+      const beyondNames = topicWords((of.scopedWith ?? []).reduce((left, name) => left.split(name).join(' '), named))
+      return beyondNames.length || !of.docIds ? { intent: 'partOfFound', request, of } : { intent: 'lookup', docIds: of.docIds, scope: named }
+    }
+    case 'noSuchReply':
+    case 'whichReply':
+      return of
+    default:
+      return undefined
+  }
 }
 
 function arabic(numeral: string): number {
