@@ -516,6 +516,27 @@ test('a part asked of a reply named by number, or of the text a question finds, 
   assert.notEqual(colloquial.intent, 'fullSection', colloquial.reply.text)
 })
 
+test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
+  const kb = await corpusOf({
+    'forwarded.txt': [
+      '各街道办事处，区各有关单位：',
+      '现将市政府印发的《关于支持中小企业共渡难关的若干措施》转发给你们，请认真贯彻落实。',
+      '温州市龙湾区人民政府办公室',
+      '2020年2月13日',
+      '温政发〔2020〕3号',
+      '温州市人民政府关于印发支持中小企业共渡难关若干措施的通知',
+      '一、对承租国有资产类经营用房的中小企业，免收2个月房租。',
+    ].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [docNumber, listed, other] = await converse(engine, '温州市人民政府印发支持中小企业若干措施的文号是什么', '温州市政府的文件有哪些', '台州市政府的文件有哪些')
+  assert.equal(docNumber.reply.answered, true, docNumber.reply.text)
+  assert.match(docNumber.reply.text, /^[^\n]*的文号：温政发〔2020〕3号/)
+  assert.equal(listed.reply.answered, true, listed.reply.text)
+  assert.match(listed.reply.text, /温州市人民政府关于印发支持中小企业共渡难关若干措施的通知/)
+  assert.equal(other.reply.answered, false, other.reply.text)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

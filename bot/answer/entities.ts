@@ -293,7 +293,7 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   }
   // 人社部门 is "the 人社 departments", not the ministry 人社部.
   const body = BODY_NAMES.find((name) => new RegExp(`${name}(?!门)`).test(text))
-  if (!body) return governmentOf(text, places, names.aliases)
+  if (!body) return governmentOf(text, places, names)
   // A street or town the gazetteer knows (长寿路街道) is a place, not an unknown body.
   if (places.some((place) => place.text.endsWith(body))) return []
   const start = text.indexOf(body)
@@ -301,7 +301,18 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
   // As written, with the place or level word before it (长宁区教育局, 区卫健委).
   const from = named && named.end === start ? named.start : /[省市区县]/.test(text[start - 1] ?? '') ? start - 1 : start
   const label = text.slice(from, start + body.length)
-  return [{ kind: 'unit', text: label, label, docs: [] }]
+  return [{ kind: 'unit', text: label, label, docs: issuedBy(names, label) }]
+}
+
+/**
+ * The texts whose title names this body as its issuer (温州市人民政府关于印发…的通知), though another body
+ * signed them: a district's office forwarding the city's notice is the text's unit, the city government
+ * still issued what it forwards. 政府 and 人民政府 are one body.
+ */
+function issuedBy(names: Names, body: string): ReplyDocument[] {
+  const plain = (name: string) => name.replace(/人民政府/g, '政府')
+  const issuer = plain(body)
+  return [...names.haystacks.keys()].filter((doc) => !!doc.title && (plain(doc.title).startsWith(issuer) || plain(doc.title).includes(`${issuer}关于`)))
 }
 
 /** 人民政府, 政府办 and the like name no body by themselves; after a place (太白县政府) they name its government. */
@@ -311,12 +322,12 @@ const GOVERNMENT = /^(?:人民)?政府(?:办公厅|办公室|办)?/
  * A place's government that no indexed unit is (太白县政府, where only a town under it replied). One an
  * indexed unit's name begins with (上海市人民政府 for its 办公厅) is left to the search, as before.
  */
-function governmentOf(text: string, places: PlaceMention[], aliases: string[]): Mention[] {
+function governmentOf(text: string, places: PlaceMention[], names: Names): Mention[] {
   for (const place of places) {
     const government = GOVERNMENT.exec(text.slice(place.end))
     if (!government) continue
     const label = place.text + government[0]
-    return aliases.some((alias) => alias.startsWith(label)) ? [] : [{ kind: 'unit', text: label, label, docs: [] }]
+    return names.aliases.some((alias) => alias.startsWith(label)) ? [] : [{ kind: 'unit', text: label, label, docs: issuedBy(names, label) }]
   }
   return []
 }
