@@ -537,6 +537,22 @@ test('a notice a district forwards is still the city government\'s that issued i
   assert.equal(other.reply.answered, false, other.reply.text)
 })
 
+test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {
+  const kb = await corpusOf({
+    'county.txt': signed('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表：', '您提出的《关于加宽省道的建议》收悉，现答复如下：', '该路段已列入改造计划。'),
+    'city.txt': signed('关于市政协十三届三次会议第10号提案的答复', '某市商务委员会', '2019年7月11日', '李某委员：', '您提出的《关于发展夜间经济的提案》收悉，现答复如下：', '今年举办夜市活动20场。'),
+    'district.txt': signed('关于区政协十四届二次会议第28号提案的答复', '上海市普陀区绿化和市容管理局', '2019年10月14日', '王某委员：', '您提出的《关于建造儿童游乐设施的提案》收悉，现答复如下：', '今年新建儿童游乐场3处。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  const [county, city, dated] = await converse(engine, '县人大的建议有哪些', '市政协的提案有哪些', '2019年县人大的建议答复')
+  assert.deepEqual(county.docIds, [id('county.txt')], county.reply.text)
+  assert.deepEqual(city.docIds, [id('city.txt')], city.reply.text)
+  // The county congress replied in 2022 only: the 2019 replies of the city's and a district's CPPCC are not it.
+  assert.equal(dated.reply.answered, false, dated.reply.text)
+  assert.doesNotMatch(dated.reply.text, /夜间经济|儿童游乐/)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

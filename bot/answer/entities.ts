@@ -10,7 +10,7 @@ import { findPlaces, loadSegmenter, splitPlacePrefix, type KnowledgeBase, type P
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
-  kind: 'number' | 'docNumber' | 'title' | 'session' | 'proposer' | 'unit' | 'place' | 'year'
+  kind: 'number' | 'docNumber' | 'title' | 'session' | 'assembly' | 'proposer' | 'unit' | 'place' | 'year'
   /** as written in the message */
   text: string
   /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */
@@ -60,6 +60,11 @@ const SESSION_LEVEL = /([省市区县])第?[一二三四五六七八九十\d]+�
 
 function levelOf(session: string | undefined): string | undefined {
   return session ? (BODY_LEVEL.exec(session) ?? SESSION_LEVEL.exec(session))?.[1] : undefined
+}
+
+/** The level of the congress or CPPCC a reply answers: its session's, else its unit's (潼关县民政局 answering 政协十届三次会议). */
+function assemblyLevel(doc: ReplyDocument): string | undefined {
+  return levelOf(doc.session) ?? (doc.unit ? unitLevel(doc.unit) : undefined)
 }
 
 /** Whether a reply's session is of this level (市, 区 …), or says none; any reply when no level is asked. */
@@ -174,6 +179,16 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const ofLevel = sameNumbers.filter((doc) => atLevel(doc, level))
     const bodyLabel = body ? (body === '政协' ? '政协' : '人大') : ''
     mentions.push({ kind: 'session', text: session[0], label: `${level ?? ''}${bodyLabel}${th}届${times}次会议`, docs: ofLevel, ...(ofLevel.length ? {} : { otherLevels: sameNumbers }) })
+  } else {
+    // 县人大, 市政协 without a session: that level's congress or CPPCC, whichever session.
+    const assembly = BODY_LEVEL.exec(text)
+    if (assembly) {
+      const motion = motionNamedIn(assembly[0])
+      const label = `${assembly[1]}${motion === '建议' ? '人大' : '政协'}`
+      // The level word of 潼关县政协 is the place's ending too: the place keeps it.
+      const written = findPlaces(text).some((place) => place.end === assembly.index + 1) ? assembly[0].slice(1) : assembly[0]
+      mentions.push({ kind: 'assembly', text: written, label, docs: kb.documents.filter((doc) => motionOf(doc) === motion && assemblyLevel(doc) === assembly[1]) })
+    }
   }
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
