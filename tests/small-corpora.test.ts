@@ -551,6 +551,10 @@ test('a level\'s congress or CPPCC named without a session (县人大, 市政协
   // The county congress replied in 2022 only: the 2019 replies of the city's and a district's CPPCC are not it.
   assert.equal(dated.reply.answered, false, dated.reply.text)
   assert.doesNotMatch(dated.reply.text, /夜间经济|儿童游乐/)
+  // Said as asked, with the county's name.
+  const [cppcc] = await converse(engine, '盘山县政协的提案')
+  assert.equal(cppcc.reply.answered, false, cppcc.reply.text)
+  assert.match(cppcc.reply.text, /没有找到盘山县政协的答复/)
 })
 
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {

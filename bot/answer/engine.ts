@@ -292,7 +292,7 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const asked = missing.filter(namedOnly).map((m) => m.label)
   const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.
-  if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).join(' '))
+  if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).filter((label, _, all) => !all.some((other) => other !== label && other.includes(label))).join(' '))
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
   // A title or a 文号 (《…》, 2023年88号文件) names a text itself; a number, a session or a proposer is a

@@ -184,9 +184,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const assembly = BODY_LEVEL.exec(text)
     if (assembly) {
       const motion = motionNamedIn(assembly[0])
-      const label = `${assembly[1]}${motion === '建议' ? '人大' : '政协'}`
-      // The level word of 潼关县政协 is the place's ending too: the place keeps it.
-      const written = findPlaces(text).some((place) => place.end === assembly.index + 1) ? assembly[0].slice(1) : assembly[0]
+      // The level word of 潼关县政协 is the place's ending too: the place keeps it, and the label says whose.
+      const place = findPlaces(text).find((one) => one.end === assembly.index + 1)
+      const written = place ? assembly[0].slice(1) : assembly[0]
+      const label = `${place?.text ?? assembly[1]}${motion === '建议' ? '人大' : '政协'}`
       mentions.push({ kind: 'assembly', text: written, label, docs: kb.documents.filter((doc) => motionOf(doc) === motion && assemblyLevel(doc) === assembly[1]) })
     }
   }
