@@ -1,9 +1,10 @@
 /**
- * `npx tsx tests/eval/dev/build.ts`: the two development sets of real documents from outside corpus/,
+ * `npx tsx tests/eval/dev/build.ts`: the development sets of real documents from outside corpus/,
  * assembled into var/dev/<name>/ (corpus/ + questions.jsonl) for `npm run eval -- --set var/dev/<name>`.
  *  - elsewhere: corpus/ beside 20 replies from other provinces (tests/fixtures/other-provinces)
  *  - policy: 8 policy texts of 7 cities (tests/fixtures/policy), as a corpus of their own
  *  - policy-wide: 40 policy texts of 20 cities and provinces (tests/fixtures/policy-wide), 10 more left out
+ *  - epidemic: openings of 12 notices of 2020 on the epidemic's economy from 11 places (tests/fixtures/epidemic), 5 more left out
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -17,6 +18,7 @@ const SETS: Record<string, string[]> = {
   elsewhere: [DEFAULT_CORPUS_DIR, path.join(FIXTURES, 'other-provinces')],
   policy: [path.join(FIXTURES, 'policy')],
   'policy-wide': [path.join(FIXTURES, 'policy-wide')],
+  epidemic: [path.join(FIXTURES, 'epidemic')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
