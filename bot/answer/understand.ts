@@ -88,6 +88,8 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 
 /** What 这件事, 这个问题 or 这项工作 point at is whatever the reply was about. */
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
+/** 这件事, 那个问题 after a topic (托管班这件事找谁): pointing at the topic, no word of it. */
+const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事项|事|问题)/
 
 /** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」 names no topic. */
 const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
@@ -157,7 +159,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
   const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere(kb.getDocument(state.docId), text))
   if (!found.docs && (fact || refersBack)) {
-    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, ANAPHORA], FOLLOW_UP_WORDS)
+    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }
