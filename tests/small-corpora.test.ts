@@ -364,6 +364,12 @@ test('asked what happens next to 这段路 after a reply on a road, that reply\'
   assert.match(after.reply.text, /待终审后实施/)
   // Asking more than what comes next is judged like any question: the reply says nothing of buses.
   assert.equal(beyond.reply.answered, false, beyond.reply.text)
+  // Without 这: still that reply's next steps, never the other road's; first thing, which reply is asked.
+  const [, bare] = await converse(createAnswerEngine(() => kb), '白塔段的路什么时候修', '下一步怎么做')
+  assert.deepEqual(bare.docIds, [shahe], bare.reply.text)
+  assert.doesNotMatch(bare.reply.text, /神山村/)
+  const [first] = await converse(createAnswerEngine(() => kb), '下一步怎么做')
+  assert.equal(first.intent, 'clarify', first.reply.text)
 })
 
 test('a reply named by its number and asked only what comes next answers with the passage stating it, not its opening', async () => {

@@ -157,7 +157,12 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
   // 这些/这个 before a thing the reply in the conversation never names (这些支持中小企业的政策… after a reply
   // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
-  const refersBack = pointsBack(text) || (!!state?.docId && ANAPHORA.test(text) && !pointsElsewhere(kb.getDocument(state.docId), text))
+  // So does 下一步怎么做 with no word the reply does not use itself: it asks what comes next of that reply.
+  const cited = state?.docId ? kb.getDocument(state.docId) : undefined
+  const refersBack = pointsBack(text) || (!!cited && ANAPHORA.test(text) && !pointsElsewhere(cited, text)) || (!!cited && asksOnlyNextSteps(text, cited))
+  // Asked what comes next and nothing else, first thing (下一步怎么做): of which reply?
+  const nextOnly = asksNextSteps(text)
+  if (!found.docs && !cited && nextOnly !== undefined && !namesTopic(nextOnly)) return { intent: 'whichReply', about: 'followUp' }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
