@@ -372,6 +372,21 @@ test('asked what happens next to 这段路 after a reply on a road, that reply\'
   assert.equal(first.intent, 'clarify', first.reply.text)
 })
 
+test('how it is going (落实了吗, 效果如何) names no topic: about the reply just cited, never a search of every reply; first thing, which one', async () => {
+  const kb = await corpusOf({
+    'trees.txt': reply('加强古树保护', '杨某代表', '全市已登记古树名木1200株，并逐株挂牌保护。'),
+    'lights.txt': reply('增设路灯', '曹某委员', '各街道已将路灯维护工作落实到人，新装路灯效果良好，群众满意度明显提高。'),
+  })
+  const trees = kb.documents.find((doc) => doc.file === 'trees.txt')!.id
+  for (const asked of ['落实了吗', '效果如何', '能加快吗']) {
+    const [, after] = await converse(createAnswerEngine(() => kb), '古树保护', asked)
+    assert.doesNotMatch(after.reply.text, /路灯/, asked)
+    assert.ok(after.docIds.every((id) => id === trees), `${asked}: ${after.reply.text}`)
+    const [first] = await converse(createAnswerEngine(() => kb), asked)
+    assert.equal(first.intent, 'clarify', `${asked}: ${first.reply.text}`)
+  }
+})
+
 test('a reply named by its number and asked only what comes next answers with the passage stating it, not its opening', async () => {
   const kb = await corpusOf({
     'cppcc-31.txt': [

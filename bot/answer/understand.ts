@@ -88,6 +88,11 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 
 /** What 这件事, 这个问题 or 这项工作 point at is whatever the reply was about. */
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
+/**
+ * Words asking how a matter is going (进展怎么样, 落实了吗, 效果如何, 能加快吗), of whatever matter: a
+ * message of these alone names no topic, so it is about the reply in the conversation, or asks which one.
+ */
+const STATUS = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|做|弄|搞|具体)$/
 /** 这件事, 那个问题 after a topic (托管班这件事找谁): pointing at the topic, no word of it. */
 const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事项|事|问题)/
 
@@ -157,12 +162,13 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // topic (元宇宙那件提案, 关于路灯的那份答复) is searched for.
   // 这些/这个 before a thing the reply in the conversation never names (这些支持中小企业的政策… after a reply
   // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
-  // So does 下一步怎么做 with no word the reply does not use itself: it asks what comes next of that reply.
+  // So does 下一步怎么做 with no word the reply does not use itself, and 进展怎么样: they ask it of that reply.
   const cited = state?.docId ? kb.getDocument(state.docId) : undefined
-  const refersBack = pointsBack(text) || (!!cited && ANAPHORA.test(text) && !pointsElsewhere(cited, text)) || (!!cited && asksOnlyNextSteps(text, cited))
-  // Asked what comes next and nothing else, first thing (下一步怎么做): of which reply?
+  const statusOnly = !found.docs && contentTokens(text).every((word) => STATUS.test(word) || MATTER.test(word))
+  const refersBack = pointsBack(text) || (!!cited && ANAPHORA.test(text) && !pointsElsewhere(cited, text)) || (!!cited && (asksOnlyNextSteps(text, cited) || statusOnly))
+  // Asked what comes next or how it is going and nothing else, first thing (下一步怎么做, 落实了吗): of which reply?
   const nextOnly = asksNextSteps(text)
-  if (!found.docs && !cited && nextOnly !== undefined && !namesTopic(nextOnly)) return { intent: 'whichReply', about: 'followUp' }
+  if (!found.docs && !cited && ((nextOnly !== undefined && !namesTopic(nextOnly)) || statusOnly)) return { intent: 'whichReply', about: 'followUp' }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
