@@ -372,6 +372,23 @@ test('asked what happens next to 这段路 after a reply on a road, that reply\'
   assert.equal(first.intent, 'clarify', first.reply.text)
 })
 
+test('a question in words half the texts use (需要什么材料) names no subject: first thing the bot asks which matter; after an answer, that text\'s', async () => {
+  const kb = await corpusOf({
+    'rental.txt': ['某市公共租赁住房申请办法', '第一条　申请公共租赁住房，应当提交身份证明、收入证明等材料。'].join('\n'),
+    'permit.txt': ['某市居住证办理须知', '一、申请居住证，应当提交居住登记凭证和近期相片等材料。'].join('\n'),
+    'school.txt': ['某市随迁子女入学办法', '一、申请入学，应当提交父母居住证和社保缴费证明等材料。'].join('\n'),
+    'pension.txt': ['某市城乡居民养老保险办法', '第一条　申请领取养老金，应当提交户口簿和身份证等材料。'].join('\n'),
+  })
+  const [first] = await converse(createAnswerEngine(() => kb), '需要什么材料')
+  assert.equal(first.intent, 'clarify', first.reply.text)
+  assert.match(first.reply.text, /哪件事/)
+  // After an answer it is asked of that text alone (and judged there like any question), never of the others.
+  const [permit, after] = await converse(createAnswerEngine(() => kb), '居住证申请要交哪些东西', '需要什么材料')
+  assert.match(permit.reply.text, /近期相片/)
+  assert.equal(after.intent !== 'clarify' && after.docIds.every((id) => permit.docIds.includes(id)), true, after.reply.text)
+  assert.doesNotMatch(after.reply.text, /收入证明|社保缴费|户口簿/)
+})
+
 test('how it is going (落实了吗, 效果如何) names no topic: about the reply just cited, never a search of every reply; first thing, which one', async () => {
   const kb = await corpusOf({
     'trees.txt': reply('加强古树保护', '杨某代表', '全市已登记古树名木1200株，并逐株挂牌保护。'),

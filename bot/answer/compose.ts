@@ -49,6 +49,10 @@ export function greetingText(examples: Examples): string {
 export function emptyText(examples: Examples): string {
   return `请用文字输入您的问题${examples.topic ? `，例如：${examples.topic}` : ''}（回复“帮助”查看用法）`
 }
+/** A question naming no subject (需要什么材料, 进展怎么样), with no reply in the conversation. */
+export function whichSubjectText(examples: Examples): string {
+  return `请问您问的是哪件事？请在问题里说明具体事项${examples.topic ? `（例如：${examples.topic}）` : ''}。也可以先问一件事，再接着问它的进展、材料或联系人。`
+}
 export const NO_MORE_TEXT = '没有更多相关段落了。可以换个说法再问，或回复“帮助”查看用法。'
 export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回复“更多”或“全文”。'
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'

@@ -5,7 +5,7 @@
 import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
-  citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle,
+  citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle, whichSubjectText,
   type Examples,
 } from './compose.js'
 import type { Mention } from './entities.js'
@@ -76,7 +76,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
       case 'farewell':
         return turn('greeting', plain(FAREWELL_TEXT), state)
       case 'whichReply':
-        return turn('clarify', plain(WHICH_REPLY_TEXT), state)
+        return turn('clarify', plain(understood.about === 'subject' ? whichSubjectText(examples) : WHICH_REPLY_TEXT), state)
       case 'pick':
         return pick(kb, state, understood.index)
       case 'noSuchReply':
