@@ -372,7 +372,7 @@ test('asked what happens next to 这段路 after a reply on a road, that reply\'
   assert.equal(first.intent, 'clarify', first.reply.text)
 })
 
-test('a question in words half the texts use (需要什么材料) names no subject: first thing the bot asks which matter; after an answer, that text\'s', async () => {
+test('a question only in words of what any matter takes (需要什么材料) names no subject: first thing the bot asks which matter; after an answer, that text\'s', async () => {
   const kb = await corpusOf({
     'rental.txt': ['某市公共租赁住房申请办法', '第一条　申请公共租赁住房，应当提交身份证明、收入证明等材料。'].join('\n'),
     'permit.txt': ['某市居住证办理须知', '一、申请居住证，应当提交居住登记凭证和近期相片等材料。'].join('\n'),

@@ -89,10 +89,11 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 /** What 这件事, 这个问题 or 这项工作 point at is whatever the reply was about. */
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
 /**
- * Words asking how a matter is going or what it takes (进展怎么样, 落实了吗, 效果如何, 需要…), of whatever matter: a
- * message of these alone names no topic, so it is about the reply in the conversation, or asks which one.
+ * Words asking how a matter is going or what it takes (进展怎么样, 落实了吗, 效果如何, 需要什么材料, 怎么申请),
+ * of whatever matter: a message of these alone names no subject, so it is about the reply in the
+ * conversation, or asks which matter is meant.
  */
-const STATUS = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要)$/
+const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用)$/
 /** 这件事, 那个问题 after a topic (托管班这件事找谁): pointing at the topic, no word of it. */
 const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事项|事|问题)/
 
@@ -164,11 +165,11 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // on 健康码) point at something else: the message is asked afresh. 这份答复 always means that reply.
   // So does 下一步怎么做 with no word the reply does not use itself, and 进展怎么样: they ask it of that reply.
   const cited = state?.docId ? kb.getDocument(state.docId) : undefined
-  const statusOnly = !found.docs && namesNoSubject(text, kb)
-  const refersBack = pointsBack(text) || (!!cited && ANAPHORA.test(text) && !pointsElsewhere(cited, text)) || (!!cited && (asksOnlyNextSteps(text, cited) || statusOnly))
+  const noSubject = !found.docs && namesNoSubject(text)
+  const refersBack = pointsBack(text) || (!!cited && ANAPHORA.test(text) && !pointsElsewhere(cited, text)) || (!!cited && (asksOnlyNextSteps(text, cited) || noSubject))
   // Asked what comes next or how it is going and nothing else, first thing (下一步怎么做, 落实了吗): of which reply?
   const nextOnly = asksNextSteps(text)
-  if (!found.docs && !cited && ((nextOnly !== undefined && !namesTopic(nextOnly)) || statusOnly)) return { intent: 'whichReply', about: 'subject' }
+  if (!found.docs && !cited && ((nextOnly !== undefined && !namesTopic(nextOnly)) || noSubject)) return { intent: 'whichReply', about: 'subject' }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
@@ -290,23 +291,9 @@ function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolea
   return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || namedIn(doc, word))
 }
 
-/** Texts a word must be in, as a share of all, to say nothing of which one a one-word question means. */
-const EVERYWHERE_SHARE = 0.5
-const EVERYWHERE_MIN_TEXTS = 4
-
-/** At most this many words, each in half the texts or more, make a question that names no subject. */
-const EVERYWHERE_WORDS_MAX = 2
-
-/**
- * A question that names no subject: only words of how a matter goes (落实了吗, 效果如何), or besides them
- * a word or two that half the texts or more use (需要什么材料, 怎么申请, 有什么政策 among policy texts).
- */
-function namesNoSubject(text: string, kb: KnowledgeBase): boolean {
-  const words = contentTokens(text).filter((word) => !STATUS.test(word) && !MATTER.test(word))
-  if (words.length === 0) return true
-  const texts = kb.documents.length
-  const everywhere = (word: string) => kb.documents.filter((doc) => doc.text.includes(word)).length >= EVERYWHERE_SHARE * texts
-  return words.length <= EVERYWHERE_WORDS_MAX && texts >= EVERYWHERE_MIN_TEXTS && words.every(everywhere)
+/** A question that names no subject: only words of how a matter goes or what it takes (落实了吗, 需要什么材料). */
+function namesNoSubject(text: string): boolean {
+  return contentTokens(text).every((word) => NO_SUBJECT.test(word) || MATTER.test(word))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
