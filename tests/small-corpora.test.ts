@@ -22,6 +22,9 @@ async function corpusOf(files: Record<string, string>): Promise<KnowledgeBase> {
   return KnowledgeBase.open(path.join(root, 'index'))
 }
 
+/** The id of the document indexed from this file. */
+const idOf = (kb: KnowledgeBase, file: string) => kb.documents.find((doc) => doc.file === file)!.id
+
 /** Asks the engine (a conversation of its own) and checks that it answers, quoting first a passage like `passage`. */
 async function quotesFirst(engine: ReturnType<typeof createAnswerEngine>, question: string, passage: RegExp): Promise<void> {
   const [turn] = await converse(engine, question)
@@ -35,6 +38,10 @@ const reply = (topic: string, addressee: string, ...body: string[]) =>
 
 /** A text signed at its end, as notices and many replies are: its title, its lines, then the issuer and the date. */
 const signed = (title: string, issuer: string, date: string, ...lines: string[]) => [title, ...lines, issuer, date].join('\n')
+
+/** A signed reply to a proposal or suggestion: the addressee and the acknowledgement of what was proposed open its body. */
+const answering = (title: string, unit: string, date: string, addressee: string, proposed: string, ...body: string[]) =>
+  signed(title, unit, date, `${addressee}：`, `您提出的《${proposed}》收悉，现答复如下：`, ...body)
 
 const REGULATION = [
   '某市公共场所控制吸烟条例',
@@ -466,13 +473,13 @@ test('a level word before a body\'s name says whose it is: 区工信局 is not t
 
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
-    'shahe.txt': signed('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表：', '您提出的《关于修缮白塔段道路的建议》收悉，现答复如下：', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
-    'panshan.txt': signed('对县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官亮代表：', '您提出的《关于修建乡村公路的建议》收悉，现答复如下：', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。'),
+    'shahe.txt': answering('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表', '关于修缮白塔段道路的建议', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
+    'panshan.txt': answering('对县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官亮代表', '关于修建乡村公路的建议', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。'),
     'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。'),
     'forest.txt': signed('关于秦皇岛市第十四届人民代表大会第四次会议第86号建议的会办意见', '林业局', '2019年7月31日', '市旅游文广局：', '杨春波代表提出的《关于加强农村古树保护的建议》收悉，现将我局会办意见函告如下：', '一是全面开展古树名木分布情况摸底调查，登记造册，建立档案。'),
   })
   const engine = createAnswerEngine(() => kb)
-  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  const id = (file: string) => idOf(kb, file)
   // 交通局 is two units' alias here; the place tells which one signed.
   const [dated, panshan, elsewhere] = await converse(engine, '沙河市交通局的答复是哪天的', '盘山县交通局的答复', '平江县交通局的答复')
   assert.equal(dated.intent, 'fact', dated.reply.text)
@@ -498,27 +505,27 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
 
 test('a place\'s replies asked for when none is its own: the replies that only mention it are offered, never shown as its reply', async () => {
   const kb = await corpusOf({
-    'city.txt': signed('关于市人大十六届三次会议第12号建议的答复', '市交通委员会', '2023年6月5日', '张某代表：', '您提出的《关于加快轨道交通建设的建议》收悉，现答复如下：', '轨道交通12号线延伸段将经过杨浦区、虹口区，预计2025年建成。'),
-    'district.txt': signed('关于长宁区政协十五届三次会议第8号提案的答复', '长宁区绿化和市容管理局', '2023年5月20日', '李某委员：', '您提出的《关于增加口袋公园的提案》收悉，现答复如下：', '今年新建口袋公园5座。'),
+    'city.txt': answering('关于市人大十六届三次会议第12号建议的答复', '市交通委员会', '2023年6月5日', '张某代表', '关于加快轨道交通建设的建议', '轨道交通12号线延伸段将经过杨浦区、虹口区，预计2025年建成。'),
+    'district.txt': answering('关于长宁区政协十五届三次会议第8号提案的答复', '长宁区绿化和市容管理局', '2023年5月20日', '李某委员', '关于增加口袋公园的提案', '今年新建口袋公园5座。'),
   })
   const engine = createAnswerEngine(() => kb)
   const [none, picked] = await converse(engine, '杨浦区的提案答复', '1')
   assert.equal(none.reply.answered, false, none.reply.text)
   assert.match(none.reply.text, /没有找到杨浦区的答复[^]*提到杨浦区的答复有：\n1\. [^\n]*市交通委员会/)
-  assert.deepEqual(picked.docIds, [kb.documents.find((doc) => doc.file === 'city.txt')!.id], picked.reply.text)
+  assert.deepEqual(picked.docIds, [idOf(kb, 'city.txt')], picked.reply.text)
   // A place with a reply of its own still lists it.
   const [own] = await converse(engine, '长宁区的提案答复')
-  assert.deepEqual(own.docIds, [kb.documents.find((doc) => doc.file === 'district.txt')!.id], own.reply.text)
+  assert.deepEqual(own.docIds, [idOf(kb, 'district.txt')], own.reply.text)
 })
 
 test('a body\'s name two districts share (区科委) is both of them: their replies listed under their own names, and a topic searched only in theirs', async () => {
   const kb = await corpusOf({
-    'changning.txt': signed('关于长宁区政协十五届三次会议第84号提案的答复', '长宁区科学技术委员会', '2024年4月30日', '辛某委员：', '您提出的《关于打造科创生态圈的提案》收悉，现答复如下：', '我委今年新认定科技小巨人企业12家。'),
-    'jiading.txt': signed('关于嘉定区七届人大六次会议第43号建议的答复', '嘉定区科学技术委员会', '2025年3月25日', '王某代表：', '您提出的《关于加强校地合作的建议》收悉，现答复如下：', '我委与上海大学共建联合实验室3个。'),
-    'fagai.txt': signed('关于长宁区政协十五届三次会议第90号提案的答复', '长宁区发展和改革委员会', '2024年5月10日', '李某委员：', '您提出的《关于发展人工智能产业的提案》收悉，现答复如下：', '我委会同区科委，对人工智能企业给予最高500万元的算力补贴。'),
+    'changning.txt': answering('关于长宁区政协十五届三次会议第84号提案的答复', '长宁区科学技术委员会', '2024年4月30日', '辛某委员', '关于打造科创生态圈的提案', '我委今年新认定科技小巨人企业12家。'),
+    'jiading.txt': answering('关于嘉定区七届人大六次会议第43号建议的答复', '嘉定区科学技术委员会', '2025年3月25日', '王某代表', '关于加强校地合作的建议', '我委与上海大学共建联合实验室3个。'),
+    'fagai.txt': answering('关于长宁区政协十五届三次会议第90号提案的答复', '长宁区发展和改革委员会', '2024年5月10日', '李某委员', '关于发展人工智能产业的提案', '我委会同区科委，对人工智能企业给予最高500万元的算力补贴。'),
   })
   const engine = createAnswerEngine(() => kb)
-  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  const id = (file: string) => idOf(kb, file)
   const [listed] = await converse(engine, '区科委的答复有哪些')
   assert.deepEqual([...listed.docIds].sort(), [id('changning.txt'), id('jiading.txt')].sort(), listed.reply.text)
   assert.match(listed.reply.text, /长宁区科学技术委员会[^]*嘉定区科学技术委员会|嘉定区科学技术委员会[^]*长宁区科学技术委员会/)
@@ -533,7 +540,7 @@ test('a body\'s name two districts share (区科委) is both of them: their repl
 test('a part asked of a reply named by number, or of the text a question finds, is that one\'s part; none or several are said so', async () => {
   const kb = await corpusOf({
     'guide.txt': signed('2015年某市积分制入户申办指南', '某市政务服务中心', '2015年7月27日', '一、指标总量', '2015年积分制入户指标按4500人总量控制执行。', '二、申请对象', '在本市合法稳定就业的外来务工人员。', '三、申请条件', '申请人总积分满60分就可以提出入户申请。'),
-    'reply.txt': signed('关于某市政协十三届二次会议第12号提案的答复', '某市交通运输局', '2023年6月5日', '张某委员：', '您提出的《关于优化公交线路的提案》收悉，现答复如下：', '一、关于增开线路', '今年新开公交线路8条。', '二、关于延长运营时间', '12条线路的末班车延长至23时。'),
+    'reply.txt': answering('关于某市政协十三届二次会议第12号提案的答复', '某市交通运输局', '2023年6月5日', '张某委员', '关于优化公交线路的提案', '一、关于增开线路', '今年新开公交线路8条。', '二、关于延长运营时间', '12条线路的末班车延长至23时。'),
   })
   const engine = createAnswerEngine(() => kb)
   const [guide] = await converse(engine, '积分入户申办指南的第三部分')
@@ -577,12 +584,12 @@ test('a notice a district forwards is still the city government\'s that issued i
 
 test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {
   const kb = await corpusOf({
-    'county.txt': signed('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表：', '您提出的《关于加宽省道的建议》收悉，现答复如下：', '该路段已列入改造计划。'),
-    'city.txt': signed('关于市政协十三届三次会议第10号提案的答复', '某市商务委员会', '2019年7月11日', '李某委员：', '您提出的《关于发展夜间经济的提案》收悉，现答复如下：', '今年举办夜市活动20场。'),
-    'district.txt': signed('关于区政协十四届二次会议第28号提案的答复', '上海市普陀区绿化和市容管理局', '2019年10月14日', '王某委员：', '您提出的《关于建造儿童游乐设施的提案》收悉，现答复如下：', '今年新建儿童游乐场3处。'),
+    'county.txt': answering('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),
+    'city.txt': answering('关于市政协十三届三次会议第10号提案的答复', '某市商务委员会', '2019年7月11日', '李某委员', '关于发展夜间经济的提案', '今年举办夜市活动20场。'),
+    'district.txt': answering('关于区政协十四届二次会议第28号提案的答复', '上海市普陀区绿化和市容管理局', '2019年10月14日', '王某委员', '关于建造儿童游乐设施的提案', '今年新建儿童游乐场3处。'),
   })
   const engine = createAnswerEngine(() => kb)
-  const id = (file: string) => kb.documents.find((doc) => doc.file === file)!.id
+  const id = (file: string) => idOf(kb, file)
   const [county, city, dated] = await converse(engine, '县人大的建议有哪些', '市政协的提案有哪些', '2019年县人大的建议答复')
   assert.deepEqual(county.docIds, [id('county.txt')], county.reply.text)
   assert.deepEqual(city.docIds, [id('city.txt')], city.reply.text)
