@@ -7,8 +7,8 @@ import { ownPlace, type Mention } from './entities.js'
 
 /**
  * The other replies of a session that was named and exists; the same session's at another level; those
- * mentioning a place that has none of its own; the named replies of other years (a year none is dated in); unsigned replies that name the body asked for,
- * else its place's own; or a number one digit away.
+ * mentioning a place that has none of its own; the named replies of other years (a year none is dated
+ * in); unsigned replies that name the body asked for, else its place's own; or a number one digit away.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
   const number = missing.find((m) => m.kind === 'number')
