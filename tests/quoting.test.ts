@@ -21,6 +21,7 @@ test('a passage of the answering text that is not close to the best is left out'
   assert.deepEqual(quoted([candidate('regulation', 0.75), candidate('regulation', 0.5, false)], calibration), [0])
 })
 
-test('with no passage answering on its own, the first and those close to it are quoted together', () => {
-  assert.deepEqual(quoted([candidate('a', 0.66), candidate('b', 0.65), candidate('c', 0.4, false)], calibration), [0, 1])
+test('with no passage answering on its own, the first and those of its text close to it are quoted together, never another text\'s', () => {
+  assert.deepEqual(quoted([candidate('a', 0.66), candidate('a', 0.65), candidate('c', 0.4, false)], calibration), [0, 1])
+  assert.deepEqual(quoted([candidate('a', 0.66), candidate('b', 0.65), candidate('a', 0.64)], calibration), [0, 2])
 })

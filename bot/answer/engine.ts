@@ -202,13 +202,15 @@ async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Pro
 /**
  * Of the best passages of an answered question, those quoted (their positions): the ones that answer it
  * on their own evidence when there are any, then the passages of the same replies whose scores come close
- * to them (one article of a regulation often answers with the next); else the first and those close to
- * it (the answer then rests on what they say together). Another reply is never quoted for being close.
+ * to them (one article of a regulation often answers with the next); else the first and those of its
+ * reply close to it (the answer then rests on what they say together). Another reply is never quoted for
+ * being close: 「小公司想上市有人指导吗」 quoted a 公交候车亭 coordination meeting (公交广告公司) beside the
+ * passage on listing.
  */
 export function quoted(candidates: PassageCandidate[], calibration: Calibration): number[] {
   const alone = passing(candidates, calibration)
   const close = candidates.flatMap((candidate, i) => (candidate.close && !lacksKind(candidate.evidence, calibration) ? [i] : []))
-  if (alone.length === 0) return close
+  if (alone.length === 0) return close.filter((i) => candidates[i].docId === candidates[close[0]].docId)
   const replies = new Set(alone.map((i) => candidates[i].docId))
   return [...alone, ...close.filter((i) => !alone.includes(i) && replies.has(candidates[i].docId))]
 }
