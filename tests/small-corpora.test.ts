@@ -622,12 +622,16 @@ test('a place\'s texts asked for as documents are listed as 文件, one without 
   const kb = await corpusOf({
     'foshan-rental.txt': ['佛山市公共租赁住房管理办法', '第一条　公共租赁住房租金按照略低于同地段市场租金的原则确定。', '第二条　承租人应当按月缴纳租金。'].join('\n'),
     'guide-0412.txt': ['城乡居民养老保险关系转入', '事项名称', '城乡居民养老保险关系转入', '办理地点', '佛山市各区社会保险经办机构服务窗口', '办理时限', '受理之日起15个工作日内办结。'].join('\n'),
+    'measures.txt': ['各区人民政府，市有关单位：', '为支持佛山市中小企业共渡难关，现提出以下措施：', '一、对承租国有经营用房的中小企业，免收一个月房租。'].join('\n'),
   })
   const [listed] = await converse(createAnswerEngine(() => kb), '佛山的文件有哪些')
   assert.equal(listed.intent, 'lookup', listed.reply.text)
-  assert.match(listed.reply.text, /找到2份与“佛山”有关的文件/)
+  assert.match(listed.reply.text, /找到3份与“佛山”有关的文件/)
   assert.match(listed.reply.text, /城乡居民养老保险关系转入（未载明发文单位和日期）/)
   assert.doesNotMatch(listed.reply.text, /guide-0412|\.txt/)
+  // An addressee opening a text names whom it is sent to: the line after it names the text.
+  assert.match(listed.reply.text, /为支持佛山市中小企业共渡难关/)
+  assert.doesNotMatch(listed.reply.text, /各区人民政府，市有关单位/)
 })
 
 test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了哪些政策) are listed, only that unit\'s', async () => {

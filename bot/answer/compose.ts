@@ -103,8 +103,10 @@ export function replyTitle(doc: ReplyDocument): string {
     return `对${doc.session ?? ''}第${doc.number}号${motion}的${form}`
   }
   if (doc.title) return `关于“${doc.title}”的${doc.kind === '会办意见' ? '会办意见' : '答复'}`
-  // No title found: its first line names it better than a file name a resident never saw.
-  const first = doc.text.split('\n').map((line) => line.trim()).find(Boolean)
+  // No title found: its first line names it better than a file name a resident never saw; an addressee
+  // opening it (各州、市、县、区人民政府，省直各委、办、厅、局：) names whom it is sent to, so the line after.
+  const lines = doc.text.split('\n').map((line) => line.trim()).filter(Boolean)
+  const first = /[:：]$/u.test(lines[0] ?? '') && lines[1] ? lines[1] : lines[0]
   return first ? (first.length > UNTITLED_NAME_MAX ? `${first.slice(0, UNTITLED_NAME_MAX)}…` : first) : doc.file
 }
 
