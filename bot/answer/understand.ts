@@ -55,7 +55,7 @@ export type Understanding =
     }
 
 const END = '[!！。.?？~～]*$'
-const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|[?？]+)${END}`, 'i')
+const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|你是谁|你能做什么|你会做什么|你能干什么|你会什么|能做什么|有什么用|[?？]+)${END}`, 'i')
 const GREETING = new RegExp(`^(你好|您好|hi|hello|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早安)[呀啊呢吗,，]*${END}`, 'i')
 const THANKS = new RegExp(`^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|thanks|thank you|thx|好的|好|好吧|行|ok|okay|嗯|嗯嗯|收到|明白|明白了|知道了|了解|了解了)[啦了呀哈的,，]*${END}`, 'i')
 const FAREWELL = new RegExp(`^(再见|拜拜|bye|晚安|回头见)[啦了呀哈,，]*${END}`, 'i')

@@ -185,6 +185,9 @@ test('help, greeting and “更多” without a previous answer each get a usefu
     const [turn] = await conversation(example)
     assert.equal(turn.reply.answered, true, `${example}: ${turn.reply.text}`)
   }
+  // Asked what the bot is, it says what it can do, not "which matter do you mean".
+  const [who] = await conversation('你是谁')
+  assert.equal(who.reply.text, help.reply.text)
   const [hello] = await conversation('你好')
   assert.match(hello.reply.text, /试试问/)
   const [more] = await conversation('更多')
