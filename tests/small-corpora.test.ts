@@ -602,6 +602,21 @@ test('a level\'s congress or CPPCC named without a session (县人大, 市政协
   assert.match(cppcc.reply.text, /没有找到盘山县政协的答复/)
 })
 
+test('a 文号 is the text that bears it, by its issuer\'s code too: a text citing it is offered, another issuer\'s of the same number is not it', async () => {
+  const kb = await corpusOf({
+    'zheng.txt': ['郑州市城乡居民基本养老保险试行办法', '郑政〔2008〕22号', '第一条　年满16周岁的城乡居民可以参加城乡居民基本养老保险。'].join('\n'),
+    'henan.txt': ['河南省城镇居民基本医疗保险办法', '豫政〔2008〕22号', '第一条　城镇居民基本医疗保险实行属地管理。'].join('\n'),
+    'rules.txt': ['郑州市城乡居民基本养老保险实施细则', '第一章　总则', '第一条　为做好城乡居民基本养老保险工作，根据郑政〔2008〕22号文件和郑政文〔2009〕31号文件，制定本细则。', '第二条　缴费标准分为十档。'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [zheng, henan, cited] = await converse(engine, '郑政〔2008〕22号文件说了什么', '豫政〔2008〕22号', '郑政文〔2009〕31号文件')
+  assert.deepEqual(zheng.docIds, [idOf(kb, 'zheng.txt')], zheng.reply.text)
+  assert.deepEqual(henan.docIds, [idOf(kb, 'henan.txt')], henan.reply.text)
+  // Only cited: not here itself, and the text citing it is offered by name, never shown as it.
+  assert.equal(cited.reply.answered, false, cited.reply.text)
+  assert.match(cited.reply.text, /没有找到郑政文〔2009〕31号[^]*1\. 郑州市城乡居民基本养老保险实施细则/)
+})
+
 test('a date or a unit asked of a place\'s text with its topic leads the answer, from the text quoted', async () => {
   const kb = await corpusOf({
     'beijing.txt': signed('北京市城乡居民大病保险试行办法', '北京市医疗保障局', '2013年12月31日', '第一条　参保人员一个年度内个人负担的合规医疗费用超过起付标准的部分，由大病保险按比例支付。', '第二条　大病保险由市医疗保障部门主管，市医疗保险经办机构负责经办。'),

@@ -99,8 +99,8 @@ interface Names {
   spelled: Map<ReplyDocument, string[]>
   /** place stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
   placeDocs: Map<string, ReplyDocument[]>
-  /** each reply's 文号 and text without whitespace, made when a 文号 is first asked about */
-  squeezed?: Map<ReplyDocument, string>
+  /** each reply's 文号 with its first lines, and its text, without whitespace, made when a 文号 is first asked about */
+  squeezed?: Map<ReplyDocument, { head: string; body: string }>
   /** each reply's title and text in letters and digits only, made when a title in 《》 is first asked about */
   lettered?: Map<ReplyDocument, { title: string; text: string }>
 }
@@ -158,11 +158,18 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const docNumber = DOC_NUMBER.exec(text)
   if (docNumber) {
     const [year, serial] = [docNumber[1] ?? docNumber[3], docNumber[2] ?? docNumber[4]]
-    // In the parsed 文号, or as a 文号 anywhere in the text (a portal block, a reference to another document).
-    const written = new RegExp(`[〔［\\[(（]${year}[〕］\\])）]第?0*${serial}号`)
-    names.squeezed ??= new Map(kb.documents.map((doc) => [doc, `${doc.docNumber ?? ''}\n${doc.text}`.replace(/\s+/g, '')]))
+    // The issuer's code before the year (郑政, 京政办发) tells 郑政〔2008〕22号 from 豫政〔2008〕22号.
+    const issuer = docNumber[1] ? /^\p{Script=Han}*/u.exec(docNumber[0])![0] : ''
+    const written = new RegExp(`(\\p{Script=Han}{0,6})[〔［\\[(（]${year}[〕］\\])）]第?0*${serial}号`, 'gu')
+    const holds = (text: string) => [...text.matchAll(written)].some(([, code]) => sameIssuer(issuer, code))
+    // Its own: the parsed 文号, or one in its first lines (a portal block, a heading); a text citing it in
+    // its body (根据郑政〔2008〕22号…) is not it, and is offered.
+    names.squeezed ??= new Map(kb.documents.map((doc) => [doc, squeezedHeadAndBody(doc)]))
     const squeezed = names.squeezed
-    mentions.push({ kind: 'docNumber', text: docNumber[0], label: `${year}年${serial}号文件`, docs: kb.documents.filter((doc) => written.test(squeezed.get(doc)!)) })
+    const own = kb.documents.filter((doc) => holds(squeezed.get(doc)!.head))
+    const citing = own.length ? [] : kb.documents.filter((doc) => holds(squeezed.get(doc)!.body))
+    const label = issuer ? docNumber[0].replace(/\s+/g, '') : `${year}年${serial}号文件`
+    mentions.push({ kind: 'docNumber', text: docNumber[0], label, docs: own, ...(citing.length ? { mentionedBy: citing } : {}) })
   }
   const session = SESSION.exec(text)
   if (session) {
@@ -213,6 +220,29 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     if (mention.kind !== 'place' && mention.kind !== 'title') rest = rest.replace(mention.text, ' ')
   }
   return { mentions, docs, rest: rest.replace(/\s+/g, ' ').trim() }
+}
+
+/** Lines at the top of a text where its own 文号 stands on a line of its own (after a source line and a title). */
+const OWN_NUMBER_LINES = 5
+const NUMBER_LINE = /^\s*\p{Script=Han}{0,8}\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]/u
+
+/** A text's own 文号 (parsed, or opening one of its first lines), and its text, without whitespace. */
+function squeezedHeadAndBody(doc: ReplyDocument): { head: string; body: string } {
+  const squeeze = (text: string) => text.replace(/\s+/g, '')
+  const numberLines = doc.text.split('\n').filter((line) => line.trim()).slice(0, OWN_NUMBER_LINES).filter((line) => NUMBER_LINE.test(line))
+  return { head: squeeze([doc.docNumber ?? '', ...numberLines].join('\n')), body: squeeze(doc.text) }
+}
+
+/**
+ * Whether two issuers' codes before a 文号's year are one: either may be missing, or carry words before
+ * it (根据郑政, 请问郑政), so they agree when they end alike, in two characters at least (郑政 is not 豫政,
+ * 京政办发 not 京政发).
+ */
+function sameIssuer(asked: string, written: string): boolean {
+  if (!asked || !written) return true
+  let common = 0
+  while (common < Math.min(asked.length, written.length) && asked.at(-1 - common) === written.at(-1 - common)) common++
+  return common >= Math.min(2, asked.length, written.length)
 }
 
 /** Whether some of these replies are allowed by every one of these mentions. */
