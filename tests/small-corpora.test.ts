@@ -386,9 +386,11 @@ test('a question only in words of what any matter takes (需要什么材料) nam
     'school.txt': ['某市随迁子女入学办法', '一、申请入学，应当提交父母居住证和社保缴费证明等材料。'].join('\n'),
     'pension.txt': ['某市城乡居民养老保险办法', '第一条　申请领取养老金，应当提交户口簿和身份证等材料。'].join('\n'),
   })
-  const [first] = await converse(createAnswerEngine(() => kb), '需要什么材料')
-  assert.equal(first.intent, 'clarify', first.reply.text)
-  assert.match(first.reply.text, /哪件事/)
+  for (const unnamed of ['需要什么材料', '关于的提案']) {
+    const [first] = await converse(createAnswerEngine(() => kb), unnamed)
+    assert.equal(first.intent, 'clarify', `${unnamed}: ${first.reply.text}`)
+    assert.match(first.reply.text, /哪件事/)
+  }
   // After an answer it is asked of that text alone (and judged there like any question), never of the others.
   const [permit, after] = await converse(createAnswerEngine(() => kb), '居住证申请要交哪些东西', '需要什么材料')
   assert.match(permit.reply.text, /近期相片/)

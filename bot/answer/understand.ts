@@ -291,9 +291,9 @@ function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolea
   return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || namedIn(doc, word))
 }
 
-/** A question that names no subject: only words of how a matter goes or what it takes (落实了吗, 需要什么材料). */
+/** A question that names no subject: only words of how a matter goes or what it takes (落实了吗, 需要什么材料), or of replies (关于的提案). */
 function namesNoSubject(text: string): boolean {
-  return contentTokens(text).every((word) => NO_SUBJECT.test(word) || MATTER.test(word))
+  return contentTokens(text).every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
