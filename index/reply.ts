@@ -147,8 +147,13 @@ const FORWARDING = new RegExp(`^(${UNIT_NAME})(?:批转|转发)`, 'u')
 function issuerOf(heading: string | undefined): string | undefined {
   return heading && (FORWARDING.exec(heading)?.[1] ?? heading)
 }
-/** A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". */
-const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${UNIT_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
+/**
+ * A letterhead: the unit alone on one of the first lines, perhaps as "…局文件" or "…局（函）". Only a
+ * government office's name: a title line such as 巴沟站 or 圣母书院 (an article on a station, a school)
+ * names what the text is about. A 站, 所 or 院 that replied signs its reply, which the signature reads.
+ */
+const LETTERHEAD_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅)`
+const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${LETTERHEAD_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
 const LETTERHEAD_LINES = 5
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
 const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')

@@ -218,6 +218,13 @@ test('a signing date typed with dots or slashes (2023.6.12, 2022/08/15), and a u
   assert.equal(metadata.unit, '某县水利局')
 })
 
+test('a letterhead names a government office; a first line naming a station or a school (an article\'s title) is no unit', () => {
+  assert.equal(parseReply(['某市交通运输局文件', '关于调整公交线路的通知', '各区交通部门：', '自下月起调整12条公交线路。'].join('\n')).metadata.unit, '某市交通运输局')
+  for (const title of ['巴沟站', '圣母书院', '东京证券交易所']) {
+    assert.equal(parseReply([title, `${title}位于城市西北部，建成于二十世纪初，现由当地公司经营。`].join('\n')).metadata.unit, undefined, title)
+  }
+})
+
 test('a forwarding notice is the forwarding body\'s; a heading run together with its 文号 and addressee gives both', () => {
   const { metadata } = parseReply([
     '区政府转发区教育局关于《某区义务教育阶段招生工作实施意见》的通知 某府发〔2021〕7号各街道办事处，区政府各委办局：',
