@@ -462,13 +462,24 @@ function findClosing(text: string): number {
   let start = text.length
   for (let i = all.length - 1; i >= 0; i--) {
     const line = text.slice(all[i].start, all[i].end)
-    const signatureLike = CLOSING_LINE.test(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line))
+    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line))
     if (!signatureLike) break
     start = all[i].start
   }
   // Only a block that has a date or a contact line is a signature; a short last line alone is body text.
   const block = text.slice(start)
-  return block.split('\n').some((line) => CLOSING_LINE.test(line)) ? start : text.length
+  return block.split('\n').some(isClosingLine) ? start : text.length
+}
+
+/**
+ * A contact or date line is short: a paragraph that mentions a 邮编 or an 经办人 (an article on a station,
+ * a procedure's step) is body. A distribution list (抄送：…) may run long.
+ */
+const CLOSING_LINE_MAX = 100
+const DISTRIBUTION = /^\s*抄\s*[报送]/
+
+function isClosingLine(line: string): boolean {
+  return (line.length <= CLOSING_LINE_MAX || DISTRIBUTION.test(line)) && CLOSING_LINE.test(line)
 }
 
 /**

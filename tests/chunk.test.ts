@@ -227,6 +227,15 @@ test('a signature whose date lost its 年月日 is still the signature, not the 
   assert.match(quotable, /此复函已经敖镇长审签/)
 })
 
+test('a last paragraph that mentions a 邮编 or an address is body, not a signature; a short contact line and a long 抄送 line still close the text', () => {
+  const article = ['巴沟站', '巴沟站是北京地铁的一座车站，位于海淀区。车站机关地址：北京市海淀区巴沟路，邮编100089。该站于2009年启用，为地下二层岛式车站，因附近的巴沟村而得名，车站设有三个出入口，站厅层设有售票机与客服中心，日均客流约三万人次，是换乘站之一。'].join('\n')
+  assert.ok(chunkDocument('station', article).filter(isQuotable).some((chunk) => chunk.text.includes('因附近的巴沟村而得名')))
+  const notice = ['关于调整公交线路的通知', '各区交通部门：', '自下月起调整12条公交线路，具体线路见附件。', '联系人：王某　联系电话：12345678', '抄送：市委办公厅，市人大常委会办公厅，市政协办公厅，市高级人民法院，市人民检察院，市公安局，市财政局，市住房和城乡建设委员会，市规划和自然资源局，市生态环境局，各区人民政府。'].join('\n')
+  const quotable = chunkDocument('notice', notice).filter(isQuotable).map((chunk) => chunk.text).join('\n')
+  assert.match(quotable, /调整12条公交线路/)
+  assert.doesNotMatch(quotable, /联系电话|抄送/)
+})
+
 test('a regulation whose articles a web page ran together on one line is still cut article by article', async () => {
   // 天津市经济租赁房租房补贴管理规定 as published: "第三章 保障条件及标准 第七条 …", "…执行。 第四章 申请与核准 第十三条 …"
   const chunks = chunkDocument('tianjin', await cleaned('08_tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
