@@ -12,8 +12,10 @@ type Kinds = Array<[kind: string, pattern: RegExp]>
 
 const H = HAN.source
 const NUMERAL = '[一二三四五六七八九十]+'
+/** A government office's name ends in one of these (a letterhead must: see LETTERHEAD_NAME). */
+const OFFICE_ENDING = '委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅'
 /** Names of answering bodies end in one of these; anything else (a website name such as 上海普陀) is not a unit. */
-const UNIT_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅|处|院|部|署|所|站|镇|乡|队)`
+const UNIT_NAME = `${H}{1,40}(?:${OFFICE_ENDING}|处|院|部|署|所|站|镇|乡|队)`
 /** Page fields print dates as "2023-10-18", "2019年11月08日" or "2020/07/11". */
 const DATE_VALUE = '(\\d{4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2})'
 /**
@@ -152,7 +154,7 @@ function issuerOf(heading: string | undefined): string | undefined {
  * government office's name: a title line such as 巴沟站 or 圣母书院 (an article on a station, a school)
  * names what the text is about. A 站, 所 or 院 that replied signs its reply, which the signature reads.
  */
-const LETTERHEAD_NAME = `${H}{1,40}(?:委员会|办公室|办公厅|办事处|政府|街道|中心|局|委|办|厅)`
+const LETTERHEAD_NAME = `${H}{1,40}(?:${OFFICE_ENDING})`
 const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${LETTERHEAD_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
 const LETTERHEAD_LINES = 5
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */

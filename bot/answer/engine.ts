@@ -15,7 +15,7 @@ import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
-import { understand, type Fact, type SectionRequest, type Understanding } from './understand.js'
+import { understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
 /** Passages ranked per question; the rest are kept for "更多". */
 const RANKED = 12
@@ -187,10 +187,6 @@ function offerLines(offers: ReplyDocument[], heading: string): string[] {
 /** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */
 function withOpenings(judged: Hit[], passages: Hit[]): Hit[] {
   return judged.filter((hit) => passages.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
-}
-
-function withoutNames(text: string, names: string[]): string {
-  return names.reduce((left, name) => left.split(name).join(' '), text)
 }
 
 /** The hits with their similarity to `text` instead of to the whole question. */

@@ -171,6 +171,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const label = issuer ? docNumber[0].replace(/\s+/g, '') : `${year}年${serial}号文件`
     mentions.push({ kind: 'docNumber', text: docNumber[0], label, docs: own, ...(citing.length ? { mentionedBy: citing } : {}) })
   }
+  const places = findPlaces(text)
   const session = SESSION.exec(text)
   if (session) {
     const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[3])]
@@ -192,7 +193,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     if (assembly) {
       const motion = motionNamedIn(assembly[0])
       // The level word of 潼关县政协 is the place's ending too: the place keeps it, and the label says whose.
-      const place = findPlaces(text).find((one) => one.end === assembly.index + 1)
+      const place = places.find((one) => one.end === assembly.index + 1)
       const written = place ? assembly[0].slice(1) : assembly[0]
       const label = `${place?.text ?? assembly[1]}${motion === '建议' ? '人大' : '政协'}`
       mentions.push({ kind: 'assembly', text: written, label, docs: kb.documents.filter((doc) => motionOf(doc) === motion && assemblyLevel(doc) === assembly[1]) })
@@ -201,7 +202,6 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
-  const places = findPlaces(text)
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions))
   // A name several units share, beside a session or a place none of them replied to, may be an unsigned

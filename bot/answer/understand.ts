@@ -175,10 +175,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }
-    if (!hasTopic) {
-      const doc = kb.getDocument(state!.docId!)
-      return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${doc ? documentWords(doc).kind : '答复'}`, ...(asksOnlyNextSteps(text, doc) ? { nextSteps: true } : {}) }
-    }
+    if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${cited ? documentWords(cited).kind : '答复'}`, ...(asksOnlyNextSteps(text, cited) ? { nextSteps: true } : {}) }
     return { intent: 'question', query: topic, fact, message: text }
   }
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
@@ -233,6 +230,11 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
 /** The message without its mentions and the words that only frame a request for replies. */
 function withoutMentions(text: string, mentions: Mention[], patterns: RegExp[] = []): string {
   return withoutWords(withoutTexts(text, mentions), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY, NAMES_TEXTS], FRAMING_WORDS)
+}
+
+/** The text with every occurrence of these names blanked out. */
+export function withoutNames(text: string, names: string[]): string {
+  return names.reduce((left, name) => left.split(name).join(' '), text)
 }
 
 /** The message with these mentions blanked out, as written. */
@@ -349,7 +351,7 @@ function partAsked(named: string, request: SectionRequest, kb: KnowledgeBase, st
     case 'question': {
       if (of.docIds?.length === 1 && !of.topic) return { intent: 'fullSection', request, docId: of.docIds[0] }
       // A place alone (长宁区的第二部分) names all its texts, not one: they are listed.
-      const beyondNames = topicWords((of.scopedWith ?? []).reduce((left, name) => left.split(name).join(' '), named))
+      const beyondNames = topicWords(withoutNames(named, of.scopedWith ?? []))
       return beyondNames.length || !of.docIds ? { intent: 'partOfFound', request, of } : { intent: 'lookup', docIds: of.docIds, scope: named }
     }
     case 'noSuchReply':
