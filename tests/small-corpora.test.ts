@@ -105,6 +105,31 @@ test('a question whose rare words a passage holds is still found by them', async
   assert.match(best.chunk.text, /口袋公园/)
 })
 
+test('a proposer\'s reply asked for by a subject its proposal is not about is not presented as one on it; only passages on that subject are quoted', async () => {
+  const kb = await corpusOf({
+    'science.txt': reply('打造科创生态圈', '周某委员',
+      '一、总体规划',
+      '我委已制定科创街区三年行动方案，划定街区范围，明确四大任务。',
+      '二、数字生活',
+      '围绕医疗、教育、文旅、出行、养老、社保等数字专项行动，建成近百个惠民应用场景。',
+      '三、企业培育',
+      '我委今年新认定科技小巨人企业12家，支持企业建设研发中心。',
+    ),
+    'care.txt': reply('完善社区养老服务', '吴某委员', '我局今年新建社区养老服务综合体三家，为高龄老人提供助餐、助浴服务。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [other] = await converse(engine, '周某委员关于养老的建议')
+  assert.match(other.reply.text, /^抱歉，没有找到周某委员关于养老的建议。/, other.reply.text)
+  assert.doesNotMatch(other.reply.text, /科技小巨人|三年行动方案/)
+  assert.doesNotMatch(other.reply.text, /养老服务综合体/)
+  const [none] = await converse(engine, '周某委员关于小区停车的建议')
+  assert.equal(none.reply.answered, false, none.reply.text)
+  assert.match(none.reply.text, /^抱歉，没有找到周某委员关于小区停车的建议。\n周某的答复有：\n1\. [^\n]*打造科创生态圈/)
+  const [own] = await converse(engine, '周某委员关于科创生态圈的建议')
+  assert.equal(own.reply.answered, true, own.reply.text)
+  assert.doesNotMatch(own.reply.text, /没有找到/)
+})
+
 test('a message naming replies only by a place is judged on its topic, not on its framing, which every reply\'s opening shares', async () => {
   // Two real replies of one city (tests/fixtures/other-provinces), about roads and about street lights.
   const fixture = (file: string) => readFileSync(path.join('tests/fixtures/other-provinces', file), 'utf8')

@@ -100,7 +100,12 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 }
 
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
-  const { query, docIds, scope, topic, fact, message, scopedWith } = asked
+  const { query, scope, topic, fact, message, scopedWith, subject } = asked
+  // Named replies asked for by a subject (叶某委员关于养老的提案): those whose proposal is about it; if
+  // none is, there is no such reply, and a passage of theirs on it is quoted only as that.
+  const onSubject = subject && asked.docIds?.filter((id) => about(kb.getDocument(id), subject.words))
+  const otherSubject = onSubject?.length === 0 ? subject : undefined
+  const docIds = onSubject?.length ? onSubject : asked.docIds
   const filters = docIds ? { docIds } : undefined
   // Inside the texts a place's name chose, that name sides with no passage but those repeating it (a
   // preamble, a signature, a closing article, a list naming the place beside the asked thing). In one
@@ -111,7 +116,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const placeChoseOne = placeScoped && docIds.length === 1
   const unnamed = placeScoped ? withoutNames(query, scopedWith!) : query
   const searched = await kb.search(placeChoseOne ? unnamed : query, { k: RANKED, filters, rerankQuery: contentTokens(unnamed).join(' ') })
-  const asks = topic ?? query
+  // Of replies about something else, a passage is quoted for what it says on the subject, not on the request.
+  const asks = otherSubject?.text ?? topic ?? query
   const ranked = await withFramingAsked(kb, query, placeChoseOne ? await withSimilarity(kb, query, searched) : searched, asks)
   const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
@@ -120,23 +126,30 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // list: one reply's strong match must not vouch for another reply's passage. A scope only narrows the
   // search: inside it the passages must still answer what is asked beyond the names, whose meaning
   // (长宁区科委…的答复) would otherwise match every passage of the named replies.
-  const judged = topic ? await withSimilarity(kb, topic, ranked) : ranked
-  const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), topic ?? query, (token) => kb.termWeight(token), scopedWith)
+  const judgedOn = otherSubject?.text ?? topic
+  const judged = judgedOn ? await withSimilarity(kb, judgedOn, ranked) : ranked
+  const evidenceOf = (passages: Hit[]) => evidence(withOpenings(judged, passages), judgedOn ?? query, (token) => kb.termWeight(token), scopedWith)
   const found = evidenceOf(best)
   const alone = hits.map((hit) => evidenceOf([hit]))
   const candidates = best.map((hit, i): PassageCandidate => ({ docId: hit.doc.id, evidence: alone[i], close: i === 0 || close(hit) }))
   // Asked what the reply in the conversation will do next, its passages saying so answer (next-steps.ts);
   // else the passages that pass the evidence check.
   const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
-  const shown = steps.length ? steps : isAnswerable(found, calibration) ? quoted(candidates, calibration).map((i) => best[i]) : []
+  const quotable = otherSubject ? passing(candidates, calibration) : quoted(candidates, calibration)
+  const shown = steps.length ? steps : isAnswerable(found, calibration) ? quotable.map((i) => best[i]) : []
+  const scopeDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
   if (shown.length === 0) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
-    const named = docIds?.length === 1 ? { docId: docIds[0] } : {}
+    const named = docIds?.length === 1 && !otherSubject ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
     const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
-    const searchedDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
-    const text = [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(searchedDocs)), ...offerLines(offers, `以下答复未载明${lacking}，内容与此相关：`)].join('\n')
-    return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: offers.map((doc) => doc.id) }), evidence: found, candidates }
+    const unscoped = `以下答复未载明${lacking}，内容与此相关：`
+    // Named replies about something else are no such reply: those that may be it are offered, else the named ones.
+    const listed = otherSubject && offers.length === 0 ? scopeDocs : offers
+    const text = otherSubject
+      ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
+      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
+    return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) }), evidence: found, candidates }
   }
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
@@ -145,6 +158,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const answer = passagesTurn(kb, 'question', shown.map(asScored), state, steps.length ? shown.flatMap((hit) => nextStepWords(hit.chunk.text)) : undefined)
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
+  if (otherSubject) answer.reply.text = `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(scopeDocs)}中与“${otherSubject.text}”有关的段落如下：\n\n${answer.reply.text}`
   return { ...answer, evidence: found, candidates }
 }
 
@@ -182,6 +196,16 @@ async function unscopedOffers(kb: KnowledgeBase, calibration: Calibration, { top
 
 function offerLines(offers: ReplyDocument[], heading: string): string[] {
   return offers.length ? [heading, ...offers.map((doc, i) => `${i + 1}. ${describe(doc)}`), '回复序号可查看其中一份。'] : []
+}
+
+/**
+ * Whether a reply's proposal (or a text itself) may be about these words, by its title: one holding a
+ * two-character piece of them (科创街区 of a title on 科创生态圈), or one without a title. Lenient on purpose:
+ * only a title sharing nothing with the subject says the reply is about something else.
+ */
+function about(doc: ReplyDocument | undefined, words: string[]): boolean {
+  const title = doc?.title?.toLowerCase()
+  return !title || words.some((word) => [...word.toLowerCase()].some((char, i, chars) => i > 0 && title.includes(chars[i - 1] + char)))
 }
 
 /** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */

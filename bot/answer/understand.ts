@@ -52,6 +52,8 @@ export type Understanding =
       message?: string
       /** asks what the one reply followed up on or named will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
       nextSteps?: true
+      /** the named replies asked for by their proposal's subject (叶某委员关于养老的提案): the subject as written, its words, and the request */
+      subject?: { text: string; words: string[]; request: string }
     }
 
 const END = '[!！。.?？~～]*$'
@@ -111,6 +113,8 @@ const NAMES_TEXTS = /(?:政策)?文件|政策/
 
 /** How a message names replies rather than what it asks of them. */
 const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '会办意见', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
+/** 关于路灯的提案, 关于元宇宙提案的答复: replies asked for by what their proposal was about. */
+const SUBJECT_OF_REPLY = /关于(.{1,30}?)的?(?:那|这)?[件份个篇]?(?:提案|代表建议|建议|议案|答复|回复|复函|会办意见)/u
 /** 市人大, 区政协: a level word left alone (对市) would read as a topic. */
 const LEVEL_OF_BODY = /[省市区县](?=人大|政协)/
 
@@ -224,7 +228,18 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
+    ...(named ? subjectAsked(text, found.mentions) : {}),
   }
+}
+
+/** 叶某委员关于养老的提案: the words of the subject the named replies are asked for by, and the request as written. */
+function subjectAsked(text: string, mentions: Mention[]): { subject?: { text: string; words: string[]; request: string } } {
+  const asked = SUBJECT_OF_REPLY.exec(text)
+  const written = asked ? withoutTexts(asked[1], mentions).replace(/\s+/gu, '') : ''
+  const words = topicWords(written)
+  if (!asked || words.length === 0) return {}
+  const start = Math.min(asked.index, ...mentions.map((m) => text.indexOf(m.text)).filter((at) => at >= 0))
+  return { subject: { text: written, words, request: text.slice(start, asked.index + asked[0].length) } }
 }
 
 /** The message without its mentions and the words that only frame a request for replies. */
