@@ -810,6 +810,22 @@ test('a session written as other provinces write it (政协某县第十届委员
   assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
 })
 
+test('a number or a session a named place has no reply of is said not found with the place, and that place\'s replies are offered, not another place\'s', async () => {
+  const kb = await corpusOf({
+    'town.txt': ['石屏县农业农村局关于政协石屏县第十届委员会第四次会议第22号提案的答复函', '陶某委员：', '您提出的关于加强农村垃圾清运的提案收悉，现答复如下：', '我局已建成垃圾收集池120个。'].join('\n'),
+    'district.txt': ['铜梁区郭扶镇人民政府关于区政协三届二次会议第178号提案的复函', '黎某委员：', '您提出的《关于在场镇安装路灯的建议》收悉，现答复如下：', '场镇已安装太阳能路灯249盏。'].join('\n'),
+    'city.txt': ['对市政协十三届五次会议第0234号提案的答复', '王某委员：', '您提出的关于社区治理数字化的提案收悉，现答复如下：', '我局已建成社区云平台。'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [number] = await converse(engine, '石屏县第23号提案')
+  assert.equal(number.reply.answered, false, number.reply.text)
+  assert.match(number.reply.text, /^抱歉，没有找到石屏县第23号提案的答复。\n现有相近的答复有：\n1\. [^\n]*第22号提案/)
+  assert.doesNotMatch(number.reply.text, /0234/)
+  const [session] = await converse(engine, '铜梁区政协三届三次会议的提案')
+  assert.equal(session.reply.answered, false, session.reply.text)
+  assert.match(session.reply.text, /^抱歉，没有找到铜梁区政协三届三次会议的答复。\n现有相近的答复有：\n1\. [^\n]*第178号提案/)
+})
+
 test('a city\'s session is not a district\'s of the same numbers: asked for, it is said not to be here, and the district\'s are offered', async () => {
   const kb = await corpusOf({
     'district.txt': [

@@ -311,7 +311,9 @@ function pick(kb: KnowledgeBase, state: ConversationState, index: number): Turn 
 function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): Turn {
   // A place that only some replies mention has no reply of its own: that is what was not found.
   const namedOnly = (m: Mention) => m.kind !== 'place' || !!m.mentionedBy
-  const asked = missing.filter(namedOnly).map((m) => m.label)
+  // A place named beside what is missing (甲县第23号提案) is part of what was looked for.
+  const placesNamed = mentions.filter((m) => m.kind === 'place' && m.docs.length > 0 && !missing.includes(m))
+  const asked = missing.filter(namedOnly).map((m) => withPlaces(m.label, placesNamed))
   const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).filter((label, _, all) => !all.some((other) => other !== label && other.includes(label))).join(' '))
@@ -324,6 +326,14 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const mentioning = missing.find((m) => m.mentionedBy)
   const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
   return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersHeading })), state)
+}
+
+/** A label with the places named beside it, unless it names them: 乙区 and 区政协三届三次会议 are 乙区政协三届三次会议. */
+function withPlaces(label: string, places: Mention[]): string {
+  return places.reduceRight((written, place) => {
+    if (written.includes(place.text)) return written
+    return /[省市区县]/u.test(written[0] ?? '') && place.text.endsWith(written[0]) ? place.text + written.slice(1) : place.text + written
+  }, label)
 }
 
 /** What these are called: 答复, 文件 (policy texts are nobody's 答复), or 答复或文件. */
