@@ -23,6 +23,9 @@ test('an institution, road or line named after a place is not the place', () => 
   // A place asked about its institutions is still the place.
   assert.deepEqual(named('成都市有几所大学'), ['成都市'])
   assert.deepEqual(named('武侯区的医院多不多'), ['武侯区'])
+  // Its students are its own too: 大学生, 小学生 are people, not a 大学 or a 小学 named after it.
+  assert.deepEqual(named('烟台大学生创业有补贴吗'), ['烟台'])
+  assert.deepEqual(named('绵阳小学生课后服务几点结束'), ['绵阳'])
 })
 
 test('a city short name is the city even where jieba reads it as a common noun or a verb', () => {
