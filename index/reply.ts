@@ -241,7 +241,8 @@ const RUN_ON_LINES = 3
 
 /** The name a policy text or other document without an acknowledgement prints above its body. */
 function documentName(lines: string[]): string | undefined {
-  const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, ''))
+  // A 文号 on a line of its own (南教〔2016〕13号 above 关于印发…的通知) is the number, not the start of the name.
+  const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, '')).map((line) => (NUMBER_LINE.test(line) ? '' : line))
   for (let i = 0; i < head.length; i++) {
     let name = ''
     for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && !ITEM_START.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {

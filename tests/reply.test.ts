@@ -162,6 +162,10 @@ test("policy texts of other cities are named by their own title, never by a form
   assert.equal(named2('《某市购买住房申办常住户口实施细则》'), '某市购买住房申办常住户口实施细则')
   assert.equal(named2('某市应对疫情支持中小企业共渡难关的若干措施'), '某市应对疫情支持中小企业共渡难关的若干措施')
   assert.equal(named2('某市居住证办理工作指引'), '某市居住证办理工作指引')
+  // A 文号 on the line above the name is its number, not the start of its name.
+  const numbered = parseReply(['某教〔2016〕13号', '关于印发《2016年某区小学招生入学工作实施意见》的通知', '各小学：', '现印发给你们，请遵照执行。'].join('\n')).metadata
+  assert.equal(numbered.title, '关于印发《2016年某区小学招生入学工作实施意见》的通知')
+  assert.equal(numbered.docNumber, '某教〔2016〕13号')
   // A list item is no name, nor does a name run on into one.
   assert.equal(named2('办理依据', '1.《关于贯彻实施城乡养老保险制度衔接工作的意见》'), undefined)
 })
