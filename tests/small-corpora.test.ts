@@ -513,6 +513,10 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(dated.reply.text, /答复日期：2023年7月18日/)
   assert.deepEqual(panshan.docIds, [id('panshan.txt')], panshan.reply.text)
   assert.equal(elsewhere.reply.answered, false, elsewhere.reply.text)
+  // Asked by its place and its topic, the fact words (答复是哪天) are no part of the topic judged.
+  const [byTopic] = await converse(engine, '秦皇岛关于古树保护的答复是哪天')
+  assert.equal(byTopic.reply.answered, true, byTopic.reply.text)
+  assert.match(byTopic.reply.text, /^[^\n]*答复日期：2019年7月31日/)
   // A town's government is asked for by the town; a fact of its reply is given, not searched for.
   const [docNumber] = await converse(engine, '鹦鸽镇的提案答复文号')
   assert.equal(docNumber.intent, 'fact', docNumber.reply.text)

@@ -215,8 +215,10 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // So is a place every text names (the city of a corpus of one city's notices): it tells none apart.
   const everywhere = places.filter((place) => place.docs.length === kb.documents.length)
   const unweighed = [...unknownBodies, ...everywhere]
-  const judgedOn = asksAbout(named ? found.rest : asked, !!named) ?? (unweighed.length ? withoutTexts(text, unweighed) : undefined)
-  const judged = fact ? withoutWords(judgedOn ?? asked, [factPattern], FOLLOW_UP_WORDS) || judgedOn : judgedOn
+  // The fact asked (答复是哪天) is taken out first: the framing words taken out next would break it up.
+  const factless = (words: string) => (fact ? withoutWords(words, [factPattern], FOLLOW_UP_WORDS) || words : words)
+  const judgedOn = asksAbout(factless(named ? found.rest : asked), !!named, NAMES_REPLIES.test(text)) ?? (unweighed.length ? withoutTexts(factless(text), unweighed) : undefined)
+  const judged = judgedOn ?? (fact ? factless(asked) : undefined)
   return {
     intent: 'question',
     query: asked,
@@ -268,9 +270,9 @@ function placesIn(name: string, mentions: Mention[]): string {
  * 什么) is judged on its topic alone: its framing (关于, 提案, 答复, 政协 …) matches the opening of every
  * reply of that place, which restates its own proposal in the same words.
  */
-function asksAbout(text: string, named: boolean): string | undefined {
+function asksAbout(text: string, named: boolean, namesReplies: boolean): string | undefined {
   if (named) return text
-  if (!NAMES_REPLIES.test(text)) return undefined
+  if (!namesReplies) return undefined
   return withoutWords(text, [], FRAMING_WORDS) || text
 }
 
