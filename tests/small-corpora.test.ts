@@ -631,6 +631,14 @@ test('a level\'s congress or CPPCC named without a session (县人大, 市政协
   const [cppcc] = await converse(engine, '盘山县政协的提案')
   assert.equal(cppcc.reply.answered, false, cppcc.reply.text)
   assert.match(cppcc.reply.text, /没有找到盘山县政协的答复/)
+  // Without a level, 人大 is every deputy's suggestion, 政协 every proposal.
+  const [congress2019, cppcc2022] = await converse(engine, '2019年人大建议的答复有几份', '2022年政协的提案')
+  assert.equal(congress2019.reply.answered, false, congress2019.reply.text)
+  assert.doesNotMatch(congress2019.reply.text, /夜间经济|儿童游乐/)
+  assert.equal(cppcc2022.reply.answered, false, cppcc2022.reply.text)
+  assert.doesNotMatch(cppcc2022.reply.text, /加宽省道/)
+  const [proposals] = await converse(engine, '政协提案有哪些')
+  assert.deepEqual([...proposals.docIds].sort(), [id('city.txt'), id('district.txt')].sort(), proposals.reply.text)
 })
 
 test('a 文号 is the text that bears it, by its issuer\'s code too: a text citing it is offered, another issuer\'s of the same number is not it', async () => {

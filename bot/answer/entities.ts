@@ -55,6 +55,11 @@ const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］
 const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
 /** A people's congress or CPPCC named with its level (区人大, 市政协). */
 const BODY_LEVEL = /([省市区县])(?:人大|人民代表大会|政协)/
+/**
+ * One named without a level for its motions (人大建议, 政协委员的提案): every deputy's suggestion, or every
+ * proposal. Not the national ones (全国人大常委会 is a topic), nor either named in a topic.
+ */
+const BODY_MOTIONS = /(?<!全国)(人大|人民代表大会|政协)(?:代表|委员)?的?(?:提案|代表建议|建议|议案|答复|回复)/
 /** The level of a reply's session: 区政协十四届…, 市十五届人大…, 秦皇岛市第十四届人民代表大会…, 政协马关县第十届委员会… */
 const SESSION_LEVEL = /([省市区县])第?[一二三四五六七八九十\d]+届/
 
@@ -190,6 +195,11 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   } else {
     // 县人大, 市政协 without a session: that level's congress or CPPCC, whichever session.
     const assembly = BODY_LEVEL.exec(text)
+    const anyLevel = BODY_MOTIONS.exec(text)
+    if (!assembly && anyLevel) {
+      const motion = motionNamedIn(anyLevel[1])
+      mentions.push({ kind: 'assembly', text: anyLevel[1], label: motion === '建议' ? '人大' : '政协', docs: kb.documents.filter((doc) => motionOf(doc) === motion) })
+    }
     if (assembly) {
       const motion = motionNamedIn(assembly[0])
       // The level word of 潼关县政协 is the place's ending too: the place keeps it, and the label says whose.
