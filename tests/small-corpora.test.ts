@@ -613,6 +613,20 @@ test('a notice a district forwards is still the city government\'s that issued i
   assert.equal(other.reply.answered, false, other.reply.text)
 })
 
+test('a reply\'s unit and year asked in everyday words (是哪个单位的, 哪年答复的) are its facts', async () => {
+  const kb = await corpusOf({
+    'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [, unit, year] = await converse(engine, '第54号提案', '这份答复是哪个单位的', '是哪一年答复的')
+  assert.equal(unit.intent, 'fact', unit.reply.text)
+  assert.match(unit.reply.text, /答复单位：太白县鹦鸽镇人民政府/)
+  assert.equal(year.intent, 'fact', year.reply.text)
+  assert.match(year.reply.text, /答复日期：2023年10月8日/)
+  const [byProposer] = await converse(engine, '曹文军委员的提案是哪年答复的')
+  assert.equal(byProposer.intent, 'fact', byProposer.reply.text)
+})
+
 test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {
   const kb = await corpusOf({
     'county.txt': answering('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),
