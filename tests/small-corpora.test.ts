@@ -532,6 +532,12 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   const [forest] = await converse(engine, '秦皇岛市林业局的会办意见')
   assert.deepEqual(forest.docIds, [id('forest.txt')], forest.reply.text)
   assert.match(forest.reply.text, /第86号代表建议的会办意见/)
+  // Asked for by their form alone, the 会办意见 are listed, not searched for the word.
+  const [forms] = await converse(engine, '会办意见有哪些')
+  assert.equal(forms.intent, 'lookup', forms.reply.text)
+  assert.deepEqual(forms.docIds, [id('forest.txt')], forms.reply.text)
+  const [none] = await converse(engine, '协办函有哪些')
+  assert.equal(none.reply.answered, false, none.reply.text)
 })
 
 test('a place\'s replies asked for when none is its own: the replies that only mention it are offered, never shown as its reply', async () => {

@@ -10,7 +10,7 @@ import { findPlaces, loadSegmenter, splitPlacePrefix, type KnowledgeBase, type P
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
-  kind: 'number' | 'docNumber' | 'title' | 'session' | 'assembly' | 'proposer' | 'unit' | 'place' | 'year'
+  kind: 'number' | 'docNumber' | 'title' | 'session' | 'assembly' | 'form' | 'proposer' | 'unit' | 'place' | 'year'
   /** as written in the message */
   text: string
   /** how replies name it, for the user ("第999号", "十六届五次会议", "张三委员") */
@@ -81,6 +81,8 @@ function atLevel(doc: ReplyDocument, level: string | undefined): boolean {
 function motionNamedIn(text: string): '提案' | '建议' | undefined {
   return /人大|人民代表大会/.test(text) ? '建议' : /政协/.test(text) ? '提案' : undefined
 }
+/** The forms a unit writes to the lead unit instead of a reply to the proposer. */
+const FORM = /会办意见|协办函|协办意见/
 /** The body a session belongs to, when written before it (市政协十三届四次会议, 区人大二届六次会议). */
 const BODY_BEFORE = /(人大|人民代表大会|政协)\s*(?:第\s*)?$/
 /** The level written before a session (市政协十三届…, 区第十五届…, 长宁区十五届…). */
@@ -208,6 +210,12 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
       const label = `${place?.text ?? assembly[1]}${motion === '建议' ? '人大' : '政协'}`
       mentions.push({ kind: 'assembly', text: written, label, docs: kb.documents.filter((doc) => motionOf(doc) === motion && assemblyLevel(doc) === assembly[1]) })
     }
+  }
+  // A reply's own form (会办意见, 协办函): the replies written in it.
+  const form = FORM.exec(text)
+  if (form) {
+    const kind = form[0] === '会办意见' ? '会办意见' : '协办函'
+    mentions.push({ kind: 'form', text: form[0], label: kind, docs: kb.documents.filter((doc) => doc.kind === kind) })
   }
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })

@@ -5,7 +5,7 @@
  * for an answer, and one that matches no reply is said so.
  */
 import { nouns, tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
-import { ownPlace, recogniseEntities, toChineseNumeral, type Mention } from './entities.js'
+import { ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
 import { asksNextSteps } from './next-steps.js'
@@ -143,7 +143,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const bare = BARE_NUMBER.exec(text)
   if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : arabic(bare[1])) }
 
-  const found = recogniseEntities(text, kb)
+  const found = formOnlyListed(text, recogniseEntities(text, kb), kb)
   const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
   if (missing.length > 0 || (found.docs && found.docs.length === 0)) return { intent: 'noSuchReply', missing, mentions: found.mentions }
   const scope = found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.label).join(' ')
@@ -198,7 +198,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   const asked = unknownBodies.reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
   const written = asked === text ? {} : { message: text }
   if (!found.docs) return { intent: 'question', query: asked, ...written }
-  if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
+  // Listed under all they were named by (普陀区的会办意见), the place too.
+  if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope: [...places.filter((m) => m.docs.length > 0).map((m) => m.label), scope].join(' ') }
   // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.
   // With none of its own, a reply that only mentions it (a city's reply naming the district) is not its
   // reply: there is none, and those mentioning it are offered. A policy text naming a place in its body
@@ -242,6 +243,16 @@ function subjectAsked(text: string, mentions: Mention[]): { subject?: { text: st
   if (!asked || words.length === 0) return {}
   const start = Math.min(asked.index, ...mentions.map((m) => text.indexOf(m.text)).filter((at) => at >= 0))
   return { subject: { text: written, words, request: text.slice(start, asked.index + asked[0].length) } }
+}
+
+/**
+ * A reply's form (会办意见) lists the replies written in it only when nothing else is asked: in a question
+ * (…单位提供的会办意见…网办率是多少) it is a word of the question, and scopes nothing.
+ */
+function formOnlyListed(text: string, found: Entities, kb: KnowledgeBase): Entities {
+  const forms = found.mentions.filter((m) => m.kind === 'form')
+  if (forms.length === 0 || topicWords(withoutMentions(text, found.mentions)).length === 0) return found
+  return recogniseEntities(withoutTexts(text, forms), kb)
 }
 
 /** The message without its mentions and the words that only frame a request for replies. */
