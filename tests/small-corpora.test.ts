@@ -540,6 +540,19 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.equal(none.reply.answered, false, none.reply.text)
 })
 
+test('a unit signed with only its level (市工信局) is the body of the city its reply names most, asked for by that city', async () => {
+  const kb = await corpusOf({
+    'ai.txt': answering('关于市政协十五届一次会议第9号提案的答复', '市工信局', '2023年7月25日', '李某委员', '关于建设人工智能先导区的建议',
+      '无锡市已出台人工智能产业发展行动计划，无锡高新区集聚相关企业200余家。', '下一步，我局将学习苏州等地经验，推动无锡人工智能产业集群发展。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '无锡工信局的答复')
+  assert.deepEqual(own.docIds, [kb.documents[0].id], own.reply.text)
+  const [other] = await converse(engine, '苏州工信局的答复')
+  assert.equal(other.reply.answered, false, other.reply.text)
+  assert.match(other.reply.text, /没有找到苏州工信局的答复/)
+})
+
 test('a place\'s replies asked for when none is its own: the replies that only mention it are offered, never shown as its reply', async () => {
   const kb = await corpusOf({
     'city.txt': answering('关于市人大十六届三次会议第12号建议的答复', '市交通委员会', '2023年6月5日', '张某代表', '关于加快轨道交通建设的建议', '轨道交通12号线延伸段将经过杨浦区、虹口区，预计2025年建成。'),

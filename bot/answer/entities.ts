@@ -418,12 +418,33 @@ function placed(shared: Shared, place: PlaceMention | undefined): Shared {
 
 /**
  * Whether the place is where the reply's body sits: the innermost place of its unit's name (杭州市西湖区科学
- * 技术局 sits in 西湖区: it is not 杭州市's 科技局), else its session's (a 交通局 answering 沙河市's congress).
- * Not its title, which names the places a proposal is about.
+ * 技术局 sits in 西湖区: it is not 杭州市's 科技局), else its session's (a 交通局 answering 沙河市's congress),
+ * else, for a unit signed with only its level (市工信局), the place of that level its text names most (the
+ * city a city's bureau writes about). Not its title, which names the places a proposal is about.
  */
 function placeOfBody(doc: ReplyDocument, place: string): boolean {
   const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
-  return innermost ? innermost.stem === place : !!doc.session?.includes(place)
+  if (innermost) return innermost.stem === place
+  if (doc.session && findPlaces(doc.session).length > 0) return doc.session.includes(place)
+  const level = doc.unit ? unitLevel(doc.unit) : undefined
+  return !!level && mostNamed(doc, PLACE_LEVELS[level]) === place
+}
+
+/** The gazetteer's levels that a body's level word (市工信局, 区科委) serves. */
+const PLACE_LEVELS: Record<string, PlaceMention['level']> = { 省: 'province', 市: 'city', 区: 'district', 县: 'district' }
+const mostNamedByDoc = new WeakMap<ReplyDocument, Map<string, string | undefined>>()
+
+/** The place of this level a text names most often (its stem), when one is named more than any other. */
+function mostNamed(doc: ReplyDocument, level: PlaceMention['level']): string | undefined {
+  const known = mostNamedByDoc.get(doc) ?? new Map<string, string | undefined>()
+  mostNamedByDoc.set(doc, known)
+  if (!known.has(level)) {
+    const counts = new Map<string, number>()
+    for (const place of findPlaces(doc.text)) if (place.level === level) counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
+    const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
+    known.set(level, first && (!second || first[1] > second[1]) ? first[0] : undefined)
+  }
+  return known.get(level)
 }
 
 /** Whether a reply is the place's own: its unit, session or title names it. */
