@@ -936,10 +936,17 @@ test('a contact asked of a topic pointed at as 这件事 (垃圾清运这件事�
     'waste.txt': ['关于政协某县第十届委员会第四次会议第22号提案的答复', '陶某委员：', '您提出的关于加强农村垃圾清运的提案收悉，现答复如下：', '我局已建成垃圾收集池120个。', '联系人：杨某　联系电话：0876-3066582'].join('\n'),
     'road.txt': ['对县十八届人大一次会议第31号建议的答复', '官某代表：', '您提出的关于加宽省道的建议收悉，现答复如下：', '该路段已列入明年改造计划。', '联系人：刘某　联系电话：0427-2822111'].join('\n'),
   })
-  const [turn] = await converse(createAnswerEngine(() => kb), '垃圾清运这件事具体是谁在经办，电话多少？')
+  const engine = createAnswerEngine(() => kb)
+  const [turn] = await converse(engine, '垃圾清运这件事具体是谁在经办，电话多少？')
   assert.equal(turn.reply.answered, true, turn.reply.text)
   assert.match(turn.reply.text, /0876-3066582/)
   assert.doesNotMatch(turn.reply.text, /0427-2822111/)
+  // A reply's 电话, its contact person's too, are its contact.
+  for (const asked of ['第31号建议的电话', '第31号建议刘某的电话号码']) {
+    const [phone] = await converse(engine, asked)
+    assert.equal(phone.intent, 'fact', `${asked}: ${phone.reply.text}`)
+    assert.match(phone.reply.text, /0427-2822111/)
+  }
 })
 
 test('a number asked as a 提案 that only a deputy\'s 建议 has is no such proposal: the 建议 is offered, never answered for it', async () => {
