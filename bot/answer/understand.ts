@@ -174,6 +174,14 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // Asked what comes next or how it is going and nothing else, first thing (下一步怎么做, 落实了吗): of which reply?
   const nextOnly = asksNextSteps(text)
   if (!found.docs && !cited && ((nextOnly !== undefined && !namesTopic(nextOnly)) || noSubject)) return { intent: 'whichReply', about: 'subject' }
+  // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
+  const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
+  const unknownUnit = unknownBodies[0]
+  // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
+  const rest = topicWords(withoutMentions(text, found.mentions))
+  // So is one asked for its reply's contact, date or number (高平市教育局的联系电话, 市民政局的联系人), before it is
+  // taken for a follow-up on a topic.
+  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
@@ -182,13 +190,6 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${cited ? documentWords(cited).kind : '答复'}`, ...(asksOnlyNextSteps(text, cited) ? { nextSteps: true } : {}) }
     return { intent: 'question', query: topic, fact, message: text }
   }
-  // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
-  const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
-  const unknownUnit = unknownBodies[0]
-  // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
-  const rest = topicWords(withoutMentions(text, found.mentions))
-  // So is one asked for its reply's contact, date or number (高平市教育局的联系电话).
-  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   const year = rest.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text)) ? YEAR.exec(text)?.[1] : undefined
   // Of the replies a place names too (长宁区2025年的提案), never of every place's.
   if (year) return byYear(kb, year, found.docs, found.mentions.filter((m) => m.docs.length > 0).map((m) => m.label).join(' '), found.mentions)

@@ -143,6 +143,10 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [contact] = await conversation('普陀区教育局的联系电话')
   refused(contact)
   assert.match(contact.reply.text, /没有找到普陀区教育局的答复/)
+  // So is a body named without a place: its contact is not taken for a topic to search.
+  const [bare] = await conversation('市财政局的联系人')
+  refused(bare)
+  assert.match(bare.reply.text, /没有找到市财政局的答复/)
   // Asked about a topic no reply of the place covers, its name is no topic: 教育 does not find 科普教育基地.
   const [topic] = await conversation('普陀区教育局对课后托管有什么安排')
   refused(topic)
