@@ -4,7 +4,7 @@
  * a place name (how far the keyword ranks are trusted).
  */
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -89,6 +89,14 @@ const ANSWER = ['政务服务情况', '临江区市民通过手机和电脑足�
 
 let placeCorpus: Promise<KnowledgeBase> | undefined
 const placeOnly = () => (placeCorpus ??= corpusOf({ 'greening.txt': PLACE_ONLY, 'services.txt': ANSWER }))
+
+test('passages none of which answers alone are not quoted on the strength of another text\'s', async () => {
+  // The openings of twelve real 2020 notices (tests/fixtures/epidemic): none says anything of exporters.
+  const folder = 'tests/fixtures/epidemic'
+  const kb = await corpusOf(Object.fromEntries(readdirSync(folder).map((file) => [file, readFileSync(path.join(folder, file), 'utf8')])))
+  const [turn] = await converse(createAnswerEngine(() => kb), '出口企业有什么帮扶')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+})
 
 test('a question sharing only a place name with some passages is answered by meaning, not by the place', async () => {
   const question = '临江区在网上办成事情的比例有多高'

@@ -136,7 +136,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // else the passages that pass the evidence check.
   const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
   const quotable = otherSubject ? passing(candidates, calibration) : quoted(candidates, calibration)
-  const shown = steps.length ? steps : isAnswerable(found, calibration) ? quotable.map((i) => best[i]) : []
+  // Passages none of which passes alone are quoted on their own evidence together, never on another reply's.
+  const vouched = (passages: Hit[]) => passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
+  const chosen = quotable.map((i) => best[i])
+  const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
   const scopeDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
   if (shown.length === 0) {
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
