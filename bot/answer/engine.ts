@@ -99,7 +99,8 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
   return result
 }
 
-async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>): Promise<Turn> {
+/** `offering`: the replies found are only offered by name, nothing quoted: the passages of several may vouch for them together. */
+async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>, offering = false): Promise<Turn> {
   const { query, scope, topic, fact, message, scopedWith, subject } = asked
   // Named replies asked for by a subject (叶某委员关于养老的提案): those whose proposal is about it; if
   // none is, there is no such reply, and a passage of theirs on it is quoted only as that.
@@ -137,7 +138,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
   const quotable = otherSubject ? passing(candidates, calibration) : quoted(candidates, calibration)
   // Passages none of which passes alone are quoted on their own evidence together, never on another reply's.
-  const vouched = (passages: Hit[]) => passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
+  const vouched = (passages: Hit[]) => offering || passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
   const chosen = quotable.map((i) => best[i])
   const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
   const scopeDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
@@ -192,7 +193,7 @@ async function unscopedOffers(kb: KnowledgeBase, calibration: Calibration, { top
   if (!topic || !scopedBy?.length || !scopedBy.every((kind) => kind === 'unit' || kind === 'proposer')) return []
   const lacking = kb.documents.filter((doc) => (scopedBy.includes('unit') ? !doc.unit : true) && (scopedBy.includes('proposer') ? doc.proposers.length === 0 : true))
   if (lacking.length === 0) return []
-  const elsewhere = await question(kb, calibration, { intent: 'question', query: topic, docIds: lacking.map((doc) => doc.id) })
+  const elsewhere = await question(kb, calibration, { intent: 'question', query: topic, docIds: lacking.map((doc) => doc.id) }, true)
   if (!elsewhere.reply.answered) return []
   return [...new Set(elsewhere.docIds)].map((id) => kb.getDocument(id)!).slice(0, OFFERS_MAX)
 }
