@@ -466,10 +466,13 @@ function findClosing(text: string): number {
     if (!signatureLike) break
     start = all[i].start
   }
-  // Only a block that has a date or a contact line is a signature; a short last line alone is body text.
+  // Only a block that has a date or a contact line is a signature, or the list of attachments a text
+  // ends with (附件：1.…申请表): it names forms and answers nothing. A short last line alone is body text.
   const block = text.slice(start)
-  return block.split('\n').some(isClosingLine) ? start : text.length
+  return block.split('\n').some(isClosingLine) || ATTACHMENTS.test(block) ? start : text.length
 }
+
+const ATTACHMENTS = /^\s*附件\s*[：:]/u
 
 /**
  * A contact or date line is short: a paragraph that mentions a 邮编 or an 经办人 (an article on a station,

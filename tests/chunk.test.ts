@@ -236,6 +236,13 @@ test('a last paragraph that mentions a 邮编 or an address is body, not a signa
   assert.doesNotMatch(quotable, /联系电话|抄送/)
 })
 
+test('the list of attachments a text ends with is not a passage: it names forms, it answers nothing', () => {
+  const rules = ['某市生育保险实施办法', '第一条 职工生育的，按规定享受生育津贴。', '第二条 申请生育津贴的，应当提交生育津贴申请表（附件2）。', '第三条 本办法自2015年7月9日起施行。', '附件：', '1.某市生育保险产前检查项目一览表', '2.某市生育保险津贴申请表'].join('\n')
+  const quotable = chunkDocument('rules', rules).filter(isQuotable).map((chunk) => chunk.text).join('\n')
+  assert.match(quotable, /提交生育津贴申请表（附件2）/)
+  assert.doesNotMatch(quotable, /一览表/)
+})
+
 test('a regulation whose articles a web page ran together on one line is still cut article by article', async () => {
   // 天津市经济租赁房租房补贴管理规定 as published: "第三章 保障条件及标准 第七条 …", "…执行。 第四章 申请与核准 第十三条 …"
   const chunks = chunkDocument('tianjin', await cleaned('08_tianjin_rent_subsidy.txt', 'tests/fixtures/policy'))
