@@ -746,6 +746,12 @@ test('a unit\'s texts asked for as what it issued (发了哪些文件, 发布了
   assert.deepEqual(notice.docIds, [kb.documents.find((doc) => doc.file === 'jobs.txt')!.id], notice.reply.text)
   assert.equal(year.intent, 'lookup', year.reply.text)
   assert.match(year.reply.text, /稳就业工作的通知[^]*个体工商户复工复业的通知|个体工商户复工复业的通知[^]*稳就业工作的通知/)
+  // A month too (2020年2月的文件): those dated in it; a month none is dated in is said so.
+  const [february, march] = await converse(engine, '2020年2月的文件', '2020年3月的文件有哪些')
+  assert.equal(february.intent, 'lookup', february.reply.text)
+  assert.match(february.reply.text, /找到2份与“2020年2月”有关的文件/)
+  assert.equal(march.reply.answered, false, march.reply.text)
+  assert.match(march.reply.text, /没有找到2020年3月的文件/)
   // A body that issued none of them: among policy texts, no 文件 of it (not "no 答复"), and the city's offered.
   const [none] = await converse(engine, '佛山市教育局发了哪些文件')
   assert.equal(none.reply.answered, false, none.reply.text)

@@ -326,7 +326,7 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   // A title or a 文号 (《…》, 2023年88号文件) names a text itself; a number, a session or a proposer is a
   // reply's; a body or a 文号 may be a policy text's too.
   const namesItself = missing.some((m) => m.kind !== 'place') && missing.every((m) => m.kind === 'title' || m.kind === 'docNumber')
-  const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber') ? kindsOf(kb.documents) : '答复'
+  const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber' || m.kind === 'year') ? kindsOf(kb.documents) : '答复'
   const mentioning = missing.find((m) => m.mentionedBy)
   const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
   return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersHeading })), state)

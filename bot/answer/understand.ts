@@ -103,10 +103,11 @@ const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事�
 const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
 
 /**
- * "2023年的提案", "长宁区科委2024年的答复": a year asked for with replies and nothing else is the year they
- * were dated; a year in a question ("2018年公园加了什么") is when something happened, and scopes nothing.
+ * "2023年的提案", "长宁区科委2024年的答复", "2020年2月的文件": a year or a month asked for with replies and
+ * nothing else is when they were dated; one in a question ("2018年公园加了什么") is when something
+ * happened, and scopes nothing. A day (2020年2月10日的通知) names a text by its date, not a list.
  */
-const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/u
+const DATED = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*\d)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 /** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
 const NAMES_TEXTS = /(?:政策)?文件|政策/
@@ -190,9 +191,9 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${cited ? documentWords(cited).kind : '答复'}`, ...(asksOnlyNextSteps(text, cited) ? { nextSteps: true } : {}) }
     return { intent: 'question', query: topic, fact, message: text }
   }
-  const year = rest.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text)) ? YEAR.exec(text)?.[1] : undefined
+  const dated = rest.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text)) ? DATED.exec(text) ?? undefined : undefined
   // Of the replies a place names too (长宁区2025年的提案), never of every place's.
-  if (year) return byYear(kb, year, found.docs, found.mentions.filter((m) => m.docs.length > 0).map((m) => m.label).join(' '), found.mentions)
+  if (dated) return byDate(kb, dated[1], dated[2], found.docs, found.mentions.filter((m) => m.docs.length > 0).map((m) => m.label).join(' '), found.mentions)
   // A body no reply is signed by, asked about a topic (普陀区教育局对课后托管有什么安排), is not itself the
   // topic: its name (教育) would find and vouch for passages on 科普教育基地. The question is about the topic
   // there, its place kept.
@@ -333,10 +334,12 @@ function namesTopic(text: string): boolean {
 }
 
 /** The replies (named or placed, else all) dated in that year; none is an honest "no such reply", never another year's. */
-function byYear(kb: KnowledgeBase, year: string, named: ReplyDocument[] | undefined, scope: string, mentions: Mention[]): Understanding {
-  const dated = (named ?? kb.documents).filter((doc) => doc.date?.startsWith(year))
-  const label = `${scope ? `${scope} ` : ''}${year}年`
-  if (dated.length === 0) return { intent: 'noSuchReply', missing: [{ kind: 'year', text: `${year}年`, label, docs: [] }], mentions }
+function byDate(kb: KnowledgeBase, year: string, month: string | undefined, named: ReplyDocument[] | undefined, scope: string, mentions: Mention[]): Understanding {
+  const prefix = month ? `${year}-${month.padStart(2, '0')}` : year
+  const dated = (named ?? kb.documents).filter((doc) => doc.date?.startsWith(prefix))
+  const when = `${year}年${month ? `${Number(month)}月` : ''}`
+  const label = `${scope ? `${scope} ` : ''}${when}`
+  if (dated.length === 0) return { intent: 'noSuchReply', missing: [{ kind: 'year', text: when, label, docs: [] }], mentions }
   return { intent: 'lookup', docIds: dated.map((doc) => doc.id), scope: label }
 }
 
