@@ -62,6 +62,17 @@ test('the question page shows the engine’s passages verbatim, each citation li
   assert.equal(reply('mark.hl').closest('section').attr('id'), anchor, 'inside the section the link points to')
 })
 
+test('what an answer says before its passages (the fact asked, that the reply asked for is not here) is shown above them', async () => {
+  const client = new Client(url)
+  for (const question of ['硅巷那份答复是哪天的', '辛洁暐委员关于数字化转型的提案', '仲静云委员的提案']) {
+    const $ = load((await client.page(`/?q=${encodeURIComponent(question)}`)).body)
+    const expected = await world.engine.respond(question)
+    assert.ok(expected.reply.passages.length > 0 && expected.reply.lead, `${question}: ${expected.reply.text}`)
+    assert.equal($('.lead').text().trim(), expected.reply.lead, question)
+    assert.ok($('.lead').index() < $('.passage').first().index(), question)
+  }
+})
+
 test('a question no reply covers gets the honest refusal, and a question is shown escaped, never as markup', async () => {
   const client = new Client(url)
   const refusal = load((await client.page(`/?q=${encodeURIComponent('明天上海天气怎么样')}`)).body)

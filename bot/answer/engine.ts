@@ -95,7 +95,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
         return question(kb, calibration, understood)
     }
   })()
-  if (input.truncated) result.reply.text = `${TRUNCATED_NOTE}\n${result.reply.text}`
+  if (input.truncated) leading(result.reply, TRUNCATED_NOTE)
   return result
 }
 
@@ -161,9 +161,15 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const state: ConversationState = { query, ranked: order.map((hit) => hit.chunk.id), shown: shown.length }
   const answer = passagesTurn(kb, 'question', shown.map(asScored), state, steps.length ? shown.flatMap((hit) => nextStepWords(hit.chunk.text)) : undefined)
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
-  if (fact && fact !== 'contact') answer.reply.text = `${factLine(shown[0].doc, fact).line}\n\n${answer.reply.text}`
-  if (otherSubject) answer.reply.text = `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(scopeDocs)}中与“${otherSubject.text}”有关的段落如下：\n\n${answer.reply.text}`
+  if (fact && fact !== 'contact') leading(answer.reply, factLine(shown[0].doc, fact).line)
+  if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(scopeDocs)}中与“${otherSubject.text}”有关的段落如下：`)
   return { ...answer, evidence: found, candidates }
+}
+
+/** Opens an answer with this line, before its passages (and before what already leads it). */
+function leading(reply: Reply, line: string): void {
+  reply.text = `${line}\n\n${reply.text}`
+  reply.lead = reply.lead ? `${line}\n${reply.lead}` : line
 }
 
 /**
@@ -392,7 +398,7 @@ function overview(kb: KnowledgeBase, doc: ReplyDocument): Turn {
   const state: ConversationState = { ranked: body.map((c) => c.id), shown: first ? body.indexOf(first) + 1 : 0 }
   if (!first) return turn('lookup', { answered: true, text: `${header}\n${contactBlock([doc])}`, passages: [], contacts: [contactView(doc)] }, state, [doc.id])
   const result = passagesTurn(kb, 'lookup', [{ chunk: first, score: 1 }], state)
-  result.reply.text = `${header}\n\n${result.reply.text}`
+  leading(result.reply, header)
   return result
 }
 

@@ -27,6 +27,8 @@ export interface Reply {
   answered: boolean
   /** WeChat plain text, ready to send */
   text: string
+  /** what an answer says before its passages (the fact asked with them; that the reply asked for is not here): in `text` too */
+  lead?: string
   passages: PassageView[]
   contacts: ContactView[]
 }

@@ -184,7 +184,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // taken for a follow-up on a topic.
   if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs && (fact || refersBack)) {
-    const topic = withoutWords(text, [factPattern, REPLY_REFERENCE, POINTED_MATTER, ANAPHORA], FOLLOW_UP_WORDS)
+    const topic = withoutWords(text, [REPLY_REFERENCE, POINTED_MATTER, ANAPHORA, factPattern], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }

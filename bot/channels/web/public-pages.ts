@@ -25,6 +25,7 @@ function answer(kb: KnowledgeBase, { reply, docIds }: Turn): Html {
 ${named.length ? html`<ul class="list">${named.map((doc) => html`<li><a href="${replyHref(doc.id)}">${replyTitle(doc)}</a> ${doc.title && doc.structured ? html`《${doc.title}》` : ''}</li>`)}</ul>` : ''}</div>`
   }
   return html`<div class="answer" data-answered="true">
+${reply.lead ? html`<div class="card lead"><p class="pre">${reply.lead}</p></div>` : ''}
 ${reply.passages.map((passage) => {
   const doc = kb.getDocument(passage.docId)
   const place = doc && locatePassage(kb, doc.id, passage.text)
