@@ -883,6 +883,11 @@ test('a number or a session a named place has no reply of is said not found with
   const [session] = await converse(engine, '铜梁区政协三届三次会议的提案')
   assert.equal(session.reply.answered, false, session.reply.text)
   assert.match(session.reply.text, /^抱歉，没有找到铜梁区政协三届三次会议的答复。\n现有相近的答复有：\n1\. [^\n]*第178号提案/)
+  // A place no text names: said with it, and no other place's reply of that number is offered.
+  const [uncovered] = await converse(engine, '宁蒗县第23号提案')
+  assert.equal(uncovered.reply.answered, false, uncovered.reply.text)
+  assert.match(uncovered.reply.text, /^抱歉，没有找到宁蒗县第23号提案的答复。/)
+  assert.doesNotMatch(uncovered.reply.text, /石屏县/)
 })
 
 test('a city\'s session is not a district\'s of the same numbers: asked for, it is said not to be here, and the district\'s are offered', async () => {

@@ -321,8 +321,8 @@ function pick(kb: KnowledgeBase, state: ConversationState, index: number): Turn 
 function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): Turn {
   // A place that only some replies mention has no reply of its own: that is what was not found.
   const namedOnly = (m: Mention) => m.kind !== 'place' || !!m.mentionedBy
-  // A place named beside what is missing (甲县第23号提案) is part of what was looked for.
-  const placesNamed = mentions.filter((m) => m.kind === 'place' && m.docs.length > 0 && !missing.includes(m))
+  // A place named beside what is missing (马关县第23号提案) is part of what was looked for, covered or not.
+  const placesNamed = mentions.filter((m) => m.kind === 'place' && !m.mentionedBy && (m.docs.length > 0 || missing.some((other) => other.kind !== 'place')))
   const asked = missing.filter(namedOnly).map((m) => withPlaces(m.label, placesNamed))
   const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.

@@ -37,6 +37,8 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
   }
   // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
   // 提案), else among all (the district's 84号, asked for 市政协84号提案); else the replies it names.
+  // A place no reply names has no replies near what was asked of it.
+  if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return []
   const within = named(mentions.filter((m) => m.docs.length > 0))
   const digits = number?.label.replace(/\D/g, '').replace(/^0+/, '')
   const near = (docs: ReplyDocument[]) => (digits ? docs.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)) : [])
