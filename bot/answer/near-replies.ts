@@ -35,10 +35,10 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
     // Else the place's own replies (太白县政府 asked, a town of 太白县 replied): by another body, so offered.
     return unsigned.length || places.length === 0 ? unsigned : kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
   }
-  // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
-  // 提案), else among all (the district's 84号, asked for 市政协84号提案); else the replies it names.
   // A place no reply names has no replies near what was asked of it.
   if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return []
+  // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
+  // 提案), else among all (the district's 84号, asked for 市政协84号提案); else the replies it names.
   const within = named(mentions.filter((m) => m.docs.length > 0))
   const digits = number?.label.replace(/\D/g, '').replace(/^0+/, '')
   const near = (docs: ReplyDocument[]) => (digits ? docs.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)) : [])
