@@ -559,6 +559,14 @@ test('a unit signed with only its level (市工信局) is the body of the city i
   const [other] = await converse(engine, '苏州工信局的答复')
   assert.equal(other.reply.answered, false, other.reply.text)
   assert.match(other.reply.text, /没有找到苏州工信局的答复/)
+  // So is a text signed by its level's government alone (市政府), asked for by the city's government.
+  const notices = await corpusOf({
+    'hukou.txt': signed('市政府批转市公安局关于户籍准入登记暂行办法的通知', '市政府', '2016年3月1日', '第一条　无锡市户籍准入登记适用本办法。', '第二条　在无锡市区合法稳定就业的人员可以申请落户。', '第三条　本办法由无锡市公安局负责解释。'),
+  })
+  const [government] = await converse(createAnswerEngine(() => notices), '无锡市政府的通知')
+  assert.deepEqual(government.docIds, [notices.documents[0].id], government.reply.text)
+  const [another] = await converse(createAnswerEngine(() => notices), '常州市政府的通知')
+  assert.equal(another.reply.answered, false, another.reply.text)
 })
 
 test('a place\'s replies asked for when none is its own: the replies that only mention it are offered, never shown as its reply', async () => {

@@ -381,6 +381,7 @@ function issuedBy(names: Names, body: string): ReplyDocument[] {
 
 /** 人民政府, 政府办 and the like name no body by themselves; after a place (太白县政府) they name its government. */
 const GOVERNMENT = /^(?:人民)?政府(?:办公厅|办公室|办)?/
+const BARE_GOVERNMENT = /^[省市区县](?:人民)?政府$/
 
 /**
  * A place's government that no indexed unit is (太白县政府, where only a town under it replied). One an
@@ -391,7 +392,10 @@ function governmentOf(text: string, places: PlaceMention[], names: Names): Menti
     const government = GOVERNMENT.exec(text.slice(place.end))
     if (!government) continue
     const label = place.text + government[0]
-    return names.aliases.some((alias) => alias.startsWith(label)) ? [] : [{ kind: 'unit', text: label, label, docs: issuedBy(names, label) }]
+    if (names.aliases.some((alias) => alias.startsWith(label))) return []
+    // A text signed by its level's government alone (市政府) is that place's when it names the place most.
+    const signedBare = [...names.haystacks.keys()].filter((doc) => !!doc.unit && BARE_GOVERNMENT.test(doc.unit) && placeOfBody(doc, place.stem))
+    return [{ kind: 'unit', text: label, label, docs: [...new Set([...issuedBy(names, label), ...signedBare])] }]
   }
   return []
 }
