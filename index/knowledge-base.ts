@@ -126,6 +126,11 @@ export class KnowledgeBase {
     return this.docById.get(id)
   }
 
+  /** These documents, in this order; ids of none (a build that has changed since) are left out. */
+  documentsOf(ids: string[]): ReplyDocument[] {
+    return ids.map((id) => this.docById.get(id)).filter((doc): doc is ReplyDocument => !!doc)
+  }
+
   findDocuments(filters: SearchFilters): ReplyDocument[] {
     return this.documents.filter((doc) => matches(doc, filters))
   }

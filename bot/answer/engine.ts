@@ -141,8 +141,8 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const vouched = (passages: Hit[]) => offering || passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
   const chosen = quotable.map((i) => best[i])
   const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
-  const scopeDocs = (docIds ?? []).map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
   if (shown.length === 0) {
+    const scopeDocs = kb.documentsOf(docIds ?? [])
     // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
     const named = docIds?.length === 1 && !otherSubject ? { docId: docIds[0] } : {}
     const offers = await unscopedOffers(kb, calibration, asked)
@@ -162,7 +162,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const answer = passagesTurn(kb, 'question', shown.map(asScored), state, steps.length ? shown.flatMap((hit) => nextStepWords(hit.chunk.text)) : undefined)
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') leading(answer.reply, factLine(shown[0].doc, fact).line)
-  if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(scopeDocs)}中与“${otherSubject.text}”有关的段落如下：`)
+  if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(kb.documentsOf(docIds ?? []))}中与“${otherSubject.text}”有关的段落如下：`)
   return { ...answer, evidence: found, candidates }
 }
 
@@ -293,7 +293,7 @@ function more(kb: KnowledgeBase, state: ConversationState): Turn {
 }
 
 function lookup(kb: KnowledgeBase, docIds: string[], scope: string): Turn {
-  const docs = docIds.map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
+  const docs = kb.documentsOf(docIds)
   if (docs.length === 1) return overview(kb, docs[0])
   const lines = docs.slice(0, LOOKUP_LIST_MAX).map((doc, i) => `${i + 1}. ${describe(doc)}`)
   const example = docs.find((doc) => doc.number)

@@ -333,7 +333,7 @@ function namesTopic(text: string): boolean {
   return topicWords(text).some((word) => contentTokens(word).length > 0)
 }
 
-/** The replies (named or placed, else all) dated in that year; none is an honest "no such reply", never another year's. */
+/** The replies (named or placed, else all) dated in that year or month; none is an honest "no such reply", never another's. */
 function byDate(kb: KnowledgeBase, year: string, month: string | undefined, named: ReplyDocument[] | undefined, scope: string, mentions: Mention[]): Understanding {
   const prefix = month ? `${year}-${month.padStart(2, '0')}` : year
   const dated = (named ?? kb.documents).filter((doc) => doc.date?.startsWith(prefix))

@@ -20,7 +20,7 @@ ${turn ? answer(kb, turn) : ''}`
 function answer(kb: KnowledgeBase, { reply, docIds }: Turn): Html {
   if (reply.passages.length === 0) {
     // Refusals, help, and lookups that list several replies: the engine's own words, plus links to what it named.
-    const named = docIds.map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
+    const named = kb.documentsOf(docIds)
     return html`<div class="card answer" data-answered="${String(reply.answered)}"><p class="pre">${reply.text}</p>
 ${named.length ? html`<ul class="list">${named.map((doc) => html`<li><a href="${replyHref(doc.id)}">${replyTitle(doc)}</a> ${doc.title && doc.structured ? html`《${doc.title}》` : ''}</li>`)}</ul>` : ''}</div>`
   }
@@ -53,7 +53,7 @@ function sourceLink(url: string): Html {
 }
 
 function uniqueDocs(kb: KnowledgeBase, ids: string[]): ReplyDocument[] {
-  return [...new Set(ids)].map((id) => kb.getDocument(id)).filter((doc): doc is ReplyDocument => !!doc)
+  return kb.documentsOf([...new Set(ids)])
 }
 
 /** The reply list's filters, as read from the query string. */
