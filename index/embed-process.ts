@@ -1,10 +1,9 @@
 /**
- * An embedding child process (see embed.ts): holds its own model, embeds each text it is sent.
- * `process.argv[1]` is its ONNX intra-op thread count.
+ * An embedding child process (see embed.ts): holds its own model on one ONNX thread, embeds each text it is sent.
  */
 import { embedText, loadEmbedder } from './embed.js'
 
-const extractor = loadEmbedder({ verify: false, intraOpThreads: Number(process.argv[1]) })
+const extractor = loadEmbedder({ verify: false, intraOpThreads: 1 })
 
 process.on('message', async (text: string) => {
   try {

@@ -2,11 +2,10 @@
  * Text → 512-d unit vectors with bge-small-zh-v1.5, locally. The one place that creates the
  * transformers.js extractor; it is loaded lazily, once per process (an embedding worker is a process of its own).
  *
- * `npm run bench` measures the ways of using both cores (README "Ingest on both cores"): one model
- * whose ONNX session uses the runtime's default threads, the same with a set number of intra-op
- * threads, or worker processes that each hold a model with one ONNX thread. The default is a worker per
- * core: on a quiet 2-core machine it embeds ~75 passages/s where one session gets ~57 with two threads
- * and ~60 with one (its second thread adds almost nothing); small jobs stay in-process, on one thread.
+ * Two ways of using both cores: one in-process model whose ONNX session runs on the runtime's default
+ * threads, or worker processes that each hold a model on one ONNX thread. Which is faster depends on the
+ * CPU, by a wide margin either way, so a large job times both on its first texts (`fasterWay`); small jobs
+ * stay in-process. `npm run bench` measures every way (README "Ingest on both cores").
  * Each text goes through the model alone: batches, even of texts sorted by length, pad and mask, and
  * measured slower at every size (one thread, passages/s at batch 1 / 4 / 16: corpus/ 97 / 96 / 72, the
  * DRCD set 61 / 56 / 48, CMRC 55 / 50 / 41; README "Ingest on both cores").
@@ -20,19 +19,34 @@ import { tsProcess } from './ts-worker.js'
 /** bge's retrieval instruction for short queries against passages (its model card recommends it for s2p). */
 export const QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：'
 export interface EmbedOptions {
-  /** worker processes for a large job (1: in-process) */
+  /** ONNX intra-op threads of the in-process session (0: the runtime's default, one per core) */
+  sessionThreads: number
+  /** worker processes for a large job, each a model on one ONNX thread (≤ 1: none) */
   workers: number
-  /** ONNX intra-op threads of each model instance (0: the runtime's default, one per core) */
-  intraOpThreads: number
   /** a job of fewer texts is embedded in-process whatever `workers` says */
   workersFrom: number
+  /** a large job times the in-process session against the workers on its first texts and goes on with the faster */
+  probe: boolean
 }
 /**
  * Jobs under 256 texts stay in-process: each worker loads a model of its own (about a second of CPU),
  * which the 121 passages of corpus/ do not win back (4.9 s either way, 8.1 against 5.5 CPU s, on 2
- * cores) and 484 passages do (6.5 s against 8.5 s).
+ * cores) and 484 passages do (6.5 s against 8.5 s). Which way is faster for a large job depends on the
+ * CPU, so it is timed (README "Ingest on both cores").
  */
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { workers: availableParallelism(), intraOpThreads: 1, workersFrom: 256 }
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { sessionThreads: 0, workers: availableParallelism(), workersFrom: 256, probe: true }
+
+/** What a caller hears while a job runs. */
+export interface EmbedHooks {
+  /** passages embedded so far */
+  onEmbedded?: (done: number) => void
+  /** the way the job goes on, once chosen: other CPU work started earlier would skew the timing */
+  onWay?: (way: EmbedWay) => void
+}
+export type EmbedWay = 'session' | 'workers'
+
+/** Texts the probe embeds each way; ~0.3 s each on these machines, and the same texts both ways. */
+const PROBE_TEXTS = 48
 
 type Extractor = (texts: string[], options: { pooling: 'cls'; normalize: boolean }) => Promise<{ data: Float32Array; dims: number[] }>
 
@@ -45,11 +59,11 @@ export class ModelUnavailable extends Error {}
  * (the same module instance it imports) is the only way to choose the thread count. 0 leaves the
  * runtime's default. It applies to the model this thread loads next (one per thread, see loadEmbedder).
  */
-let sessionThreads = 0
+let threadsOfNextSession = 0
 const createSession = ort.InferenceSession.create.bind(ort.InferenceSession) as (model: unknown, options?: ort.InferenceSession.SessionOptions) => Promise<ort.InferenceSession>
 Object.assign(ort.InferenceSession, {
   create: (model: unknown, options?: ort.InferenceSession.SessionOptions) =>
-    createSession(model, sessionThreads > 0 ? { ...options, intraOpNumThreads: sessionThreads } : options),
+    createSession(model, threadsOfNextSession > 0 ? { ...options, intraOpNumThreads: threadsOfNextSession } : options),
 })
 
 async function loadExtractor(verify: boolean): Promise<Extractor> {
@@ -64,7 +78,7 @@ async function loadExtractor(verify: boolean): Promise<Extractor> {
 
 /** This thread's model, loaded once; the first caller chooses its ONNX threads. Workers skip the checksum the main thread checked. */
 export function loadEmbedder({ verify = true, intraOpThreads = 0 } = {}): Promise<Extractor> {
-  if (!extractor) sessionThreads = intraOpThreads
+  if (!extractor) threadsOfNextSession = intraOpThreads
   extractor ??= loadExtractor(verify).catch((error) => {
     extractor = null
     throw error
@@ -78,55 +92,106 @@ export async function embedText(extract: Extractor, text: string): Promise<Float
   return output.data.slice(0, MODEL_DIMENSION)
 }
 
-/** Embeds passages, one model call each; `onEmbedded` reports progress (number embedded so far). */
-export async function embedPassages(texts: string[], onEmbedded?: (done: number) => void, options: EmbedOptions = DEFAULT_EMBED_OPTIONS): Promise<Float32Array[]> {
+/** Embeds passages, one model call each, in the order given. */
+export async function embedPassages(texts: string[], hooks: EmbedHooks = {}, options: EmbedOptions = DEFAULT_EMBED_OPTIONS): Promise<Float32Array[]> {
   const vectors: Float32Array[] = new Array(texts.length)
   let done = 0
   const store = (index: number, vector: Float32Array) => {
     vectors[index] = vector
-    onEmbedded?.(++done)
+    hooks.onEmbedded?.(++done)
+  }
+  const inSession = async (from: number) => {
+    const extract = await loadEmbedder({ intraOpThreads: options.sessionThreads })
+    for (let index = from; index < texts.length; index++) store(index, await embedText(extract, texts[index]))
   }
   if (options.workers <= 1 || texts.length < options.workersFrom) {
-    const extract = await loadEmbedder({ intraOpThreads: options.intraOpThreads })
-    for (const [index, text] of texts.entries()) store(index, await embedText(extract, text))
-  } else {
-    // Verified once here; the workers load what was verified.
-    const problem = await modelProblem()
-    if (problem) throw new ModelUnavailable(problem)
-    await inWorkers(texts, Math.min(options.workers, texts.length), options.intraOpThreads, store)
+    hooks.onWay?.('session')
+    await inSession(0)
+    return vectors
   }
-  return vectors
+  // Verified once here; the workers load what was verified.
+  const problem = await modelProblem()
+  if (problem) throw new ModelUnavailable(problem)
+  const workers = new Workers(Math.min(options.workers, texts.length))
+  try {
+    let from = 0
+    if (options.probe) {
+      const sample = texts.slice(0, PROBE_TEXTS)
+      const way = await fasterWay(sample, workers, options.sessionThreads)
+      sample.forEach((_, index) => store(index, way.sessionVectors[index]))
+      from = sample.length
+      hooks.onWay?.(way.faster)
+      if (way.faster === 'session') {
+        await workers.close()
+        await inSession(from)
+        return vectors
+      }
+    } else hooks.onWay?.('workers')
+    await workers.embed(texts, from, store)
+    return vectors
+  } finally {
+    await workers.close()
+  }
 }
 
 /**
- * Each worker is a child process, not a thread: onnxruntime-node keeps process-wide references to
- * objects of the thread that loaded it, and a second thread loading it can abort the whole process
- * (V8 "GlobalHandles::Destroy", microsoft/onnxruntime#23794); it did once in CI. A worker takes the
- * next text when it is free, so a slow core never holds the others up.
+ * Times the same texts through the in-process session and through the workers, each after a first text
+ * that loads its models. On an AMD EPYC the workers embed ~1.8× as fast as the session (whose second
+ * thread adds nothing there); on an Intel Xeon with AVX-512 VNNI the session on two threads embeds ~1.5×
+ * as fast as the two workers. Both margins are far beyond the timing's noise on a quiet machine.
  */
-async function inWorkers(
-  texts: string[],
-  count: number,
-  intraOpThreads: number,
-  store: (index: number, vector: Float32Array) => void,
-): Promise<void> {
-  let next = 0
-  const run = async () => {
-    const worker = tsProcess(new URL('./embed-process.ts', import.meta.url), String(intraOpThreads))
-    try {
-      while (next < texts.length) {
-        const index = next++
-        store(index, await ask(worker, texts[index]))
-      }
-    } finally {
-      if (worker.exitCode === null && worker.signalCode === null) {
+async function fasterWay(sample: string[], workers: Workers, sessionThreads: number): Promise<{ faster: EmbedWay; sessionVectors: Float32Array[] }> {
+  const extract = await loadEmbedder({ intraOpThreads: sessionThreads })
+  await Promise.all([embedText(extract, sample[0]), workers.warm(sample[0])])
+  let started = performance.now()
+  const sessionVectors: Float32Array[] = []
+  for (const text of sample) sessionVectors.push(await embedText(extract, text))
+  const session = performance.now() - started
+  started = performance.now()
+  await workers.embed(sample, 0, () => {})
+  return { faster: session <= performance.now() - started ? 'session' : 'workers', sessionVectors }
+}
+
+/**
+ * Worker processes, not threads: onnxruntime-node keeps process-wide references to objects of the
+ * thread that loaded it, and a second thread loading it can abort the whole process (V8
+ * "GlobalHandles::Destroy", microsoft/onnxruntime#23794); it did once in CI. A worker takes the next
+ * text when it is free, so a slow core never holds the others up.
+ */
+class Workers {
+  private readonly processes: ChildProcess[]
+
+  constructor(count: number) {
+    this.processes = Array.from({ length: count }, () => tsProcess(new URL('./embed-process.ts', import.meta.url)))
+  }
+
+  /** Each worker loads its model and embeds one text. */
+  async warm(text: string): Promise<void> {
+    await Promise.all(this.processes.map((worker) => ask(worker, text)))
+  }
+
+  async embed(texts: string[], from: number, store: (index: number, vector: Float32Array) => void): Promise<void> {
+    let next = from
+    await Promise.all(
+      this.processes.map(async (worker) => {
+        while (next < texts.length) {
+          const index = next++
+          store(index, await ask(worker, texts[index]))
+        }
+      }),
+    )
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.processes.map(async (worker) => {
+        if (worker.exitCode !== null || worker.signalCode !== null) return
         const exited = new Promise((resolve) => worker.once('exit', resolve))
         worker.kill()
         await exited
-      }
-    }
+      }),
+    )
   }
-  await Promise.all(Array.from({ length: count }, run))
 }
 
 function ask(worker: ChildProcess, text: string): Promise<Float32Array> {

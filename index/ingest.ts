@@ -12,7 +12,7 @@ import { DEFAULT_CHUNK_OPTIONS, chunkDocument, type ChunkOptions } from './chunk
 import { cleanText, type CleanedText } from './clean.js'
 import { listCorpus } from './corpus.js'
 import { DenseIndex } from './dense.js'
-import { DEFAULT_EMBED_OPTIONS, embedPassages, type EmbedOptions } from './embed.js'
+import { DEFAULT_EMBED_OPTIONS, embedPassages, type EmbedOptions, type EmbedWay } from './embed.js'
 import { keywordIndexJson } from './keyword.js'
 import { MODEL_DIMENSION, MODEL_ID } from './model/location.js'
 import { embeddingText, passageContext } from './passage.js'
@@ -52,6 +52,8 @@ export interface IngestSummary {
   reused: number
   /** time spent embedding, for throughput */
   embedSeconds: number
+  /** how this run embedded (none when every vector was reused) */
+  embedWay?: EmbedWay
   skipped: { file: string; reason: string }[]
   /** files whose text (whitespace and character widths aside) is that of an earlier file: indexed once, as `sameAs` */
   duplicates: { file: string; sameAs: string }[]
@@ -122,17 +124,30 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     // Folders of interrupted builds are never served; clear them before adding a new one.
     removeBuildsExcept(indexDir, [namedBuild(indexDir), previousBuild(indexDir)])
     const docById = new Map(parsed.map((p) => [p.doc.id, p.doc]))
-    const keywords = keywordIndexJson(chunks.map((chunk, label) => ({ label, text: chunk.text, context: passageContext(docById.get(chunk.docId)!, chunk) })))
-    // Awaited once the vectors are ready; a failure meanwhile is reported there, not as an unhandled rejection.
-    keywords.catch(() => {})
+    const keywordEntries = chunks.map((chunk, label) => ({ label, text: chunk.text, context: passageContext(docById.get(chunk.docId)!, chunk) }))
+    // Built beside the embedding, but only once its way is chosen: the choice times both ways, and must time them on quiet cores.
+    let keywords: Promise<string> | undefined
+    const buildKeywords = () => {
+      keywords ??= keywordIndexJson(keywordEntries)
+      // Awaited once the vectors are ready; a failure meanwhile is reported there, not as an unhandled rejection.
+      keywords.catch(() => {})
+    }
+    let embedWay: EmbedWay | undefined
     const embedStarted = performance.now()
-    const { vectors, embedded } = await vectorsFor(previous, chunks, embedding, (done, total) => onProgress?.({ phase: 'embed', done, total }))
+    const { vectors, embedded } = await vectorsFor(previous, chunks, embedding, {
+      onEmbedded: (done, total) => onProgress?.({ phase: 'embed', done, total }),
+      onWay: (way) => {
+        embedWay = way
+        buildKeywords()
+      },
+    })
+    buildKeywords()
     const embedSeconds = elapsed(embedStarted)
     onProgress?.({ phase: 'write' })
     const build = newBuildDir(indexDir)
     const docs = parsed.map((p) => p.doc)
     await DenseIndex.build(vectors).write(path.join(build.dir, FILES.vectors))
-    writeText(build.dir, FILES.keywords, await keywords)
+    writeText(build.dir, FILES.keywords, await keywords!)
     writeJson(build.dir, FILES.docs, docs)
     writeJson(build.dir, FILES.chunks, chunks)
     const written = Object.values(FILES).filter((file) => file !== FILES.manifest)
@@ -153,7 +168,7 @@ export async function ingest({ corpusDir, indexDir, onProgress, chunking = DEFAU
     // The manifest is written last: a build folder without one is incomplete and never served.
     writeJson(build.dir, FILES.manifest, manifest)
     publishBuild(indexDir, build.id, previous && path.basename(previous.dir))
-    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, seconds: elapsed(started) }
+    return { ...summary, published: true, buildId: build.id, chunks: chunks.length, embedded, reused: chunks.length - embedded, embedSeconds, embedWay, seconds: elapsed(started) }
   } finally {
     await ocr.close()
     release()
@@ -237,15 +252,11 @@ async function vectorsFor(
   previous: ServedBuild | undefined,
   chunks: StoredChunk[],
   embedding: EmbedOptions,
-  onEmbed: (done: number, total: number) => void,
+  hooks: { onEmbedded: (done: number, total: number) => void; onWay: (way: EmbedWay) => void },
 ): Promise<{ vectors: Float32Array[]; embedded: number }> {
   const known = await previousVectors(previous)
   const missing = chunks.filter((chunk) => !known.has(chunk.embeddingKey))
-  const fresh = await embedPassages(
-    missing.map(embeddingText),
-    (done) => onEmbed(done, missing.length),
-    embedding,
-  )
+  const fresh = missing.length === 0 ? [] : await embedPassages(missing.map(embeddingText), { onEmbedded: (done) => hooks.onEmbedded(done, missing.length), onWay: hooks.onWay }, embedding)
   missing.forEach((chunk, i) => known.set(chunk.embeddingKey, fresh[i]))
   return { vectors: chunks.map((chunk) => known.get(chunk.embeddingKey)!), embedded: missing.length }
 }

@@ -99,18 +99,21 @@ function coldIngest(corpusDir: string, embedding: EmbedOptions) {
   const args = ['--import', 'tsx', 'tests/eval/cold-child.ts', '--ingest', corpusDir, '--embed', JSON.stringify(embedding)]
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`ingest child failed: ${run.stderr}`)
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; processSeconds: number; cpuSeconds: number }
-  const way = embedding.workers > 1 ? `${embedding.workers} workers × ${embedding.intraOpThreads} ONNX thread` : `1 session, ${embedding.intraOpThreads || 'default'} ONNX threads`
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: number; chunks: number; embedSeconds: number; embedWay: string; processSeconds: number; cpuSeconds: number }
+  const session = `1 session, ${embedding.sessionThreads || 'default'} ONNX threads`
+  const workers = `${embedding.workers} workers × 1 ONNX thread`
+  const way = embedding.workers <= 1 ? session : embedding.probe ? `the faster of ${session} and ${workers} (chose ${result.embedWay})` : workers
   // CPU seconds (all threads) tell the work apart from the waiting when other programs share the cores.
   return { way, ...embedding, ...result, chunksPerSecond: Math.round((result.chunks / result.processSeconds) * 10) / 10, loadAverage: loadavg()[0] }
 }
 
-/** One core, the runtime's default, one session on every core, a worker per core (the default for large jobs), whatever the job's size. */
+/** One core, the runtime's default, one session on every core, a worker per core, and the default for large jobs (the faster of the two), whatever the job's size. */
 const INGEST_WAYS: EmbedOptions[] = [
-  { workers: 1, intraOpThreads: 1, workersFrom: 0 },
-  { workers: 1, intraOpThreads: 0, workersFrom: 0 },
-  { workers: 1, intraOpThreads: cpus().length, workersFrom: 0 },
-  { workers: cpus().length, intraOpThreads: 1, workersFrom: 0 },
+  { sessionThreads: 1, workers: 1, workersFrom: 0, probe: false },
+  { sessionThreads: 0, workers: 1, workersFrom: 0, probe: false },
+  { sessionThreads: cpus().length, workers: 1, workersFrom: 0, probe: false },
+  { sessionThreads: 0, workers: cpus().length, workersFrom: 0, probe: false },
+  { ...DEFAULT_EMBED_OPTIONS, workersFrom: 0 },
 ]
 
 async function ingestThroughput(corpusSentences: string[]) {

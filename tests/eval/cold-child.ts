@@ -34,7 +34,7 @@ if (values.open) {
   try {
     const summary = await ingest({ corpusDir: values.ingest, indexDir, embedding: JSON.parse(values.embed!) as EmbedOptions })
     const { user, system } = process.cpuUsage()
-    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, processSeconds: round(process.uptime()), cpuSeconds: round((user + system) / 1e6 + childrenCpuSeconds()) }))
+    console.log(JSON.stringify({ documents: summary.documents, chunks: summary.chunks, embedSeconds: summary.embedSeconds, embedWay: summary.embedWay, processSeconds: round(process.uptime()), cpuSeconds: round((user + system) / 1e6 + childrenCpuSeconds()) }))
   } finally {
     rmSync(indexDir, { recursive: true, force: true })
   }

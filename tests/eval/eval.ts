@@ -381,7 +381,8 @@ async function main(): Promise<void> {
   for (const q of refusal.wrongReply) console.log(`  answered from another reply: ${q}`)
   for (const q of refusal.wronglyRefused) console.log(`  refused but answerable:     ${q}`)
 
-  const misses = answerable.filter((q) => engineRanks[answerable.indexOf(q)].rank !== 1).map((q) => q.question)
+  // The shown passage that holds the answer (0: none of them), for reading the misses.
+  const misses = answerable.flatMap((q, i) => (engineRanks[i].rank === 1 ? [] : [{ question: q.question, split: q.split, shownAt: engineRanks[i].rank }]))
   mkdirSync(path.dirname(report), { recursive: true })
   writeFileSync(report, JSON.stringify({ date: new Date().toISOString(), set: set.name || 'ours', index: kb.manifest.buildId, methods, refusal, outcomes: outcomesBySplit, engineMisses: misses }, null, 2))
   console.log(`\nreport: ${path.relative(process.cwd(), report)}`)
