@@ -888,6 +888,11 @@ test('a number or a session a named place has no reply of is said not found with
   assert.equal(number.reply.answered, false, number.reply.text)
   assert.match(number.reply.text, /^抱歉，没有找到石屏县第23号提案的答复。\n现有相近的答复有：\n1\. [^\n]*第22号提案/)
   assert.doesNotMatch(number.reply.text, /0234/)
+  // Another place's reply one digit away is not offered for the named place's: its own are.
+  const [otherPlace] = await converse(engine, '石屏县第235号提案')
+  assert.equal(otherPlace.reply.answered, false, otherPlace.reply.text)
+  assert.match(otherPlace.reply.text, /^抱歉，没有找到石屏县第235号提案的答复。\n现有相近的答复有：\n1\. [^\n]*第22号提案/)
+  assert.doesNotMatch(otherPlace.reply.text, /0234/)
   const [session] = await converse(engine, '铜梁区政协三届三次会议的提案')
   assert.equal(session.reply.answered, false, session.reply.text)
   assert.match(session.reply.text, /^抱歉，没有找到铜梁区政协三届三次会议的答复。\n现有相近的答复有：\n1\. [^\n]*第178号提案/)

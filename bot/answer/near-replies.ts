@@ -9,7 +9,7 @@ import { ownPlace, type Mention } from './entities.js'
  * The other replies of a session that was named and exists; the same session's at another level; those
  * mentioning a place that has none of its own; the named replies of other years (a year none is dated
  * in); unsigned replies that name the body asked for, else its place's own; or a number one digit away
- * (of the replies the rest of the message names first); else those replies.
+ * (of the replies the rest of the message names first, and only of those when it names a place); else those replies.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
   const number = missing.find((m) => m.kind === 'number')
@@ -38,11 +38,13 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
   // A place no reply names has no replies near what was asked of it.
   if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return []
   // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
-  // 提案), else among all (the district's 84号, asked for 市政协84号提案); else the replies it names.
+  // 提案); else, unless a place with replies was named, among all (the district's 84号, asked for 市政协84号
+  // 提案: a level may be mistaken, a place is not another place); else the replies it names.
   const within = named(mentions.filter((m) => m.docs.length > 0))
+  const placeNamed = mentions.some((m) => m.kind === 'place' && m.docs.length > 0)
   const digits = number?.label.replace(/\D/g, '').replace(/^0+/, '')
   const near = (docs: ReplyDocument[]) => (digits ? docs.filter((doc) => doc.number && oneEditApart(doc.number.replace(/^0+/, ''), digits)) : [])
-  return [near(within), near(kb.documents), within].find((docs) => docs.length > 0) ?? []
+  return [near(within), placeNamed ? [] : near(kb.documents), within].find((docs) => docs.length > 0) ?? []
 }
 
 /** The replies that every mention naming replies (a place too: 长宁区2030年的提案) picks out. */
