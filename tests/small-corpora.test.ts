@@ -991,3 +991,29 @@ test('a number asked as a 提案 that only a deputy\'s 建议 has is no such pro
   assert.match(turn.reply.text, /第31号代表建议/, 'the suggestion is offered by its name')
   assert.doesNotMatch(turn.reply.text, /0427-2822111/)
 })
+
+test('another district\'s text naming a district in passing answers for it only where it names it, and with no text of its own that is said', async () => {
+  const kb = await corpusOf({
+    'jinniu.txt': [
+      '成都市金牛区教育局关于印发《金牛区进城务工人员随迁子女入学实施细则》的通知',
+      '一、适用范围',
+      '本细则适用于在金牛区务工的进城务工人员随迁子女。',
+      '二、申请材料',
+      '申请人须在金牛区连续居住满一年，提交居住证、劳动合同和社会保险缴费证明，到金牛区就近学校报名。',
+      '三、报名时间',
+      '金牛区小学一年级报名时间为每年6月1日至6月10日。',
+      '四、其他',
+      '本细则参照锦江区、青羊区、武侯区的经验制定，由金牛区教育局负责解释。',
+      '成都市金牛区教育局',
+      '2016年1月5日',
+    ].join('\n'),
+    'nanjing.txt': ['南京市公共租赁住房管理办法', '第一条 本市户籍家庭可以申请公共租赁住房。', '南京市住房保障和房产局', '2015年3月1日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '金牛区的小学什么时候报名')
+  assert.equal(own.reply.answered, true, own.reply.text)
+  assert.match(own.reply.text, /6月1日/)
+  const [passing] = await converse(engine, '青羊区的小学什么时候报名')
+  assert.equal(passing.reply.answered, false, passing.reply.text)
+  assert.match(passing.reply.text, /^抱歉，没有找到青羊区的文件；提到青羊区的文件中也没有/)
+})

@@ -71,6 +71,12 @@ export function notFoundText(question: string, scope?: string, oneReply = false,
   return `抱歉，${what}没有找到与“${shorten(question, 30)}”相关的内容，我不便作答。${whole}${HOTLINE_HINT}`
 }
 
+/** Places no text is the own of, asked about: the texts that name them in passing (another place's) do not answer either. */
+export function placeNotFoundText(question: string, places: string[], kind: string): string {
+  const named = places.join('、')
+  return `抱歉，没有找到${named}的${kind}；提到${named}的${kind}中也没有与“${shorten(question, 30)}”相关的内容，我不便作答。${HOTLINE_HINT}`
+}
+
 const HOTLINE_HINT = `如需咨询，可拨打${HOTLINE}，或回复“帮助”查看可以问什么。`
 
 /**

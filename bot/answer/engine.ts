@@ -5,10 +5,10 @@
 import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
   FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
-  citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, quote, replyTitle, whichSubjectText,
+  citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, placeNotFoundText, quote, replyTitle, whichSubjectText,
   type Examples,
 } from './compose.js'
-import type { Mention } from './entities.js'
+import { anotherPlacesText, type Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
@@ -120,7 +120,11 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // Of replies about something else, a passage is quoted for what it says on the subject, not on the request.
   const asks = otherSubject?.text ?? topic ?? query
   const ranked = await withFramingAsked(kb, query, placeChoseOne ? await withSimilarity(kb, query, searched) : searched, asks)
-  const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk))), asks), asks)
+  // Another place's text that names a place asked about in passing (a district's rules listing its
+  // neighbours) answers for it only where it names it: the rest states its own place's rules. (Never
+  // answering from it cost right answers on every set where a text names other places in its story.)
+  const ofPlaces = (hit: Hit) => (asked.places ?? []).every((place) => !anotherPlacesText(hit.doc, place) || hit.chunk.text.includes(place.stem))
+  const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk) && ofPlaces(hit))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
   // The evidence is that of the passages that would be quoted, never of the best match anywhere in the
@@ -150,9 +154,13 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
     const unscoped = `以下答复未载明${lacking}，内容与此相关：`
     // Named replies about something else are no such reply: those that may be it are offered, else the named ones.
     const listed = otherSubject && offers.length === 0 ? scopeDocs : offers
+    // Places every searched text names only in passing, being another place's: none is theirs.
+    const strangers = (asked.places ?? []).filter((place) => scopeDocs.length > 0 && scopeDocs.every((doc) => anotherPlacesText(doc, place)))
     const text = otherSubject
       ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
-      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
+      : strangers.length
+        ? placeNotFoundText(message ?? query, strangers.map((place) => place.label), kindsOf(scopeDocs))
+        : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
     return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) }), evidence: found, candidates }
   }
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.

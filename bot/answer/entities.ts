@@ -19,6 +19,8 @@ export interface Mention {
   docs: ReplyDocument[]
   /** for a place: the gazetteer stem, which documents write with or without its ending */
   stem?: string
+  /** for a place: its level in the gazetteer */
+  level?: PlaceMention['level']
   /** for a session of a level no reply has (市政协十五届三次会议): the replies of that session at other levels, to offer */
   otherLevels?: ReplyDocument[]
   /** for a unit: a name several units share (区科委 of two districts), which yields to what else the message names */
@@ -456,12 +458,27 @@ export function ownPlace(doc: ReplyDocument, place: string): boolean {
   return [doc.unit, doc.session, doc.title].some((field) => field?.includes(place))
 }
 
+/**
+ * Whether a text that names a place is another place's: not the place's own (by unit, session or title),
+ * and signed by a body of another place of that level (越秀区政务服务中心's guide, which lists the other
+ * districts' offices), or naming another place of that level most (a district's enrolment rules name
+ * their district throughout, and the neighbouring districts once, in a list). A text naming no place of
+ * that level, or this one most, may be the place's: found by its source or file name, or written from inside it.
+ */
+export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; level: PlaceMention['level'] }): boolean {
+  if (ownPlace(doc, place.stem)) return false
+  const signer = splitPlacePrefix(doc.unit ?? '').places.find((other) => other.level === place.level)
+  if (signer) return true
+  const most = mostNamed(doc, place.level)
+  return most !== undefined && most !== place.stem
+}
+
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */
 function placeMentions(names: Names, places: PlaceMention[], others: Mention[]): Mention[] {
   return places
     .filter((place, i) => places.findIndex((other) => other.text === place.text) === i)
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
-    .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, docs: docsNaming(place.stem, names) }))
+    .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }))
 }
 
 function docsNaming(stem: string, names: Names): ReplyDocument[] {

@@ -4,7 +4,7 @@
  * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
  * for an answer, and one that matches no reply is said so.
  */
-import { nouns, tokenize, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
+import { nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
@@ -48,6 +48,8 @@ export type Understanding =
        * scope, so they are no evidence that one answers (攀枝花东区 found in a reply on a crossing's traffic lights)
        */
       scopedWith?: string[]
+      /** the places named that tell texts apart: a passage of a text that only names one in passing is quoted only if it names it too */
+      places?: { label: string; stem: string; level: PlaceMention['level'] }[]
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
       /** asks what the one reply followed up on or named will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
@@ -232,6 +234,7 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     scope: scope || found.mentions.filter((m) => !unknownBodies.includes(m)).map((m) => m.label).join(' '),
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
+    places: places.filter((m) => m.docs.length > 0 && !everywhere.includes(m)).map((m) => ({ label: m.label, stem: m.stem!, level: m.level! })),
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
     ...(named ? subjectAsked(text, found.mentions) : {}),
   }
