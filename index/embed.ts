@@ -136,9 +136,10 @@ export async function embedPassages(texts: string[], hooks: EmbedHooks = {}, opt
 
 /**
  * Times the same texts through the in-process session and through the workers, each after a first text
- * that loads its models. On an AMD EPYC the workers embed ~1.8× as fast as the session (whose second
- * thread adds nothing there); on an Intel Xeon with AVX-512 VNNI the session on two threads embeds ~1.5×
- * as fast as the two workers. Both margins are far beyond the timing's noise on a quiet machine.
+ * that loads its models. On an AMD EPYC a session's second thread added nothing and two workers embedded
+ * nearly twice as fast as one session; on an Intel Xeon with AVX-512 VNNI one session on two threads
+ * embeds ~1.5× as fast as two workers (106–114 against 70–74 passages/s). Both margins are far beyond
+ * the timing's noise on a quiet machine.
  */
 async function fasterWay(sample: string[], workers: Workers, sessionThreads: number): Promise<{ faster: EmbedWay; sessionVectors: Float32Array[] }> {
   const extract = await loadEmbedder({ intraOpThreads: sessionThreads })
