@@ -26,6 +26,11 @@ test('an institution, road or line named after a place is not the place', () => 
   // Its students are its own too: 大学生, 小学生 are people, not a 大学 or a 小学 named after it.
   assert.deepEqual(named('烟台大学生创业有补贴吗'), ['烟台'])
   assert.deepEqual(named('绵阳小学生课后服务几点结束'), ['绵阳'])
+  // Its kind of institution right after its full name is the place's schools or hospitals, not one named after it.
+  assert.deepEqual(named('青羊区小学什么时候报名'), ['青羊区'])
+  assert.deepEqual(named('武侯区医院看病能报销吗'), ['武侯区'])
+  assert.deepEqual(named('青羊实验小学什么时候报名'), [])
+  assert.deepEqual(named('平江城区小学放学早'), [])
 })
 
 test('a city short name is the city even where jieba reads it as a common noun or a verb', () => {
