@@ -1017,3 +1017,26 @@ test('another district\'s text naming a district in passing answers for it only 
   assert.equal(passing.reply.answered, false, passing.reply.text)
   assert.match(passing.reply.text, /^抱歉，没有找到青羊区的文件；提到青羊区的文件中也没有/)
 })
+
+test('the cover of a notice that sends rules out is quoted after the rules, unless what it says is asked', async () => {
+  const kb = await corpusOf({
+    'points.txt': [
+      '厦门市人民政府关于印发《厦门市居住证积分管理办法》的通知',
+      '各区人民政府，市直各委、办、局：',
+      '现将《厦门市居住证积分管理办法》印发给你们，请认真按照执行。',
+      '厦门市人民政府',
+      '2016年3月1日',
+      '厦门市居住证积分管理办法',
+      '第一条 居住证积分由基础指标和加分指标构成。',
+      '第二条 积分达到100分的，可以申请子女入学。',
+      '第三条 持证人通过积分管理信息系统申请积分。',
+    ].join('\n'),
+    'nanjing.txt': ['南京市公共租赁住房管理办法', '第一条 本市户籍家庭可以申请公共租赁住房。', '南京市住房保障和房产局', '2015年3月1日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const asked of ['厦门市居住证积分管理办法', '厦门居住证积分多少分才行']) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.reply.answered, true, turn.reply.text)
+    assert.doesNotMatch(turn.reply.passages[0].text, /印发给你们/, `${asked}: ${turn.reply.text}`)
+  }
+})

@@ -104,7 +104,8 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
 
 /**
  * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
- * (本办法自2014年1月1日起施行，原《…》同时废止) and who interprets it (本办法由…负责解释). They repeat the
+ * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释) and the cover of the
+ * notice that sends it out (现将《…》印发给你们，请认真按照执行). They repeat the
  * rules' name, so by words and by meaning they come close to any question on the rules; each answers
  * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
  */
@@ -131,6 +132,12 @@ const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp; askedOfRules: RegExp }[]
     clause: new RegExp(`${ARTICLE_START}${THESE_RULES}由[^。；]{2,40}负责解释`, 'u'),
     asked: /解释/,
     askedOfRules: /由(?:谁|哪个?(?:部门|单位|机关))(?:负责)?解释|解释权/,
+  },
+  // A notice's cover that sends the rules out and nothing else (各区县人民政府：现将《…》印发给你们，请认真按照执行。)
+  {
+    clause: /^\s*(?:[^。\n]{2,80}[：:]\s*)?[^。\n]{0,160}?(?:印发|转发|下发)给你们[^。\n]{0,40}。?\s*$/u,
+    asked: /印发|转发|下发|同意|通过|批准|施行|实施|执行|生效/,
+    askedOfRules: /(?:谁|哪个?(?:部门|单位|机关|会议)|哪次会议?)[^，。？?]{0,4}?(?:同意|批准|审议|通过)|(?:印发|转发|下发)给(?:谁|哪些)/,
   },
 ]
 
