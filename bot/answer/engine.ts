@@ -101,7 +101,7 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
 
 /** `offering`: the replies found are only offered by name, nothing quoted: the passages of several may vouch for them together. */
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>, offering = false): Promise<Turn> {
-  const { query, scope, topic, fact, message, scopedWith, subject } = asked
+  const { query, scope, topic, fact, scopedWith, subject } = asked
   // Named replies asked for by a subject (叶某委员关于养老的提案): those whose proposal is about it; if
   // none is, there is no such reply, and a passage of theirs on it is quoted only as that.
   const onSubject = subject && asked.docIds?.filter((id) => about(kb.getDocument(id), subject.words))
@@ -145,24 +145,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const vouched = (passages: Hit[]) => offering || passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
   const chosen = quotable.map((i) => best[i])
   const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
-  if (shown.length === 0) {
-    const scopeDocs = kb.documentsOf(docIds ?? [])
-    // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
-    const named = docIds?.length === 1 && !otherSubject ? { docId: docIds[0] } : {}
-    const offers = await unscopedOffers(kb, calibration, asked)
-    const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
-    const unscoped = `以下答复未载明${lacking}，内容与此相关：`
-    // Named replies about something else are no such reply: those that may be it are offered, else the named ones.
-    const listed = otherSubject && offers.length === 0 ? scopeDocs : offers
-    // Places every searched text names only in passing, being another place's: none is theirs.
-    const strangers = (asked.places ?? []).filter((place) => scopeDocs.length > 0 && scopeDocs.every((doc) => anotherPlacesText(doc, place)))
-    const text = otherSubject
-      ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
-      : strangers.length
-        ? placeNotFoundText(message ?? query, strangers.map((place) => place.label), kindsOf(scopeDocs))
-        : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
-    return { ...turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) }), evidence: found, candidates }
-  }
+  if (shown.length === 0) return { ...(await notAnswered(kb, calibration, asked, docIds, otherSubject)), evidence: found, candidates }
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
@@ -172,6 +155,36 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   if (fact && fact !== 'contact') leading(answer.reply, factLine(shown[0].doc, fact).line)
   if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(kb.documentsOf(docIds ?? []))}中与“${otherSubject.text}”有关的段落如下：`)
   return { ...answer, evidence: found, candidates }
+}
+
+/**
+ * Nothing passed for a question: said so for the texts searched, with the replies it may be about offered
+ * (unsigned ones, or the named ones when asked for a subject they are not about).
+ */
+async function notAnswered(
+  kb: KnowledgeBase,
+  calibration: Calibration,
+  asked: Extract<Understanding, { intent: 'question' }>,
+  docIds: string[] | undefined,
+  otherSubject: Extract<Understanding, { intent: 'question' }>['subject'],
+): Promise<Turn> {
+  const { query, scope, message } = asked
+  const scopeDocs = kb.documentsOf(docIds ?? [])
+  // A reply named or followed up on stays the one in the conversation: 「文号是多少」 may come next.
+  const named = docIds?.length === 1 && !otherSubject ? { docId: docIds[0] } : {}
+  const offers = await unscopedOffers(kb, calibration, asked)
+  const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
+  const unscoped = `以下答复未载明${lacking}，内容与此相关：`
+  // Named replies about something else are no such reply: those that may be it are offered, else the named ones.
+  const listed = otherSubject && offers.length === 0 ? scopeDocs : offers
+  // Places every searched text names only in passing, being another place's: none is theirs.
+  const strangers = (asked.places ?? []).filter((place) => scopeDocs.length > 0 && scopeDocs.every((doc) => anotherPlacesText(doc, place)))
+  const text = otherSubject
+    ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
+    : strangers.length
+      ? placeNotFoundText(message ?? query, strangers.map((place) => place.label), kindsOf(scopeDocs))
+      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
+  return turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })
 }
 
 /** Opens an answer with this line, before its passages (and before what already leads it). */
