@@ -304,8 +304,8 @@ function numberMention(text: string): { text: string; digits: string } | undefin
 
 /**
  * Names before 委员/代表 (张三委员, 李四等代表) or before a verb of proposing and 的 (李明提的提案) as jieba reads
- * them: a word it tags as a name, or a one-character surname it tags as a name followed by a short word
- * (王/大锤) — never a word such as 政协 or 人大. Not before 的 alone: 候车亭的建议 is about a bus shelter,
+ * them: a one-character surname it tags as a name followed by a short word (王/大锤, 周/海涛), or a word it
+ * tags as a name — never a word such as 政协 or 人大. Not before 的 alone: 候车亭的建议 is about a bus shelter,
  * which jieba tags as a name.
  */
 function personMentions(text: string): { name: string; label: string }[] {
@@ -320,8 +320,9 @@ function personMentions(text: string): { name: string; label: string }[] {
     const [before, last] = [words[j - 1], words[j]]
     const han = (w?: { word: string }) => !!w && /^\p{Script=Han}+$/u.test(w.word)
     let name: string | undefined
-    if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
-    else if (han(before) && han(last) && before.word.length === 1 && /^nr/.test(before.tag) && last.word.length <= 2) name = before.word + last.word
+    // The surname first: jieba cuts 周海涛 into 周/海涛 and tags both as names.
+    if (han(before) && han(last) && before.word.length === 1 && /^nr/.test(before.tag) && last.word.length <= 2) name = before.word + last.word
+    else if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
     if (name) people.push({ name, label: title ? `${name}${title}` : `提出人为${name}` })
   })
   return people

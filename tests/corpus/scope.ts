@@ -62,6 +62,10 @@ test('a person who proposed nothing here, and a session with no reply, are said 
   const [person] = await conversation('王大锤代表提的建议怎么答复的')
   refused(person)
   assert.match(person.reply.text, /没有找到王大锤代表的答复/)
+  // Said with the surname jieba cuts off as a word of its own (周/海涛).
+  const [surnamed] = await conversation('周海涛委员的提案')
+  refused(surnamed)
+  assert.match(surnamed.reply.text, /没有找到周海涛委员的答复/)
   const [session] = await conversation('二十届九次会议的提案答复')
   refused(session)
   assert.match(session.reply.text, /没有找到二十届九次会议的答复/)
