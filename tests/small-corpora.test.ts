@@ -1040,3 +1040,18 @@ test('the cover of a notice that sends rules out is quoted after the rules, unle
     assert.doesNotMatch(turn.reply.passages[0].text, /印发给你们/, `${asked}: ${turn.reply.text}`)
   }
 })
+
+test('a merged bureau is known by the short names its own name holds (文广局 of 文广旅游局, 教育局 of 教育体育局), and a body no unit is stays not found', async () => {
+  const kb = await corpusOf({
+    'tourism.txt': ['紫阳县文广旅游局关于县政协第24号提案的答复', '张某委员：', '您提出的关于发展乡村旅游的提案收悉，现答复如下：', '我县已建成旅游村12个。', '紫阳县文广旅游局', '2017年8月25日'].join('\n'),
+    'school.txt': ['平江县教育体育局关于县政协第69号提案的答复', '李某委员：', '您提出的关于课后托管的提案收悉，现答复如下：', '城区小学已开展课后服务。', '平江县教育体育局', '2018年6月22日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const [asked, file] of [['紫阳县文广局的答复', 'tourism.txt'], ['平江县教育局的答复', 'school.txt']]) {
+    const [turn] = await converse(engine, asked)
+    assert.deepEqual(turn.docIds, [idOf(kb, file)], `${asked}: ${turn.reply.text}`)
+  }
+  const [none] = await converse(engine, '平江县卫健局的答复')
+  assert.equal(none.reply.answered, false, none.reply.text)
+  assert.match(none.reply.text, /没有找到平江县卫健局的答复/)
+})

@@ -45,6 +45,18 @@ const ABBREVIATIONS: [string, string][] = [
   ['人力资源社会保障局', '人社局'],
   ['文化和旅游局', '文旅局'],
   ['文化旅游局', '文旅局'],
+  // Counties and small cities merge bureaus, and shorten the merged names.
+  ['文化广电和旅游局', '文广旅局'],
+  ['文化广电旅游局', '文广旅局'],
+  ['文化广电和旅游局', '文广局'],
+  ['文化广电旅游局', '文广局'],
+  ['文化广播电视局', '文广局'],
+  ['文化体育和旅游局', '文体旅局'],
+  ['教育和体育局', '教体局'],
+  ['教育体育局', '教体局'],
+  ['卫生健康和体育局', '卫体局'],
+  ['自然资源和规划局', '自然资源局'],
+  ['自然资源和规划局', '资规局'],
   ['城市管理局', '城管局'],
   ['城市管理行政执法局', '城管执法局'],
   ['房屋管理局', '房管局'],
@@ -96,6 +108,18 @@ export const BODY_NAMES: readonly string[] = [...new Set(ABBREVIATIONS.flat().fl
   .filter((name) => !GENERIC_BODIES.has(name))
   .sort((a, b) => b.length - a.length)
 
+const SHORT_NAMES = [...new Set(ABBREVIATIONS.map(([, short]) => short))].filter((name) => !GENERIC_BODIES.has(name))
+
+function abbreviates(short: string, name: string): boolean {
+  if (short.length >= name.length || short[0] !== name[0] || short.at(-1) !== name.at(-1)) return false
+  let at = 0
+  for (const char of short) {
+    at = name.indexOf(char, at) + 1
+    if (at === 0) return false
+  }
+  return true
+}
+
 /** A 委员会 is as often called a 委 with the rest of its name kept: 卫生健康委员会 → 卫生健康委. */
 function withShortCommittee(name: string): string[] {
   return name.endsWith('委员会') && name.length > 3 ? [name, name.slice(0, -2)] : [name]
@@ -107,6 +131,9 @@ export function unitAliases(unit: string): string[] {
   const bare = body.replace(/^人民政府(?=.{3,})|^[省市区县](?=.{2,})/, '')
   const bodies = new Set([body, bare].flatMap(withShortCommittee))
   for (const [long, short] of ABBREVIATIONS) for (const b of [body, bare]) if (b.includes(long)) bodies.add(b.replace(long, short))
+  // A short name its own name holds in order, first and last characters kept, is its name too: 文广旅游局 is
+  // the county's 文广局, 教育体育局 its 教育局, whatever words the merged name was written with.
+  for (const short of SHORT_NAMES) if (abbreviates(short, bare)) bodies.add(short)
   // Each place of the prefix, as written and as its stem, alone and joined to the places after it; and its level word (区科委).
   const prefixes = new Set<string>([''])
   places.forEach((place, i) => {

@@ -174,6 +174,10 @@ test('a government body that answered nothing here, asked for its reply, is said
   const [office] = await conversation('长宁区地区工作办公室关于助餐的答复')
   refused(office)
   assert.match(office.reply.text, /没有找到长宁区地区工作办公室的答复/)
+  // A merged county bureau's short name is a body too: not a topic whose passages could be quoted.
+  const [merged] = await conversation('文广局的答复')
+  refused(merged)
+  assert.match(merged.reply.text, /没有找到文广局的答复/)
 })
 
 test('a unit is known by either of its usual short names (绿化市容局, 绿容局)', async () => {
