@@ -360,3 +360,14 @@ test('the same passage is never quoted twice in one answer', async () => {
     assert.equal(new Set(texts).size, texts.length, message)
   }
 })
+
+test('a body no table knows, shaped as one (…局, …支队, …协会, 团区委), asked for its replies, is said to have none', async () => {
+  for (const body of ['税务局', '消防救援支队', '区志愿者协会', '团区委']) {
+    const [turn] = await conversation(`${body}的答复`)
+    refused(turn)
+    assert.match(turn.reply.text, new RegExp(`没有找到${body}的答复`))
+  }
+  // A topic asked for its replies is still searched.
+  const [topic] = await conversation('社区云的答复')
+  assert.ok(topic.reply.answered, topic.reply.text)
+})
