@@ -662,6 +662,22 @@ test('a reply\'s unit and year asked in everyday words (是哪个单位的, 哪�
   assert.equal(byProposer.intent, 'fact', byProposer.reply.text)
 })
 
+test('who signed the reply just cited is its fact, never a search: said from its 签发人 line, or said to be unwritten', async () => {
+  const kb = await corpusOf({
+    'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '签发人:周某', '曹文军委员：', '您提出的《关于增设路灯的提案》收悉，现答复如下：', '计划将增设路灯项目纳入2024年一事一议项目。'),
+    'county.txt': answering('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划，签发工作另行安排。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [, signer, who] = await converse(engine, '鹦鸽镇路灯', '签发人是谁', '谁签发的')
+  for (const turn of [signer, who]) {
+    assert.equal(turn.intent, 'fact', turn.reply.text)
+    assert.match(turn.reply.text, /签发人：周某/)
+  }
+  const [, unsigned] = await converse(engine, '第22号建议', '签发人是谁')
+  assert.equal(unsigned.intent, 'fact', unsigned.reply.text)
+  assert.match(unsigned.reply.text, /没有写明签发人/)
+})
+
 test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {
   const kb = await corpusOf({
     'county.txt': answering('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),

@@ -393,6 +393,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
     unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
     result: doc.result && `${name}的办理结果：${doc.result}`,
+    signer: doc.signer && `${name}的签发人：${doc.signer}`,
   }
   const missing: Record<Fact, string> = {
     contact: '',
@@ -401,6 +402,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     proposers: `这份${kind}没有写明提出人。`,
     unit: `这份${kind}没有写明${unitLabel}。`,
     result: `这份${kind}没有写明办理结果。`,
+    signer: `这份${kind}没有写明签发人。`,
   }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
   return { line, answered: asked === 'contact' || !!facts[asked] }

@@ -14,7 +14,7 @@ import type { ConversationState } from './types.js'
 export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
-export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 'result'
+export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 'result' | 'signer'
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
@@ -84,6 +84,7 @@ const FACTS: [Fact, RegExp][] = [
   ['date', /(哪天|哪一天|哪年|哪一年|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|发的|发出|发布|印发|出的|写的|签发)|(答复|回复|签发|发布|印发|落款|成文)[^，。？?]{0,4}(哪天|哪一天|哪年|哪一年|什么时候|何时|日期|时间)|是哪天的|哪天的/],
   ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
   ['result', /办理结果|答复结果|办理类别|答复类别|(?:被|有没有|是否|有无)采纳|采纳了(?:吗|没有)?|[是属]?哪一?类答复/],
+  ['signer', /签发人|(?:谁|哪位领导|什么人)签发|签发的?(?:是谁|领导)|由谁签发/],
 ]
 /** Words that point back at the reply just cited (这件提案, 这份答复, 该建议): without one in the conversation, ask which. */
 const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件|通知)/
