@@ -678,6 +678,23 @@ test('who signed the reply just cited is its fact, never a search: said from its
   assert.match(unsigned.reply.text, /没有写明签发人/)
 })
 
+test('the title, class and addressee of the reply just cited are its facts, never a search over every reply', async () => {
+  const kb = await corpusOf({
+    'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '类别:B', '曹文军委员：', '您提出的《关于增设路灯的提案》收悉，现答复如下：', '计划将增设路灯项目纳入2024年一事一议项目。'),
+    'city.txt': answering('关于市政协十三届三次会议第10号提案的答复', '某市商务委员会', '2019年7月11日', '李某委员', '关于发展夜间经济的提案', '二、对提案建议的答复', '今年举办夜市活动20场。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [, title, category, addressee] = await converse(engine, '鹦鸽镇路灯', '提案标题是什么', '类别是什么', '答复给谁的')
+  for (const turn of [title, category, addressee]) assert.equal(turn.intent, 'fact', turn.reply.text)
+  assert.match(title.reply.text, /答复的提案：《关于增设路灯的提案》/)
+  assert.match(category.reply.text, /办理结果：B/)
+  assert.match(addressee.reply.text, /提出人：曹文军/)
+  // First thing, it asks which reply is meant.
+  const [alone] = await converse(engine, '提案标题是什么')
+  assert.equal(alone.reply.answered, false, alone.reply.text)
+  assert.doesNotMatch(alone.reply.text, /夜市/)
+})
+
 test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {
   const kb = await corpusOf({
     'county.txt': answering('关于县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),

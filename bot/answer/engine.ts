@@ -8,7 +8,7 @@ import {
   citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, placeNotFoundText, quote, replyTitle, whichSubjectText,
   type Examples,
 } from './compose.js'
-import { anotherPlacesText, type Mention } from './entities.js'
+import { anotherPlacesText, motionOf, type Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
@@ -394,6 +394,8 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
     result: doc.result && `${name}的办理结果：${doc.result}`,
     signer: doc.signer && `${name}的签发人：${doc.signer}`,
+    // A reply's title is its proposal's; a text's is its own (already in its name).
+    title: doc.structured ? doc.title && `${name}答复的${motionOf(doc) ?? '提案（建议）'}：《${doc.title}》` : `${doc.unit ? `${doc.unit}的` : ''}${kind}标题：《${replyTitle(doc)}》`,
   }
   const missing: Record<Fact, string> = {
     contact: '',
@@ -403,6 +405,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     unit: `这份${kind}没有写明${unitLabel}。`,
     result: `这份${kind}没有写明办理结果。`,
     signer: `这份${kind}没有写明签发人。`,
+    title: `这份${kind}没有写明所答复的提案（建议）的标题。`,
   }
   const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
   return { line, answered: asked === 'contact' || !!facts[asked] }
