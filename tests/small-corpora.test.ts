@@ -689,10 +689,16 @@ test('the title, class and addressee of the reply just cited are its facts, neve
   assert.match(title.reply.text, /答复的提案：《关于增设路灯的提案》/)
   assert.match(category.reply.text, /办理结果：B/)
   assert.match(addressee.reply.text, /提出人：曹文军/)
+  // What it says as a whole is the reply itself, as when it is named.
+  const [, says] = await converse(engine, '鹦鸽镇路灯', '主要说了什么')
+  assert.deepEqual(says.docIds, [idOf(kb, 'town.txt')], says.reply.text)
+  assert.match(says.reply.text, /一事一议/)
   // First thing, it asks which reply is meant.
-  const [alone] = await converse(engine, '提案标题是什么')
-  assert.equal(alone.reply.answered, false, alone.reply.text)
-  assert.doesNotMatch(alone.reply.text, /夜市/)
+  for (const asked of ['提案标题是什么', '答复的主要内容是什么']) {
+    const [alone] = await converse(engine, asked)
+    assert.equal(alone.reply.answered, false, alone.reply.text)
+    assert.doesNotMatch(alone.reply.text, /夜市/)
+  }
 })
 
 test('a level\'s congress or CPPCC named without a session (县人大, 市政协) picks its replies only, whatever else is asked with it', async () => {

@@ -96,10 +96,13 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
 /**
  * Words asking how a matter is going or what it takes (进展怎么样, 落实了吗, 效果如何, 需要什么材料, 怎么申请),
- * of whatever matter: a message of these alone names no subject, so it is about the reply in the
+ * or what a text says (主要说了什么, 要点, 概述), of whatever matter: a message of these alone names no subject, so it is about the reply in the
  * conversation, or asks which matter is meant.
  */
-const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用)$/
+const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用|主要|说|讲|写|概述|概况|要点|重点|大概|大意|意思|核心)$/
+/** Asking what a text says as a whole (主要说了什么, 大意, 要点是什么, 什么内容). */
+const SAYS = /主要|大概|大意|要点|重点|核心|概述|概况|内容|(?:说|讲|写)了?(?:些)?(?:什么|啥)/
+
 /** 这件事, 那个问题 after a topic (托管班这件事找谁): pointing at the topic, no word of it. */
 const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事项|事|问题)/
 
@@ -192,6 +195,8 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
     const hasTopic = !refersBack && namesTopic(topic)
     if (!hasTopic && !state?.docId) return { intent: 'whichReply', about: 'followUp' }
     if (!hasTopic && fact) return { intent: 'fact', fact, docId: state!.docId! }
+    // What it says, and nothing more (主要说了什么, 要点是什么): the reply itself, as when it is named.
+    if (!hasTopic && SAYS.test(text)) return { intent: 'lookup', docIds: [state!.docId!], scope: `这份${cited ? documentWords(cited).kind : '答复'}` }
     if (!hasTopic) return { intent: 'question', query: text, docIds: [state!.docId!], scope: `这份${cited ? documentWords(cited).kind : '答复'}`, ...(asksOnlyNextSteps(text, cited) ? { nextSteps: true } : {}) }
     return { intent: 'question', query: topic, fact, message: text }
   }
