@@ -1094,3 +1094,17 @@ test('a merged bureau is known by the short names its own name holds (文广局 
   assert.equal(none.reply.answered, false, none.reply.text)
   assert.match(none.reply.text, /没有找到平江县卫健局的答复/)
 })
+
+test('replies asked for by a year counted from today (去年的答复) are those dated that year, not passages saying 去年', async () => {
+  const lastYear = new Date().getFullYear() - 1
+  const kb = await corpusOf({
+    'recent.txt': answering('关于区政协第12号提案的答复', '某区商务委员会', `${lastYear}年3月1日`, '李某委员', '关于发展夜间经济的提案', '今年举办夜市活动20场。'),
+    'old.txt': answering('关于区政协第8号提案的答复', '某区绿化和市容管理局', '2019年10月14日', '王某委员', '关于建造儿童游乐设施的提案', '去年新建儿童游乐场3处，今年再建2处。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [last, now] = await converse(engine, '去年的答复', '今年的提案有哪些')
+  assert.deepEqual(last.docIds, [idOf(kb, 'recent.txt')], last.reply.text)
+  assert.equal(now.reply.answered, false, now.reply.text)
+  assert.match(now.reply.text, new RegExp(`没有找到${lastYear + 1}年的`))
+  assert.doesNotMatch(now.reply.text, /游乐场/)
+})

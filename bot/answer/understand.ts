@@ -116,6 +116,19 @@ const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电�
  */
 const DATED = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*\d)/u
 const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
+/** A message that ends asking for replies (…的答复, …的提案有哪些): what they are is what comes before. */
+const REPLIES_ASKED_FOR = /(?:答复|回复|复函|提案|建议|议案)(?:有哪些|是什么|怎么样|呢|吗)?[？?。！!]*$/
+/** 今年, 去年, 前年: years counted back from today. */
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
+
+/**
+ * Replies or texts asked for by a year counted from today (去年的答复, 今年的提案有哪些) are asked for by that
+ * year: the words alone matched a passage saying 去年 in a reply of 2020.
+ */
+function withYearsOf(text: string, today: Date): string {
+  if (!NAMES_REPLIES.test(text) && !NAMES_TEXTS.test(text)) return text
+  return text.replace(/今年|去年|前年/g, (word) => `${today.getFullYear() - RELATIVE_YEARS[word]}年`)
+}
 /** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
 const NAMES_TEXTS = /(?:政策)?文件|政策/
 
@@ -137,7 +150,8 @@ const LOOKUP_WORDS = new Set(
   '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
 )
 
-export function understand(text: string, kb: KnowledgeBase, state?: ConversationState): Understanding {
+export function understand(message: string, kb: KnowledgeBase, state?: ConversationState, today = new Date()): Understanding {
+  const text = withYearsOf(message, today)
   if (HELP.test(text)) return { intent: 'help' }
   if (GREETING.test(text)) return { intent: 'greeting' }
   if (THANKS.test(text)) return { intent: 'thanks' }
@@ -208,7 +222,12 @@ export function understand(text: string, kb: KnowledgeBase, state?: Conversation
   // there, its place kept.
   const asked = unknownBodies.reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
   const written = asked === text ? {} : { message: text }
-  if (!found.docs) return { intent: 'question', query: asked, ...written }
+  // Replies asked for by what they are about, nothing naming them (区里的答复, 最新的答复, 停车难的提案), are
+  // judged on that alone: the words of replies match every reply's 对提案建议的答复.
+  if (!found.docs) {
+    const topic = REPLIES_ASKED_FOR.test(asked) ? asksAbout(asked, false, true) : undefined
+    return { intent: 'question', query: asked, ...written, ...(topic && topic !== asked ? { topic } : {}) }
+  }
   // Listed under all they were named by (普陀区的会办意见), the place too.
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope: [...places.filter((m) => m.docs.length > 0).map((m) => m.label), scope].join(' ') }
   // Replies asked for by a place alone (普陀区的提案答复有哪些): those naming it, its own (by unit, session or title) first.

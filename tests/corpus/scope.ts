@@ -361,7 +361,7 @@ test('the same passage is never quoted twice in one answer', async () => {
   }
 })
 
-test('a body no table knows, shaped as one (…局, …支队, …协会, 团区委), asked for its replies, is said to have none', async () => {
+test('a body no table knows, shaped as one (…局, …支队, …协会, 团区委), asked for its replies, is said to have none; replies asked for by nothing that says which are not vouched for by their own words', async () => {
   for (const body of ['税务局', '消防救援支队', '区志愿者协会', '团区委']) {
     const [turn] = await conversation(`${body}的答复`)
     refused(turn)
@@ -370,4 +370,6 @@ test('a body no table knows, shaped as one (…局, …支队, …协会, 团区
   // A topic asked for its replies is still searched.
   const [topic] = await conversation('社区云的答复')
   assert.ok(topic.reply.answered, topic.reply.text)
+  // Nor do the words of replies vouch for a passage when nothing else says which (a reply's 对提案建议的答复 matched them).
+  for (const vague of ['最新的答复', '区里的答复']) refused((await conversation(vague))[0])
 })
