@@ -99,7 +99,7 @@ export function findPlaces(text: string): PlaceMention[] {
       const institution = INSTITUTION.exec(after)
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
-      if (entry.short && !standsAlone(words, i, i + length, entry.level)) continue
+      if (entry.short && !standsAlone(text, words, i, i + length, entry.level)) continue
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length }
     }
     if (match) found.push(match)
@@ -114,11 +114,17 @@ export function findPlaces(text: string): PlaceMention[] {
  * nouns and 遵义 as a verb (50 of 330 city names), and a city missed lets a question about it be answered
  * from another city's replies; the few that are words too (开封) can at worst make the bot refuse.
  */
-function standsAlone(words: { start: number; end: number; tag: string }[], start: number, end: number, level: PlaceLevel): boolean {
-  const startsWord = words.some((w) => w.start === start)
-  const endsWord = words.some((w) => w.end === end)
-  const same = words.find((w) => w.start === start && w.end === end)
-  return startsWord && endsWord && !(level === 'district' && same && ORDINARY_TAGS.test(same.tag))
+function standsAlone(text: string, words: { start: number; end: number; tag: string }[], start: number, end: number, level: PlaceLevel): boolean {
+  const word = words.find((w) => w.start === start)
+  if (!word) return false
+  if (word.end === end) return !(level === 'district' && ORDINARY_TAGS.test(word.tag))
+  // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
+  // where a character is left over (三明治, 长沙发).
+  return level !== 'district' && isOneWord(text.slice(end, word.end))
+}
+
+function isOneWord(text: string): boolean {
+  return text.length >= 2 && tag(text).length === 1
 }
 
 function wordSpans(text: string): { start: number; end: number; tag: string }[] {

@@ -38,6 +38,9 @@ test('a city short name is the city even where jieba reads it as a common noun o
   assert.deepEqual(named('合肥的人才公寓怎么申请'), ['合肥'])
   assert.deepEqual(named('烟台有没有购房补贴'), ['烟台'])
   assert.deepEqual(named('遵义的红色旅游线路'), ['遵义'])
+  // jieba glues 苏州 to 企业 (苏州企业, one word): the city still, where the rest is a word of its own.
+  assert.deepEqual(named('苏州企业房租减免'), ['苏州'])
+  assert.deepEqual(named('三明治怎么做'), [])
 })
 
 test('a short form that is an ordinary word is not taken for a place', () => {
