@@ -1108,3 +1108,16 @@ test('replies asked for by a year counted from today (去年的答复) are those
   assert.match(now.reply.text, new RegExp(`没有找到${lastYear + 1}年的`))
   assert.doesNotMatch(now.reply.text, /游乐场/)
 })
+
+test('a number written in Chinese numerals (第二十二号提案), or right after its session (十届四次会议22号), finds its reply', async () => {
+  const kb = await corpusOf({
+    'town.txt': ['石屏县农业农村局关于政协石屏县第十届委员会第四次会议第22号提案的答复函', '陶某委员：', '您提出的关于加强农村垃圾清运的提案收悉，现答复如下：', '我局已建成垃圾收集池120个。'].join('\n'),
+    'other.txt': ['铜梁区郭扶镇人民政府关于区政协三届二次会议第122号提案的复函', '黎某委员：', '您提出的《关于在场镇安装路灯的建议》收悉，现答复如下：', '场镇已安装太阳能路灯249盏。'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const [asked, file] of [['第二十二号提案', 'town.txt'], ['十届四次会议22号', 'town.txt'], ['第一百二十二号提案', 'other.txt']]) {
+    const [turn] = await converse(engine, asked)
+    assert.deepEqual(turn.docIds, [idOf(kb, file)], `${asked}: ${turn.reply.text}`)
+    assert.equal(turn.reply.answered, true, turn.reply.text)
+  }
+})

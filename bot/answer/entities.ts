@@ -41,6 +41,8 @@ export interface Entities {
  * A number is a proposal or suggestion number only where the text says so: next to 提案/建议/议案/答复,
  * after a session (会议第12号), or as the whole message ("第84号"). 9号线, 3号楼, 9号文件 and 135路 are not.
  */
+/** A proposal number in Chinese numerals (第二十二号提案); its digits are converted. */
+const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1,8})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/
 const NUMBER_IN_CONTEXT: RegExp[] = [
   /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,7})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
   // 号 is often dropped before the motion word ("144033提案", as replies write 第144033提案): the word must then follow the digits at once.
@@ -299,7 +301,8 @@ function numberMention(text: string): { text: string; digits: string } | undefin
     const match = pattern.exec(text)
     if (match) return { text: match[0], digits: match[1] }
   }
-  return undefined
+  const written = NUMERAL_NUMBER.exec(text)
+  return written ? { text: written[0], digits: String(fromChineseNumeral(written[1])) } : undefined
 }
 
 /**
@@ -528,6 +531,22 @@ function longestMention(text: string, candidates: string[]): { name: string; at:
     }
   }
   return undefined
+}
+
+/** 二十二 → 22, 一百零五 → 105, 两千 → 2000: a count written in Chinese numerals, up to 9 999. */
+export function fromChineseNumeral(numeral: string): number {
+  const digits = '零一二三四五六七八九'
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+  let total = 0
+  let digit = 0
+  for (const char of numeral.replace(/两/g, '二').replace(/〇/g, '零')) {
+    if (char in units) {
+      // 十 alone, or opening a number (十五), is one ten.
+      total += (digit || 1) * units[char]
+      digit = 0
+    } else digit = digits.indexOf(char)
+  }
+  return total + digit
 }
 
 export function toChineseNumeral(numeral: string): string {

@@ -5,7 +5,7 @@
  * for an answer, and one that matches no reply is said so.
  */
 import { nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
-import { ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
+import { fromChineseNumeral, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
 import { asksNextSteps } from './next-steps.js'
@@ -163,7 +163,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const part = partOf && partAsked(partOf[1], numberedPart(partOf[2]), kb, state)
   if (part) return part
   const bare = BARE_NUMBER.exec(text)
-  if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : arabic(bare[1])) }
+  if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : fromChineseNumeral(bare[1])) }
 
   const found = formOnlyListed(text, recogniseEntities(text, kb), kb)
   const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
@@ -291,14 +291,24 @@ function withoutMentions(text: string, mentions: Mention[], patterns: RegExp[] =
   return withoutWords(withoutTexts(text, mentions), [...patterns, HOW_MANY_REPLIES, LEVEL_OF_BODY, NAMES_TEXTS], FRAMING_WORDS)
 }
 
-/** The text with every occurrence of these names blanked out. */
+/**
+ * The text with every occurrence of these names blanked out, found in the text as written: two names
+ * may overlap (会议22号 and 十届四次会议 in 十届四次会议22号), and blanking one must not hide the other.
+ */
 export function withoutNames(text: string, names: string[]): string {
-  return names.reduce((left, name) => left.split(name).join(' '), text)
+  const blank = new Array<boolean>(text.length).fill(false)
+  for (const name of names.filter(Boolean)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) blank.fill(true, at, at + name.length)
+  }
+  return text
+    .split('')
+    .map((char, i) => (blank[i] ? ' ' : char))
+    .join('')
 }
 
 /** The message with these mentions blanked out, as written. */
 function withoutTexts(text: string, mentions: Mention[]): string {
-  return mentions.reduce((left, m) => left.replace(m.text, ' '), text)
+  return withoutNames(text, mentions.map((m) => m.text))
 }
 
 /** The places named inside a body's name (普陀区 in 普陀区教育局), or nothing. */
@@ -396,7 +406,7 @@ function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefin
 function numberedPart(text: string): SectionRequest {
   const [, number, unit] = NUMBERED.exec(text)!
   const numeral = toChineseNumeral(number)
-  return { kind: 'numbered', numeral, digits: /^\d+$/.test(number) ? String(Number(number)) : String(arabic(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
+  return { kind: 'numbered', numeral, digits: /^\d+$/.test(number) ? String(Number(number)) : String(fromChineseNumeral(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
 }
 
 /**
@@ -423,9 +433,3 @@ function partAsked(named: string, request: SectionRequest, kb: KnowledgeBase, st
   }
 }
 
-function arabic(numeral: string): number {
-  const digits = '零一二三四五六七八九'
-  if (numeral === '十') return 10
-  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral]
-  return (numeral.includes('十') ? (tens ? digits.indexOf(tens) : 1) * 10 : 0) + (ones ? digits.indexOf(ones) : 0)
-}
