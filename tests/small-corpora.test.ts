@@ -1121,3 +1121,26 @@ test('a number written in Chinese numerals (第二十二号提案), or right aft
     assert.equal(turn.reply.answered, true, turn.reply.text)
   }
 })
+
+test('whom a notice is sent to (…各街道办事处,华漕镇政府:) vouches for none of its passages on a question naming one of them', async () => {
+  const kb = await corpusOf({
+    // A page saved without its title, as portals often serve it.
+    'policy.txt': [
+      '区政府各委、办、局,各街道办事处,华漕镇政府:',
+      '《闵行区加快构建现代化产业体系的实施意见》已经区委常委会同意,现印发给你们,请认真按照执行。',
+      '闵行区发展和改革委员会',
+      '2024年11月15日',
+      '一、总体要求',
+      '坚持以强化核心功能为引领,集聚高端要素,着力增强区域经济竞争力。',
+      '二、支持措施',
+      '对新认定的高新技术企业给予一次性奖励20万元。',
+    ].join('\n'),
+    'meals.txt': answering('关于区政协第8号提案的答复', '某区民政局', '2023年5月1日', '王某委员', '关于增设社区助餐点的提案', '今年新建社区助餐点12个。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [meals] = await converse(engine, '华漕镇助餐点')
+  assert.equal(meals.reply.answered, false, meals.reply.text)
+  assert.doesNotMatch(meals.reply.text, /总体要求|高新技术企业/)
+  const [own] = await converse(engine, '闵行区高新技术企业有什么奖励')
+  assert.equal(own.reply.answered, true, own.reply.text)
+})

@@ -239,10 +239,18 @@ function about(doc: ReplyDocument | undefined, words: string[]): boolean {
   return !title || words.some((word) => [...word.toLowerCase()].some((char, i, chars) => i > 0 && title.includes(chars[i - 1] + char)))
 }
 
-/** These passages as judged, with the openings of their replies: an opening restates the proposal, so it counts for its reply's passages. */
+/**
+ * These passages as judged, with the openings of their replies: an opening restates the proposal, so it
+ * counts for its reply's passages. Not one that only addresses the text (区政府各委、办、局,各街道办事处,
+ * 新泾镇政府:): it names whom a notice is sent to, and had vouched for any passage on a question naming one of them.
+ */
 function withOpenings(judged: Hit[], passages: Hit[]): Hit[] {
-  return judged.filter((hit) => passages.some((one) => one.chunk.id === hit.chunk.id || (!isQuotable(hit.chunk) && one.doc.id === hit.doc.id)))
+  const restates = (hit: Hit) => !isQuotable(hit.chunk) && !ADDRESSEES.test(hit.chunk.text)
+  return judged.filter((hit) => passages.some((one) => one.chunk.id === hit.chunk.id || (restates(hit) && one.doc.id === hit.doc.id)))
 }
+
+/** One line ending in a colon: whom a text is sent to (各区县人民政府，市政府各委、办、局：), or a salutation. */
+const ADDRESSEES = /^\s*[^。！？!?\n]{1,200}[:：]\s*$/u
 
 /** The hits with their similarity to `text` instead of to the whole question. */
 async function withSimilarity(kb: KnowledgeBase, text: string, hits: Hit[]): Promise<Hit[]> {
