@@ -1145,16 +1145,21 @@ test('whom a notice is sent to (…各街道办事处,华漕镇政府:) vouches 
   assert.equal(own.reply.answered, true, own.reply.text)
 })
 
-test('how long the text just cited holds (有效期多久) is asked of it; first thing, which text is meant', async () => {
+test('how long the text just cited holds (有效期多久), or whether it can be done online, is asked of it; first thing, which text is meant', async () => {
   const kb = await corpusOf({
     'rent.txt': ['某市公共租赁住房租金补贴管理规定', '第一条 租金补贴按月发放。', '第二条 家庭人均月收入低于1500元的，可以申请租金补贴。', '第三条 本规定自公布之日起实施，有效期3年。'].join('\n'),
-    'permit.txt': ['某市居住证办理工作指引', '一、办理条件', '在本市居住半年以上的，可以申领居住证。', '二、有效期限', '居住证有效期为一年，每年签注一次。'].join('\n'),
+    'permit.txt': ['某市居住证办理工作指引', '一、办理条件', '在本市居住半年以上的，可以申领居住证。', '二、有效期限', '居住证有效期为一年，每年签注一次。', '三、办理方式', '可以在网上办理居住证签注，不用跑窗口。'].join('\n'),
   })
   const engine = createAnswerEngine(() => kb)
   const [, valid] = await converse(engine, '公租房租金补贴怎么申请', '有效期多久')
   assert.equal(valid.reply.answered, true, valid.reply.text)
   assert.match(valid.reply.text, /有效期3年/)
   assert.doesNotMatch(valid.reply.text, /居住证/)
-  const [alone] = await converse(engine, '有效期多久')
-  assert.equal(alone.reply.answered, false, alone.reply.text)
+  // So is whether it can be done online: not the other text's 网上办理.
+  const [, online] = await converse(engine, '公租房租金补贴怎么申请', '能网上办吗')
+  assert.doesNotMatch(online.reply.text, /居住证/)
+  for (const first of ['有效期多久', '能网上办吗']) {
+    const [alone] = await converse(engine, first)
+    assert.equal(alone.reply.answered, false, alone.reply.text)
+  }
 })

@@ -96,10 +96,11 @@ const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|�
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
 /**
  * Words asking how a matter is going or what it takes (进展怎么样, 落实了吗, 效果如何, 需要什么材料, 怎么申请),
- * or what a text says (主要说了什么, 要点, 概述) and how long it holds (有效期多久, 什么时候施行), of whatever matter: a message of these alone names no subject, so it is about the reply in the
+ * or what a text says (主要说了什么, 要点, 概述), how long it holds (有效期多久, 什么时候施行) and what it costs
+ * or where (多少钱, 能网上办吗), of whatever matter: a message of these alone names no subject, so it is about the reply in the
  * conversation, or asks which matter is meant.
  */
-const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用|主要|说|讲|写|概述|概况|要点|重点|大概|大意|意思|核心|有效期|有效|效期|期限|多久|施行|生效|试行|废止|失效|到期|解释)$/
+const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用|主要|说|讲|写|概述|概况|要点|重点|大概|大意|意思|核心|有效期|有效|效期|期限|多久|施行|生效|试行|废止|失效|到期|解释|钱|收费|拿到|领到|领取|网上|线上|手机|上网)$/
 /** Asking what a text says as a whole (主要说了什么, 大意, 要点是什么, 什么内容). */
 const SAYS = /主要|大概|大意|要点|重点|核心|概述|概况|内容|(?:说|讲|写)了?(?:些)?(?:什么|啥)/
 
