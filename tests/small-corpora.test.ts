@@ -1163,3 +1163,23 @@ test('how long the text just cited holds (有效期多久), or whether it can be
     assert.equal(alone.reply.answered, false, alone.reply.text)
   }
 })
+
+test('a reply\'s courtesies (感谢您对…的关注。现答复如下：) are quoted after what it says', async () => {
+  const kb = await corpusOf({
+    'meals.txt': [
+      '对区二届人大六次会议第126号代表建议的答复',
+      '杨某代表：',
+      '您提出的《关于优化社区食堂方便老年人就餐的建议》收悉。首先，感谢您对我区养老服务工作的关注和重视。针对提案建议，现答复如下：',
+      '一是紧紧围绕就近、均衡、共享的养老助餐服务理念，积极推进本区老年助餐服务高质量发展，形成区、街镇、居委三级养老服务设施建设推动机制，加快老年助餐服务场所布局。截至目前，全区共有社区老年人助餐场所109个，其中社区长者食堂31家，老年人助餐点68个，基本实现街镇全覆盖。',
+      '二是探索实践社区老年助餐数字化场景应用，建立区级老年助餐服务管理平台，老年人持社保卡或随申码即可在全区任一助餐场所刷卡就餐，享受相应的助餐补贴，补贴资金由区和街镇两级财政共同承担，按月结算到各助餐场所。',
+      '联系人：某某，电话：12345678',
+      '某区民政局',
+      '2024年5月21日',
+    ].join('\n'),
+    'lights.txt': answering('关于县政协第54号提案的答复', '某镇人民政府', '2023年10月8日', '曹某委员', '关于增设路灯的提案', '计划将增设路灯项目纳入2024年一事一议项目。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [turn] = await converse(engine, '关于养老服务的提案')
+  assert.equal(turn.reply.answered, true, turn.reply.text)
+  assert.doesNotMatch(turn.reply.passages[0].text, /感谢/, turn.reply.text)
+})

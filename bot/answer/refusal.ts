@@ -104,8 +104,9 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
 
 /**
  * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
- * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释) and the cover of the
- * notice that sends it out (现将《…》印发给你们，请认真按照执行). They repeat the
+ * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释), the cover of the
+ * notice that sends it out (现将《…》印发给你们，请认真按照执行), and a reply's courtesies (感谢您对…的关注。
+ * 现答复如下：). They repeat the
  * rules' name, so by words and by meaning they come close to any question on the rules; each answers
  * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
  */
@@ -132,6 +133,12 @@ const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp; askedOfRules: RegExp }[]
     clause: new RegExp(`${ARTICLE_START}${THESE_RULES}由[^。；]{2,40}负责解释`, 'u'),
     asked: /解释/,
     askedOfRules: /由(?:谁|哪个?(?:部门|单位|机关))(?:负责)?解释|解释权/,
+  },
+  // A reply's courtesies and nothing else (首先，感谢您对我区养老服务工作的关注和重视。针对提案建议，现答复如下：)
+  {
+    clause: /^\s*(?:(?:[一二三四五六七八九十]+、\s*)?(?:首先[,，]?\s*)?(?:非常|衷心|再次)?感谢[^。！!\n]{0,60}?(?:关注|关心|支持|重视|厚爱|理解)[^。！!\n]{0,30}[。！!]\s*|[^。\n]{0,20}现(?:将[^。\n]{0,20})?答复如下[:：。]?\s*|专此答复[。！!]?\s*)+$/u,
+    asked: /感谢|谢谢/,
+    askedOfRules: /(?!)/,
   },
   // A notice's cover that sends the rules out and nothing else (各区县人民政府：现将《…》印发给你们，请认真按照执行。)
   {
