@@ -1183,3 +1183,17 @@ test('a reply\'s courtesies (感谢您对…的关注。现答复如下：) are 
   assert.equal(turn.reply.answered, true, turn.reply.text)
   assert.doesNotMatch(turn.reply.passages[0].text, /感谢/, turn.reply.text)
 })
+
+test('replies listed or counted by their subject (关于路灯的提案有几份) are those whose proposal is on it', async () => {
+  const kb = await corpusOf({
+    'town.txt': answering('关于县政协第54号提案的答复', '某镇人民政府', '2023年10月8日', '曹某委员', '关于增设路灯的提案', '计划将增设路灯项目纳入2024年一事一议项目。'),
+    'street.txt': answering('关于市政协第18号提案的答复', '某街道办事处', '2024年8月14日', '李某委员', '关于规范路灯安装的提案', '辖区内的路灯建设已完工。'),
+    'meals.txt': answering('关于区政协第8号提案的答复', '某区民政局', '2023年5月1日', '王某委员', '关于增设社区助餐点的提案', '今年新建社区助餐点12个，路灯照明同步改善。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const asked of ['关于路灯的提案有几份', '有哪些关于路灯的答复']) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.intent, 'lookup', turn.reply.text)
+    assert.deepEqual([...turn.docIds].sort(), [idOf(kb, 'street.txt'), idOf(kb, 'town.txt')].sort(), turn.reply.text)
+  }
+})

@@ -143,6 +143,9 @@ const LEVEL_OF_BODY = /[省市区县](?=人大|政协)/
 /** 「长宁区科委的答复有几份」 asks for the list (its length is said first), not about a topic. */
 const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办理了|提了|提过)?(?:几|多少)(?:份|件|篇)(?:提案|建议|议案|答复|回复)?|(?:几|多少)个(?:提案|建议|议案|答复|回复)/
 
+/** Asks which replies there are (…的提案有哪些, 哪些答复). */
+const LISTS_REPLIES = /(?:提案|建议|议案|答复|回复)(?:都)?有哪些|哪些(?:关于.{1,30}?的)?(?:提案|建议|议案|答复|回复)/u
+
 /** The message asks for what a unit replied or issued (its 答复, its 通知 on 网课), not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
@@ -226,6 +229,8 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   // Replies asked for by what they are about, nothing naming them (区里的答复, 最新的答复, 停车难的提案), are
   // judged on that alone: the words of replies match every reply's 对提案建议的答复.
   if (!found.docs) {
+    const onSubject = listedBySubject(asked, kb)
+    if (onSubject) return onSubject
     const topic = REPLIES_ASKED_FOR.test(asked) ? asksAbout(asked, false, true) : undefined
     return { intent: 'question', query: asked, ...written, ...(topic && topic !== asked ? { topic } : {}) }
   }
@@ -265,6 +270,18 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
     ...(named ? subjectAsked(text, found.mentions) : {}),
   }
+}
+
+/**
+ * Replies listed or counted by their subject (关于路灯的提案有几份, 关于养老的建议有哪些): those whose proposal's
+ * title holds a word of it. Searched, the question quoted passages instead of saying which replies.
+ */
+function listedBySubject(text: string, kb: KnowledgeBase): Understanding | undefined {
+  if (!HOW_MANY_REPLIES.test(text) && !LISTS_REPLIES.test(text)) return undefined
+  const { subject } = subjectAsked(text, [])
+  if (!subject) return undefined
+  const docs = kb.documents.filter((doc) => subject.words.some((word) => doc.title?.includes(word)))
+  return docs.length ? { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: subject.request } : undefined
 }
 
 /** 叶某委员关于养老的提案: the words of the subject the named replies are asked for by, and the request as written. */
