@@ -48,7 +48,7 @@ export type Understanding =
        * scope, so they are no evidence that one answers (攀枝花东区 found in a reply on a crossing's traffic lights)
        */
       scopedWith?: string[]
-      /** the places named that tell texts apart: a passage of a text that only names one in passing is quoted only if it names it too */
+      /** the places named that tell texts apart: another place's text that names one in passing answers for it only in passages naming it */
       places?: { label: string; stem: string; level: PlaceMention['level'] }[]
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
@@ -76,7 +76,7 @@ const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九�
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
 const MAX_SECTION_NAME = 12
 
-/** Questions about a reply's contact, date, document number, proposers or unit: answered from that reply's metadata. */
+/** Questions about a reply's contact, date, document number, proposers, unit, result, signer or title: answered from that reply's metadata. */
 const FACTS: [Fact, RegExp][] = [
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提|(?:答复|回复|写)给(?:谁|哪位|哪些)|答复对象/],
   ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|(答复|回复|文件|通知)是?(哪个|哪家|什么)(部门|单位|机构)的|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
