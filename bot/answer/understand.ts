@@ -8,6 +8,7 @@ import { nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocum
 import { fromChineseNumeral, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
+import { isGenericBody } from './units.js'
 import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
 
@@ -232,6 +233,8 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     const onSubject = listedBySubject(asked, kb)
     if (onSubject) return onSubject
     const topic = REPLIES_ASKED_FOR.test(asked) ? asksAbout(asked, false, true) : undefined
+    // Asked only by a body that is any government's (政府的回复, 区政府的答复): of which reply?
+    if (topic && isGenericBody(topic.replace(/(?:都)?有哪些|是什么|[\s？?。！!]+/gu, ''))) return { intent: 'whichReply', about: 'subject' }
     return { intent: 'question', query: asked, ...written, ...(topic && topic !== asked ? { topic } : {}) }
   }
   // Listed under all they were named by (普陀区的会办意见), the place too.

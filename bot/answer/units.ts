@@ -103,6 +103,11 @@ const ABBREVIATIONS: [string, string][] = [
  */
 const GENERIC_BODIES = new Set(['人民政府', '政府', '办公厅', '办公室', '政府办', '政府办公厅', '委员会', '街道', '街道办事处', '管理局', '人大', '政协'])
 
+/** Whether a name says only "some government" (政府, 区政府, 办公室): it tells no body from another. */
+export function isGenericBody(name: string): boolean {
+  return GENERIC_BODIES.has(name.replace(/^[省市区县镇乡]/, ''))
+}
+
 /** Every name of a government body this table knows, long and short, for telling that a message names one. */
 export const BODY_NAMES: readonly string[] = [...new Set(ABBREVIATIONS.flat().flatMap(withShortCommittee))]
   .filter((name) => !GENERIC_BODIES.has(name))

@@ -371,5 +371,5 @@ test('a body no table knows, shaped as one (…局, …支队, …协会, 团区
   const [topic] = await conversation('社区云的答复')
   assert.ok(topic.reply.answered, topic.reply.text)
   // Nor do the words of replies vouch for a passage when nothing else says which (a reply's 对提案建议的答复 matched them).
-  for (const vague of ['最新的答复', '区里的答复']) refused((await conversation(vague))[0])
+  for (const vague of ['最新的答复', '区里的答复', '政府的回复', '区政府的答复有哪些']) refused((await conversation(vague))[0])
 })
