@@ -140,9 +140,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // Asked what the reply in the conversation will do next, its passages saying so answer (next-steps.ts);
   // else the passages that pass the evidence check.
   const steps = asked.nextSteps ? hits.filter((hit) => statesNextSteps(hit.chunk.text)).slice(0, PER_REPLY) : []
-  const quotable = otherSubject ? passing(candidates, calibration) : quoted(candidates, calibration)
+  const passes = passing(candidates, calibration)
+  const quotable = otherSubject ? passes : quoted(candidates, calibration)
   // Passages none of which passes alone are quoted on their own evidence together, never on another reply's.
-  const vouched = (passages: Hit[]) => offering || passing(candidates, calibration).length > 0 || isAnswerable(evidenceOf(passages), calibration)
+  const vouched = (passages: Hit[]) => offering || passes.length > 0 || isAnswerable(evidenceOf(passages), calibration)
   const chosen = quotable.map((i) => best[i])
   const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
   if (shown.length === 0) return { ...(await notAnswered(kb, calibration, asked, docIds, otherSubject)), evidence: found, candidates }

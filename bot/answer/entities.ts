@@ -41,8 +41,6 @@ export interface Entities {
  * A number is a proposal or suggestion number only where the text says so: next to 提案/建议/议案/答复,
  * after a session (会议第12号), or as the whole message ("第84号"). 9号线, 3号楼, 9号文件 and 135路 are not.
  */
-/** A proposal number in Chinese numerals (第二十二号提案); its digits are converted. */
-const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1,8})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/
 const NUMBER_IN_CONTEXT: RegExp[] = [
   /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,7})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
   // 号 is often dropped before the motion word ("144033提案", as replies write 第144033提案): the word must then follow the digits at once.
@@ -53,6 +51,8 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
   /(?:提案|建议|议案)\s*编号\s*(?:为|是|[:：])?\s*0*(\d{1,7})/,
   /编号\s*(?:为|是|[:：])?\s*0*(\d{1,7})\s*号?\s*的?\s*(?:提案|建议|议案|答复)/,
 ]
+/** The same in Chinese numerals (第二十二号提案): its digits are converted. */
+const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1,8})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/
 /** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号. */
 const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
@@ -533,9 +533,10 @@ function longestMention(text: string, candidates: string[]): { name: string; at:
   return undefined
 }
 
+const CHINESE_DIGITS = '零一二三四五六七八九'
+
 /** 二十二 → 22, 一百零五 → 105, 两千 → 2000: a count written in Chinese numerals, up to 9 999. */
 export function fromChineseNumeral(numeral: string): number {
-  const digits = '零一二三四五六七八九'
   const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
   let total = 0
   let digit = 0
@@ -544,15 +545,14 @@ export function fromChineseNumeral(numeral: string): number {
       // 十 alone, or opening a number (十五), is one ten.
       total += (digit || 1) * units[char]
       digit = 0
-    } else digit = digits.indexOf(char)
+    } else digit = CHINESE_DIGITS.indexOf(char)
   }
   return total + digit
 }
 
 export function toChineseNumeral(numeral: string): string {
   if (!/^\d+$/.test(numeral)) return numeral
-  const digits = '零一二三四五六七八九'
   const n = Number(numeral)
-  if (n <= 10) return n === 10 ? '十' : digits[n]
-  return (n >= 20 ? digits[Math.floor(n / 10)] : '') + '十' + (n % 10 ? digits[n % 10] : '')
+  if (n <= 10) return n === 10 ? '十' : CHINESE_DIGITS[n]
+  return (n >= 20 ? CHINESE_DIGITS[Math.floor(n / 10)] : '') + '十' + (n % 10 ? CHINESE_DIGITS[n % 10] : '')
 }
