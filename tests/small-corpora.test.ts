@@ -627,6 +627,22 @@ test('a part asked of a reply named by number, or of the text a question finds, 
   assert.notEqual(colloquial.intent, 'fullSection', colloquial.reply.text)
 })
 
+test('a part asked for by its own marker (（二）, 二、) is that level\'s: under the part just cited, else the first; alone it asks which reply', async () => {
+  const kb = await corpusOf({
+    'reply.txt': answering('关于某县政协八届二次会议第7号提案的答复', '某县住房和城乡建设局', '2023年6月5日', '王某委员', '关于改善老旧小区的提案', '一、关于加装电梯', '（一）资金来源', '加装电梯每台补助15万元。', '（二）审批流程', '业主表决通过后向街道提交申请。', '二、关于停车难', '（一）新增车位', '今年新增公共停车泊位300个。', '（二）错峰停车', '机关单位的停车场夜间向居民开放。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [first] = await converse(engine, '（二）')
+  assert.equal(first.reply.answered, false, first.reply.text)
+  const [answer, sub, top] = await converse(engine, '小区附近能增加多少停车位', '（二）', '一、')
+  assert.match(answer.reply.passages[0]?.text ?? '', /停车泊位300个/, answer.reply.text)
+  assert.match(sub.reply.text, /（二）错峰停车\n机关单位的停车场夜间向居民开放/)
+  assert.doesNotMatch(sub.reply.text, /业主表决/)
+  assert.match(top.reply.text, /一、关于加装电梯[^]*（二）审批流程/)
+  const [named] = await converse(engine, '第7号提案的（二）')
+  assert.match(named.reply.text, /（二）审批流程\n业主表决通过后/)
+})
+
 test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
   const kb = await corpusOf({
     'forwarded.txt': [

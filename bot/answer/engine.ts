@@ -470,13 +470,18 @@ function requestedSection(kb: KnowledgeBase, docId: string, cited: string[], req
     return depth === -1 ? cited : cited.slice(0, depth)
   }
   // A numbered part may be marked 二、, （二）, 2. or （2）, an article 第二条; the outermost level that has it is meant.
+  // Asked for by its marker (（二）), it is that level's part: the one under the cited passage's parts if
+  // there is one (a reply has a （二） under each of its 一、 and 二、), else the first.
   const parts = request.kind === 'numbered' ? [`${request.numeral}、`, `（${request.numeral}）`, `(${request.numeral})`, request.digits, `（${request.digits}）`, `(${request.digits})`] : []
-  const markers = request.kind === 'numbered' && request.article ? [`第${request.numeral}条`, ...parts] : parts
+  const markers = request.kind === 'numbered' ? (request.marked ?? (request.article ? [`第${request.numeral}条`, ...parts] : parts)) : []
   const wanted = (label: string) => (request.kind === 'numbered' ? markers.includes(headingMarker(label) ?? '') : label.includes(request.name))
+  const nearCited = (part: string[]) => request.kind === 'numbered' && !!request.marked && part.slice(0, -1).every((label, i) => cited[i] === label)
   let best: string[] | undefined
   for (const path of paths) {
     const depth = path.findIndex(wanted)
-    if (depth !== -1 && (!best || depth + 1 < best.length)) best = path.slice(0, depth + 1)
+    if (depth === -1) continue
+    const part = path.slice(0, depth + 1)
+    if (!best || (nearCited(part) && !nearCited(best)) || (nearCited(part) === nearCited(best) && part.length < best.length)) best = part
   }
   return best
 }

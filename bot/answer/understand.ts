@@ -12,7 +12,11 @@ import { isGenericBody } from './units.js'
 import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
 
-export type SectionRequest = { kind: 'cited' } | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean } | { kind: 'named'; name: string }
+export type SectionRequest =
+  | { kind: 'cited' }
+  /** `marked`: the part's own marker was written (（二）, 二、): only parts marked so, under the cited passage's first */
+  | { kind: 'numbered'; numeral: string; digits: string; asked: string; article: boolean; marked?: string[] }
+  | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
 export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 'result' | 'signer' | 'title'
@@ -70,8 +74,10 @@ const WHOLE = new RegExp(`^(全文|完整|完整版|全部|整段|原文|看全�
 const WHAT_IT_SAYS = '(?:的?内容|是什么|是啥|说了?(?:些)?什么|讲了?(?:些)?什么|写了?(?:些)?什么|呢)?'
 const PART = `([一二三四五六七八九十]+|\\d{1,2})(部分|点|条|项|段)${WHAT_IT_SAYS}${END}`
 const NUMBERED = new RegExp(`^第?${PART}`)
-/** A part asked of a reply or text named before it (第084号提案的第二部分, 《…办法》第十条); not 放松一点. */
-const PART_OF = new RegExp(`^(.+?)的?(第${PART})`)
+/** A part asked for by its own marker, as the reply writes it: （二）, (2), 二、. */
+const MARKED = new RegExp(`^(?:[（(]([一二三四五六七八九十]+|\\d{1,2})[)）]|([一二三四五六七八九十]+)、)${WHAT_IT_SAYS}${END}`)
+/** A part asked of a reply or text named before it (第084号提案的第二部分, 《…办法》第十条, …的（二）); not 放松一点. */
+const PART_OF = new RegExp(`^(.+?)的?(第${PART}|${MARKED.source.slice(1)})`)
 /** A bare number: picks from a list just shown ("2", "第2个"). */
 const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(个|份|项|条)?${END}`)
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
@@ -415,7 +421,7 @@ function topicWords(text: string): string[] {
 
 function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefined): SectionRequest | undefined {
   if (WHOLE.test(text)) return { kind: 'cited' }
-  if (NUMBERED.test(text)) return numberedPart(text)
+  if (NUMBERED.test(text) || MARKED.test(text)) return numberedPart(text)
   if (!docId) return undefined
   const name = text.replace(/[!！。?？]+$/, '')
   if (name.length < 2 || name.length > MAX_SECTION_NAME) return undefined
@@ -423,11 +429,16 @@ function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefin
   return named ? { kind: 'named', name } : undefined
 }
 
-/** 第三部分, 第十条是什么: the part asked for, by its number. */
+/** 第三部分, 第十条是什么, （二）: the part asked for, by its number. */
 function numberedPart(text: string): SectionRequest {
-  const [, number, unit] = NUMBERED.exec(text)!
-  const numeral = toChineseNumeral(number)
-  return { kind: 'numbered', numeral, digits: /^\d+$/.test(number) ? String(Number(number)) : String(fromChineseNumeral(numeral)), asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
+  const marked = MARKED.exec(text)
+  const [, number, unit] = marked ? [, marked[1] ?? marked[2]] : NUMBERED.exec(text)!
+  const numeral = toChineseNumeral(number!)
+  const digits = /^\d+$/.test(number!) ? String(Number(number)) : String(fromChineseNumeral(numeral))
+  const request = { kind: 'numbered' as const, numeral, digits, asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
+  if (!marked) return request
+  const bracketed = /^\d+$/.test(number!) ? digits : numeral
+  return { ...request, marked: marked[2] ? [`${numeral}、`] : [`（${bracketed}）`, `(${bracketed})`] }
 }
 
 /**
