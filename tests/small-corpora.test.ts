@@ -643,6 +643,20 @@ test('a part asked for by its own marker (（二）, 二、) is that level\'s: u
   assert.match(named.reply.text, /（二）审批流程\n业主表决通过后/)
 })
 
+test('a body named after the place it serves inside its parent\'s name is found by its place first or without it, and is not its parent', async () => {
+  const kb = await corpusOf({
+    'traffic.txt': answering('关于县政协九届三次会议第21号提案的答复', '交警凤台大队', '2024年5月8日', '李某委员', '关于学校门口交通疏导的提案', '上下学高峰期间在校门口安排警力疏导。'),
+    'police.txt': answering('关于区政协八届二次会议第5号提案的答复', '合肥市公安局蜀山分局', '2023年7月2日', '赵某委员', '关于加强夜间巡逻的提案', '夜间巡逻车由4辆增加到8辆。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [traffic] = await converse(engine, '交警大队的答复')
+  assert.deepEqual(traffic.docIds, [idOf(kb, 'traffic.txt')], traffic.reply.text)
+  const [branch] = await converse(engine, '蜀山公安分局的答复')
+  assert.deepEqual(branch.docIds, [idOf(kb, 'police.txt')], branch.reply.text)
+  const [parent] = await converse(engine, '合肥市公安局的答复')
+  assert.equal(parent.reply.answered, false, parent.reply.text)
+})
+
 test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
   const kb = await corpusOf({
     'forwarded.txt': [

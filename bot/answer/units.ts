@@ -4,7 +4,7 @@
  * and the body is shortened by the usual abbreviations of government bodies across China, so a new
  * corpus from another city needs no entry here unless it brings a new kind of body.
  */
-import { splitPlacePrefix } from '../../index/index.js'
+import { findPlaces, splitPlacePrefix } from '../../index/index.js'
 
 /** Full name of a kind of government body → how it is usually shortened (a body often two ways: 绿化市容局, 绿容局). */
 const ABBREVIATIONS: [string, string][] = [
@@ -117,12 +117,34 @@ const SHORT_NAMES = [...new Set(ABBREVIATIONS.map(([, short]) => short))].filter
 
 function abbreviates(short: string, name: string): boolean {
   if (short.length >= name.length || short[0] !== name[0] || short.at(-1) !== name.at(-1)) return false
+  // 公安局长宁分局 is a part of a 公安局, not one.
+  if (name.startsWith(short)) return false
   let at = 0
   for (const char of short) {
     at = name.indexOf(char, at) + 1
     if (at === 0) return false
   }
   return true
+}
+
+/**
+ * A body named after the place it serves, inside the name of the body it belongs to (交警潘集大队,
+ * 公安局长宁分局): people name it by its place first (潘集交警大队, 长宁分局, 长宁公安分局) or leave the place out
+ * (交警大队). Not a general body (人民政府…街道办事处 is not a 人民政府办事处).
+ */
+function placeInsideNames(unit: string, body: string): string[] {
+  // Found in the whole name: the word cut of the body alone may run over the place (公安局长|宁|分局).
+  const offset = unit.length - body.length
+  return findPlaces(unit).flatMap((place) => {
+    const before = body.slice(0, place.start - offset)
+    const after = body.slice(place.end - offset)
+    if (place.start < offset) return []
+    if (!before || after.length < 2) return []
+    const bare = GENERIC_BODIES.has(before) ? [] : [before + after]
+    // A bureau's branch drops the 局 its name repeats: 公安局长宁分局 is the 长宁公安分局.
+    const branch = /局$/.test(before) && after.startsWith('分') ? before.slice(0, -1) + after : before + after
+    return [...new Set([place.text, place.stem])].flatMap((form) => [form + after, form + branch]).concat(bare)
+  })
 }
 
 /** A 委员会 is as often called a 委 with the rest of its name kept: 卫生健康委员会 → 卫生健康委. */
@@ -139,6 +161,7 @@ export function unitAliases(unit: string): string[] {
   // A short name its own name holds in order, first and last characters kept, is its name too: 文广旅游局 is
   // the county's 文广局, 教育体育局 its 教育局, whatever words the merged name was written with.
   for (const short of SHORT_NAMES) if (abbreviates(short, bare)) bodies.add(short)
+  for (const name of placeInsideNames(unit, bare)) bodies.add(name)
   // Each place of the prefix, as written and as its stem, alone and joined to the places after it; and its level word (区科委).
   const prefixes = new Set<string>([''])
   places.forEach((place, i) => {
