@@ -159,6 +159,8 @@ const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${LETTERHEA
 const LETTERHEAD_LINES = 5
 /** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
 const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
+/** A page copied from a body's own site says so: "来源：北京市住房和城乡建设委员会网站" is that body's. */
+const SITE = /\s*(?:门户网站|官方网站|网站|官网)$/u
 const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
 
 /**
@@ -285,7 +287,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
       issuerOf(capture(head, HEADING_UNIT)) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??
-      FIELDS.unit.map((label) => capture(portal[label] ?? '', WHOLE_UNIT)).find(Boolean),
+      FIELDS.unit.map((label) => capture((portal[label] ?? '').replace(SITE, ''), WHOLE_UNIT)).find(Boolean),
     date: signatureDate(text) ?? isoDate(field(FIELDS.written)) ?? isoDate(field(FIELDS.published)) ?? isoDate(capture(text, PAGE_DATE)),
     contact: contactOf(text),
   }

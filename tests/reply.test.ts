@@ -107,6 +107,13 @@ test('a group is a proposer, and 来源 names the unit when nothing else does', 
   assert.deepEqual(metadata.proposers, ['市政协工商联界别组'])
   assert.equal(metadata.unit, '市工信局')
   assert.equal(metadata.title, '关于高标准建设人工智能创新应用先导区的建议')
+  // A page copied from a body's own site names the body with its site; a news site names no body.
+  const page = (source: string) => {
+    const cleaned = cleanText(['关于印发《某市公共租赁住房配租管理办法》的通知', `来源：${source}`, '日期：2011-11-30', '各区县住房保障部门：', '现将《某市公共租赁住房配租管理办法》印发给你们，请认真贯彻执行。'].join('\n'), 'txt')
+    return parseReply(cleaned.text, cleaned.portal).metadata.unit
+  }
+  assert.equal(page('某市住房和城乡建设委员会网站'), '某市住房和城乡建设委员会')
+  assert.equal(page('某市日报'), undefined)
 })
 
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
