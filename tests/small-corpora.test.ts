@@ -1123,6 +1123,12 @@ test('a merged bureau is known by the short names its own name holds (文广局 
   const [none] = await converse(engine, '平江县卫健局的答复')
   assert.equal(none.reply.answered, false, none.reply.text)
   assert.match(none.reply.text, /没有找到平江县卫健局的答复/)
+  // Beside other names the place's signed replies hold (政协, a number), the body still has none.
+  for (const asked of ['平江县卫健局对政协提案的答复有哪些', '平江县卫健局对第69号提案的答复']) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
+    assert.match(turn.reply.text, /没有找到平江县卫健局的答复/)
+  }
 })
 
 test('replies asked for by a year counted from today (去年的答复) are those dated that year, not passages saying 去年', async () => {

@@ -214,7 +214,10 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const rest = topicWords(withoutMentions(text, found.mentions))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话, 市民政局的联系人), before it is
   // taken for a follow-up on a topic.
-  if (unknownUnit && !named && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
+  // Beside other names (政协, a session, a number) too, unless a reply they name is unsigned and may be its:
+  // 苍溪县教育局对政协提案的答复 had listed 苍溪县交通运输局's reply.
+  const maybeItsReply = named?.some((doc) => !doc.unit)
+  if (unknownUnit && !maybeItsReply && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [REPLY_REFERENCE, POINTED_MATTER, ANAPHORA, factPattern], FOLLOW_UP_WORDS)
     const hasTopic = !refersBack && namesTopic(topic)
