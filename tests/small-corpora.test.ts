@@ -657,6 +657,19 @@ test('a body named after the place it serves inside its parent\'s name is found 
   assert.equal(parent.reply.answered, false, parent.reply.text)
 })
 
+test('a reply asked for by its 文号 is that reply, whatever its serial is as a motion number; asked what it answers or when it was sent, it says', async () => {
+  const kb = await corpusOf({
+    'funeral.txt': ['某省民政厅', '某民政法〔2019〕14号', '余某代表：', '您提出的《关于增加经营性公墓的建议》收悉，现答复如下：', '经营性公墓数量实行总量控制。', '联系人：田某　联系电话：0871-65731362', '2019年5月29日'].join('\n'),
+    'roads.txt': answering('关于县政协第14号提案的答复', '某县交通运输局', '2023年10月16日', '李某委员', '关于修建农村公路的提案', '今年硬化村道20公里。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [what, when] = await converse(engine, '某民政法〔2019〕14号答复的是哪条建议', '这份答复是哪天复函的')
+  assert.deepEqual(what.docIds, [idOf(kb, 'funeral.txt')], what.reply.text)
+  assert.match(what.reply.text, /《关于增加经营性公墓的建议》/)
+  assert.doesNotMatch(what.reply.text, /关于“关于/)
+  assert.match(when.reply.text, /2019年5月29日/)
+})
+
 test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
   const kb = await corpusOf({
     'forwarded.txt': [

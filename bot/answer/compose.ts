@@ -108,7 +108,8 @@ export function replyTitle(doc: ReplyDocument): string {
     const form = doc.kind === '会办意见' || doc.kind === '协办函' ? doc.kind : '答复'
     return `对${doc.session ?? ''}第${doc.number}号${motion}的${form}`
   }
-  if (doc.title) return `关于“${doc.title}”的${doc.kind === '会办意见' ? '会办意见' : '答复'}`
+  // 对“关于…的建议”的答复, not 关于“关于…”.
+  if (doc.title) return `${doc.title.startsWith('关于') ? '对' : '关于'}“${doc.title}”的${doc.kind === '会办意见' ? '会办意见' : '答复'}`
   // No title found: its first line names it better than a file name a resident never saw; an addressee
   // opening it (各州、市、县、区人民政府，省直各委、办、厅、局：) names whom it is sent to, so the line after.
   const lines = doc.text.split('\n').map((line) => line.trim()).filter(Boolean)

@@ -153,7 +153,9 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const title = titleMention(message, kb, names)
   const mentions: Mention[] = title ? [title] : []
   const text = title ? message.replace(title.text, ' ') : message
-  const number = numberMention(text)
+  const docNumber = DOC_NUMBER.exec(text)
+  // The serial of a 文号 (云民政法〔2019〕14号答复的…) is not a motion's number.
+  const number = numberMention(docNumber ? text.replace(docNumber[0], ' ') : text)
   if (number) {
     const motion = /建议/.test(number.text) ? '建议' : /提案/.test(number.text) ? '提案' : ''
     // 区人大0124号建议 is the district congress's: the city congress's suggestion 0124 is not it.
@@ -166,7 +168,6 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const label = `${level ? level[0] : ''}第${number.digits}号${motion}`
     mentions.push({ kind: 'number', text: number.text, label, docs: kind ? ofKind : numbered })
   }
-  const docNumber = DOC_NUMBER.exec(text)
   if (docNumber) {
     const [year, serial] = [docNumber[1] ?? docNumber[3], docNumber[2] ?? docNumber[4]]
     // The issuer's code before the year (郑政, 京政办发) tells 郑政〔2008〕22号 from 豫政〔2008〕22号.
