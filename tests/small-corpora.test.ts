@@ -663,11 +663,12 @@ test('a reply asked for by its 文号 is that reply, whatever its serial is as a
     'roads.txt': answering('关于县政协第14号提案的答复', '某县交通运输局', '2023年10月16日', '李某委员', '关于修建农村公路的提案', '今年硬化村道20公里。'),
   })
   const engine = createAnswerEngine(() => kb)
-  const [what, when] = await converse(engine, '某民政法〔2019〕14号答复的是哪条建议', '这份答复是哪天复函的')
+  const [what, when, whom] = await converse(engine, '某民政法〔2019〕14号答复的是哪条建议', '这份答复是哪天复函的', '答复了哪位代表')
   assert.deepEqual(what.docIds, [idOf(kb, 'funeral.txt')], what.reply.text)
   assert.match(what.reply.text, /《关于增加经营性公墓的建议》/)
   assert.doesNotMatch(what.reply.text, /关于“关于/)
   assert.match(when.reply.text, /2019年5月29日/)
+  assert.match(whom.reply.text, /余某/)
 })
 
 test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
@@ -1142,6 +1143,24 @@ test('a merged bureau is known by the short names its own name holds (文广局 
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
     assert.match(turn.reply.text, /没有找到平江县卫健局的答复/)
   }
+})
+
+test('a body with no reply, asked with its place, gets that place\'s unsigned replies offered first: they may be its', async () => {
+  const kb = await corpusOf({
+    'schools.txt': ['曹某代表：', '您提出的关于完善基层学校设施建设的建议收悉，现答复如下：', '近年来我局在息烽县各乡镇修建教师周转房220套。', '2017年7月24日'].join('\n'),
+    'roads.txt': answering('关于县政协第5号提案的答复', '息烽县交通运输局', '2020年6月1日', '王某委员', '关于改造农村公路的提案', '今年改造通村公路30公里。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '息烽县教育局的答复')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.deepEqual(turn.state.listed, [idOf(kb, 'schools.txt')], turn.reply.text)
+})
+
+test('a body asked for with its place and a number finds the reply signed by its bare name, which says no place', async () => {
+  const kb = await corpusOf({
+    'science.txt': ['关于省十二届人大五次会议第94号建议的答复', '温某代表：', '您提出的关于支持宜宾市申报创新型城市的建议收悉，现答复如下：', '我厅将支持宜宾市开展创新型城市建设，推动四川创新发展。', '科技厅', '2017年3月16日'].join('\n'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '四川科技厅对第94号建议的答复')
+  assert.deepEqual(turn.docIds, [idOf(kb, 'science.txt')], turn.reply.text)
 })
 
 test('replies asked for by a year counted from today (去年的答复) are those dated that year, not passages saying 去年', async () => {

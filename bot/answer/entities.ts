@@ -27,6 +27,8 @@ export interface Mention {
   shared?: boolean
   /** for a place no reply is the own of (by unit, session or title): the replies that only mention it, to offer */
   mentionedBy?: ReplyDocument[]
+  /** for a body asked with a place none of its replies is of: those whose place neither unit nor session says (科技厅), which may be */
+  placeUnsaid?: ReplyDocument[]
 }
 
 export interface Entities {
@@ -354,7 +356,8 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     // county's bureau, not 平江县教育体育局 found by its bare name; 长宁区科委 is not 上海市科委, however often
     // its reply's title says 上海): that place's body replied nothing here.
     if (before && (units.size === 0 || !docs.every((doc) => placeOfBody(doc, before.stem)))) {
-      return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [] }]
+      const placeUnsaid = docs.filter((doc) => !placeOfUnitOrSession(doc))
+      return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [], ...(placeUnsaid.length ? { placeUnsaid } : {}) }]
     }
     // Every one of them is that body: asked for their replies, each is listed under its own name; asked a
     // topic, their replies are searched, each passage cited with its unit. Never one of them taken for it.
@@ -449,11 +452,18 @@ function placed(shared: Shared, place: PlaceMention | undefined): Shared {
  * city a city's bureau writes about). Not its title, which names the places a proposal is about.
  */
 function placeOfBody(doc: ReplyDocument, place: string): boolean {
-  const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
-  if (innermost) return innermost.stem === place
-  if (doc.session && findPlaces(doc.session).length > 0) return doc.session.includes(place)
+  const said = placeOfUnitOrSession(doc)
+  if (said) return said.fromUnit ? said.stem === place : doc.session!.includes(place)
   const level = doc.unit ? unitLevel(doc.unit) : undefined
   return !!level && mostNamed(doc, PLACE_LEVELS[level]) === place
+}
+
+/** The place a reply's unit names (its innermost), or else one its session names. */
+function placeOfUnitOrSession(doc: ReplyDocument): { stem: string; fromUnit: boolean } | undefined {
+  const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
+  if (innermost) return { stem: innermost.stem, fromUnit: true }
+  const inSession = doc.session ? findPlaces(doc.session)[0] : undefined
+  return inSession && { stem: inSession.stem, fromUnit: false }
 }
 
 /** The gazetteer's levels that a body's level word (市工信局, 区科委) serves. */

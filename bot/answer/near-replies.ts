@@ -8,7 +8,8 @@ import { ownPlace, type Mention } from './entities.js'
 /**
  * The other replies of a session that was named and exists; the same session's at another level; those
  * mentioning a place that has none of its own; the named replies of other years (a year none is dated
- * in); unsigned replies that name the body asked for, else its place's own; or a number one digit away
+ * in); unsigned replies that name the body asked for, else the unsigned ones of the place named with it, else
+ * its place's own; or a number one digit away
  * (of the replies the rest of the message names first, and only of those when it names a place); else those replies.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
@@ -32,8 +33,13 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
     const names = (doc: ReplyDocument) =>
       doc.text.includes(unit.label) || (places.length > 0 && doc.text.includes(levelWord + rest) && places.every((place) => doc.text.includes(place.stem)))
     const unsigned = kb.documents.filter((doc) => !doc.unit && names(doc))
-    // Else the place's own replies (太白县政府 asked, a town of 太白县 replied): by another body, so offered.
-    return unsigned.length || places.length === 0 ? unsigned : kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
+    if (unsigned.length) return unsigned
+    // Else the unsigned replies of the place the message names with it (息烽教育局, a 息烽 reply signed by
+    // no one), then the place's own replies (太白县政府 asked, a town of 太白县 replied): by another body, so offered.
+    const withPlace = mentions.filter((m) => m.kind === 'place' && m.docs.length > 0)
+    const placeUnsigned = withPlace.length ? kb.documents.filter((doc) => !doc.unit && withPlace.every((m) => m.docs.includes(doc))) : []
+    if (placeUnsigned.length || places.length === 0) return placeUnsigned
+    return kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
   }
   // A place no reply names has no replies near what was asked of it.
   if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return []

@@ -85,7 +85,7 @@ const MAX_SECTION_NAME = 12
 
 /** Questions about a reply's contact, date, document number, proposers, unit, result, signer or title: answered from that reply's metadata. */
 const FACTS: [Fact, RegExp][] = [
-  ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提|(?:答复|回复|写)给(?:谁|哪位|哪些)|答复对象/],
+  ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪位|哪几位|哪个|哪些|什么人)(委员|代表)?提|(?:答复|回复|写)给(?:谁|哪位|哪些)|答复对象|(?:答复|回复)了?(?:哪位|哪几位|哪个|哪些)(?:委员|代表)/],
   ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|(答复|回复|文件|通知)是?(哪个|哪家|什么)(部门|单位|机构)的|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?<![打拨热])电话(?:号码)?(?:是什么)?[？?。！!]*$|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|哪年|哪一年|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|复函|回函|发的|发出|发布|印发|出的|写的|签发)|(答复|回复|复函|回函|签发|发布|印发|落款|成文)[^，。？?]{0,4}(哪天|哪一天|哪年|哪一年|什么时候|何时|日期|时间)|是哪天的|哪天的/],
@@ -214,9 +214,9 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const rest = topicWords(withoutMentions(text, found.mentions))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话, 市民政局的联系人), before it is
   // taken for a follow-up on a topic.
-  // Beside other names (政协, a session, a number) too, unless a reply they name is unsigned and may be its:
-  // 苍溪县教育局对政协提案的答复 had listed 苍溪县交通运输局's reply.
-  const maybeItsReply = named?.some((doc) => !doc.unit)
+  // Beside other names (政协, a session, a number) too, unless a reply they name may be its (unsigned, or
+  // signed by the body's bare name, 科技厅): 苍溪县教育局对政协提案的答复 had listed 苍溪县交通运输局's reply.
+  const maybeItsReply = named?.some((doc) => !doc.unit || unknownUnit?.placeUnsaid?.includes(doc))
   if (unknownUnit && !maybeItsReply && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [REPLY_REFERENCE, POINTED_MATTER, ANAPHORA, factPattern], FOLLOW_UP_WORDS)
