@@ -4,6 +4,7 @@
  */
 import { headingMarker, sentenceSpans, type Chunk, type ReplyDocument } from '../../index/index.js'
 import { motionOf } from './entities.js'
+import { isCourtesy } from './refusal.js'
 
 /** WeChat shows long texts poorly and the web protocol truncates very long ones; longer content goes to "更多". */
 export const MAX_REPLY_CHARS = 1500
@@ -169,11 +170,14 @@ export interface Excerpt {
   clippedEnd: boolean
 }
 
-/** The sentences around the one that shares most words with the question, up to `maxChars`. */
+/**
+ * The sentences around the one that shares most words with the question, up to `maxChars`. Never around a
+ * courtesy (感谢您对我市公交事业发展的关心): it shares the topic's words and says nothing.
+ */
 export function excerpt(chunk: Chunk, questionTokens: string[], maxChars = MAX_PASSAGE_CHARS): Excerpt {
   const sentences = sentenceSpans(chunk.text).map(({ start, end }) => chunk.text.slice(start, end))
   if (chunk.text.length <= maxChars || sentences.length === 1) return { text: chunk.text, clippedStart: false, clippedEnd: false }
-  const overlap = (s: string) => questionTokens.filter((token) => s.includes(token)).length
+  const overlap = (s: string) => (isCourtesy(s) ? -1 : questionTokens.filter((token) => s.includes(token)).length)
   let best = 0
   sentences.forEach((s, i) => (overlap(s) > overlap(sentences[best]) ? (best = i) : undefined))
   let [from, to] = [best, best + 1]

@@ -105,13 +105,36 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
 /**
  * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
  * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释), the cover of the
- * notice that sends it out (现将《…》印发给你们，请认真按照执行), and a reply's courtesies (感谢您对…的关注。
- * 现答复如下：). They repeat the
- * rules' name, so by words and by meaning they come close to any question on the rules; each answers
+ * notice that sends it out (现将《…》印发给你们，请认真按照执行), and a reply's courtesies (COURTESIES).
+ * They repeat the rules' name, so by words and by meaning they come close to any question on the rules; each answers
  * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
  */
 const ARTICLE_START = '^\\s*(?:第[一二三四五六七八九十百零〇\\d]+条\\s*|[（(][一二三四五六七八九十]+[)）]\\s*|[一二三四五六七八九十]+、\\s*)?'
 const THESE_RULES = '(?:本次?|以上|上述)(?:实施|政策)?(?:办法|规定|细则|条例|意见|通知|方案|规则|措施|决定|通告|公告|政策|标准)'
+/**
+ * A reply's courtesies and nothing else: the opening (首先，感谢您对我区养老服务工作的关注和重视。针对提案建议，
+ * 现答复如下：) and the close (感谢您…的关心，同时真诚希望您继续…提出宝贵意见。此复函已经我局…局长审签。对以上
+ * 答复您有什么意见，请及时反馈给我们。以上答复如有不妥，请批评指正。特此回复。). They answer nothing asked.
+ */
+const COURTESIES = new RegExp(
+  '^\\s*(?:(?:' +
+    [
+      '(?:[一二三四五六七八九十]+、\\s*)?(?:首先[,，]?\\s*)?(?:非常|衷心|再次)?感谢[^。！!\\n]{0,60}?(?:关注|关心|支持|重视|厚爱|理解)(?:[^。！!\\n,，；;]{0,30}|[,，]\\s*(?:同时)?[^。！!\\n]{0,10}?(?:希望|欢迎|恳请|请|将继续|继续)[^。！!\\n]{0,50})[。！!]',
+      '[^。\\n]{0,20}现(?:将[^。\\n]{0,20})?答复如下[:：。]?',
+      '(?:专此|特此)(?:答复|回复|函复|复函|函告)[。！!]?',
+      '此(?:复函|答复|件)[^。！!\\n]{0,20}(?:审签|签发|审核)[^。！!\\n]{0,10}[。！!]',
+      '(?:如)?对(?:以上|上述|本)(?:答复|回复|办理)[^。！!\\n]{0,40}?(?:意见|满意|反馈|回执)[^。！!\\n]{0,40}[。！!]',
+      '以上(?:答复|意见|回复)[^。！!\\n]{0,10}(?:不妥|不当|不周|不足)[^。！!\\n]{0,20}[。！!]',
+    ].join('|') +
+    ')\\s*)+$',
+  'u',
+)
+
+/** Whether a text is a reply's courtesies only (a passage, or one sentence of one). */
+export function isCourtesy(text: string): boolean {
+  return COURTESIES.test(text)
+}
+
 /**
  * `asked`: the question may be about what the clause says, so it is not put last. `askedOfRules`: the
  * question asks it of the rules themselves (这个办法哪年开始试行, 政策有效期到什么时候, 由哪个部门解释), so the
@@ -134,10 +157,10 @@ const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp; askedOfRules: RegExp }[]
     asked: /解释/,
     askedOfRules: /由(?:谁|哪个?(?:部门|单位|机关))(?:负责)?解释|解释权/,
   },
-  // A reply's courtesies and nothing else (首先，感谢您对我区养老服务工作的关注和重视。针对提案建议，现答复如下：)
+  // A reply's courtesies and nothing else.
   {
-    clause: /^\s*(?:(?:[一二三四五六七八九十]+、\s*)?(?:首先[,，]?\s*)?(?:非常|衷心|再次)?感谢[^。！!\n]{0,60}?(?:关注|关心|支持|重视|厚爱|理解)[^。！!\n]{0,30}[。！!]\s*|[^。\n]{0,20}现(?:将[^。\n]{0,20})?答复如下[:：。]?\s*|专此答复[。！!]?\s*)+$/u,
-    asked: /感谢|谢谢/,
+    clause: COURTESIES,
+    asked: /感谢|谢谢|满意|反馈|意见|回执|审签|签发/,
     askedOfRules: /(?!)/,
   },
   // A notice's cover that sends the rules out and nothing else (各区县人民政府：现将《…》印发给你们，请认真按照执行。)
