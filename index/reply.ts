@@ -173,8 +173,8 @@ const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
  */
 const BARE_DATE = /^\s*((?:19|20)\d{2})(\d{3,4})\s*$/gmu
-/** Without a signature, the page's own dates are the next best: when it was written, else published. */
-const PAGE_DATE = labelled(['成文日期', '发布日期', '发布时间'], DATE_VALUE)
+/** Without a signature, the page's own dates are the next best: when it was written (or answered), else published. */
+const PAGE_DATE = labelled(['成文日期', '答复日期', '答复时间', '发布日期', '发布时间'], DATE_VALUE)
 
 const CONTACT_LABELS: Record<keyof Contact, string[]> = {
   name: ['联系人姓名', '联系人', '经办人'],

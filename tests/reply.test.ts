@@ -116,6 +116,11 @@ test('a group is a proposer, and 来源 names the unit when nothing else does', 
   assert.equal(page('某市日报'), undefined)
 })
 
+test('a page\'s 答复时间 dates a reply whose signing date is garbled', () => {
+  const text = ['对区十九届人大四次会议第30号代表建议的答复', '主办单位: 某区交通运输局', '答复时间: 2025-09-15', '吴某代表:', '您提出的关于优化公交布局的建议收悉,现答复如下:', '今年我局优化了2条公交线路。', '2025 915'].join('\n')
+  assert.equal(parseReply(text).metadata.date, '2025-09-15')
+})
+
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
   const sichuan = (await parseCorpus('021_sichuan_kejiting_rd12-5-094_chuangxinchengshi.txt')).metadata
   assert.equal(sichuan.title, '关于积极支持宜宾市申报“国家创新型试点城市”的建议')
