@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import { tag } from 'nodejs-jieba'
-import { loadSegmenter } from './segment.js'
+import { wordSpans } from './segment.js'
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street'
 
@@ -125,19 +125,6 @@ function standsAlone(text: string, words: { start: number; end: number; tag: str
 
 function isOneWord(text: string): boolean {
   return text.length >= 2 && tag(text).length === 1
-}
-
-function wordSpans(text: string): { start: number; end: number; tag: string }[] {
-  loadSegmenter()
-  const spans: { start: number; end: number; tag: string }[] = []
-  let at = 0
-  for (const { word, tag: pos } of tag(text)) {
-    const start = text.indexOf(word, at)
-    if (start < 0) continue
-    spans.push({ start, end: start + word.length, tag: pos })
-    at = start + word.length
-  }
-  return spans
 }
 
 /** The place names a unit's name starts with (上海市普陀区绿化和市容管理局 → 上海市, 普陀区) and the rest. */

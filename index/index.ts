@@ -5,7 +5,7 @@ export { ingest, type IngestOptions, type IngestProgress, type IngestSummary } f
 export { ingestInChildProcess } from './ingest-process.js'
 export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './store.js'
 export { ModelUnavailable } from './embed.js'
-export { loadSegmenter, nouns, tokenize } from './segment.js'
+export { loadSegmenter, nouns, tokenize, wordSpans, type WordSpan } from './segment.js'
 export { findPlaces, splitPlacePrefix, type PlaceMention } from './gazetteer.js'
 export { sentenceSpans } from './text.js'
 export { DEFAULT_CHUNK_OPTIONS, headingMarker, isEnumeration, isQuotable, type ChunkOptions } from './chunk.js'

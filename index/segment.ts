@@ -53,3 +53,25 @@ export function nouns(text: string): { word: string; at: number }[] {
     return /^(?:n|j|vn)/.test(kind) ? [{ word, at: start }] : []
   })
 }
+
+export interface WordSpan {
+  word: string
+  start: number
+  end: number
+  /** jieba's part of speech (ns a place, nr a person, x a word its dictionary lacks …) */
+  tag: string
+}
+
+/** jieba's words of a text with their parts of speech and where each stands. */
+export function wordSpans(text: string): WordSpan[] {
+  loadSegmenter()
+  const spans: WordSpan[] = []
+  let at = 0
+  for (const { word, tag: pos } of tag(text)) {
+    const start = text.indexOf(word, at)
+    if (start < 0) continue
+    spans.push({ word, start, end: start + word.length, tag: pos })
+    at = start + word.length
+  }
+  return spans
+}
