@@ -7,6 +7,7 @@
 import { tag } from 'nodejs-jieba'
 import { pinyin } from 'pinyin-pro'
 import { findPlaces, loadSegmenter, splitPlacePrefix, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
@@ -229,6 +230,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions))
+  // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
+  for (const local of localNames(text)) {
+    if (![...names.haystacks.values()].some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
+  }
   // A name several units share, beside a session or a place none of them replied to, may be an unsigned
   // reply's body (普陀区政协…会议…区科委的会办意见): the other names decide, and it is a word of the question.
   const shared = mentions.find((m) => m.shared)
