@@ -671,15 +671,16 @@ test('a reply asked for by its 文号 is that reply, whatever its serial is as a
   assert.match(whom.reply.text, /余某/)
 })
 
-test('a village or school the message names is covered only where a text names it: another village\'s road is no answer', async () => {
+test('a village, school or road the message names is covered only where a text names it: another village\'s road is no answer', async () => {
   const kb = await corpusOf({
     'road.txt': answering('关于镇二十届人大一次会议第9号建议的答复', '某镇人民政府', '2022年5月25日', '贾某代表', '关于硬化张家湾村泥结石路的建议', '张家湾村的泥结石路共1公里，已纳入明年的道路硬化计划，届时将铺设水泥路面。'),
     'school.txt': answering('关于县政协第12号提案的答复', '某县教育局', '2019年4月20日', '戴某委员', '关于东塘中学兴建住宿楼的提案', '东塘中学住宿楼已列入今年的学校建设项目，建筑面积900平方米，预计年底完工。'),
+    'bus.txt': answering('关于区人大第30号建议的答复', '某区交通运输局', '2025年9月15日', '吴某代表', '关于优化公交线路的建议', '今年59路改为走米河路，在米河路增设公交站点一处。'),
   })
   const engine = createAnswerEngine(() => kb)
   const [own] = await converse(engine, '张家湾村的路什么时候硬化')
   assert.equal(own.reply.answered, true, own.reply.text)
-  for (const [asked, name] of [['赵家湾村的路什么时候硬化', '赵家湾村'], ['北塘中学的宿舍楼建好了吗', '北塘中学']]) {
+  for (const [asked, name] of [['赵家湾村的路什么时候硬化', '赵家湾村'], ['北塘中学的宿舍楼建好了吗', '北塘中学'], ['黄河路增设公交站了吗', '黄河路']]) {
     const [turn] = await converse(engine, asked)
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
     assert.match(turn.reply.text, new RegExp(name))

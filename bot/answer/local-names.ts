@@ -1,6 +1,6 @@
 /**
  * Local things residents name by a proper name and a kind: a village, a community or estate, a school,
- * a hospital, a park, a reservoir (李家湾村, 西塘中学, 阳光花园小区). A reply on one village's road or one
+ * a hospital, a park, a reservoir, a road (李家湾村, 西塘中学, 黄河路). A reply on one village's road or one
  * school's dormitory is no answer for another's, so such a name counts as a place does: covered only
  * where a text names it. The name is what jieba tags as a person's, place's or other proper name, or,
  * glued to the kind, a word its dictionary lacks (拉嘎村); never a common word (老旧小区, 实验小学, 农村):
@@ -9,8 +9,14 @@
  */
 import { findPlaces, wordSpans } from '../../index/index.js'
 
-const KINDS = ['社区', '小区', '中学', '小学', '学校', '幼儿园', '卫生院', '医院', '公园', '水库', '村']
+/** Kinds of local things; a place's name before an institution is the place's (泉州小学: 泉州's schools). */
+const INSTITUTIONS = ['中学', '小学', '学校', '幼儿园', '卫生院', '医院']
+const KINDS = ['社区', '小区', ...INSTITUTIONS, '公园', '水库', '大道', '路', '村']
 const PROPER = /^(?:nr|ns|nz|nt)$/
+/** glued to its kind, a name jieba's dictionary lacks, or a place-like word it knows (黄河路, 中山公园); not 民办学校 */
+const GLUED = /^(?:x|ns)$/
+/** a place with its level word (长宁区, 某某镇): 长宁区小区 is the district's estates */
+const ADMINISTRATIVE = /(?:省|市|区|县|镇|乡|街道)$/
 
 export interface LocalName {
   /** as written: 李家湾村 */
@@ -22,21 +28,25 @@ export interface LocalName {
 }
 
 /**
- * The local names in a text. Not a place's (泉州小学 is 泉州's schools, 周村区 a district: the gazetteer
- * knows them), nor a word of jieba's dictionary that ends with a kind (民办学校, 中山公园): glued to its
- * kind, only a name the dictionary lacks is one.
+ * The local names in a text. Not a place's own (长宁区小区, 泉州小学), nor a common word before the kind:
+ * jieba's tags tell (老旧小区, 民办学校 and 公路 are no names).
  */
 export function localNames(text: string): LocalName[] {
   const words = wordSpans(text)
+  // Inside a place the gazetteer knows (长寿路街道, 周村区) is that place.
+  const places = findPlaces(text)
   return words.flatMap((word, i) => {
     const kind = KINDS.find((ending) => word.word.endsWith(ending))
     if (!kind) return []
     const before = words[i - 1]
-    const glued = word.word.length >= kind.length + 2 && word.tag === 'x'
+    const glued = word.word.length >= kind.length + 2 && GLUED.test(word.tag)
     const apart = word.word === kind && !!before && before.end === word.start && before.word.length >= 2 && PROPER.test(before.tag)
     if (!glued && !apart) return []
     const name = glued ? word.word.slice(0, -kind.length) : before.word
-    return /^\p{Script=Han}+$/u.test(name) && findPlaces(name).length === 0 ? [{ text: name + kind, name, kind }] : []
+    const start = glued ? word.start : before.start
+    if (places.some((place) => place.start < word.end && start < place.end && place.end - place.start > name.length)) return []
+    const placesOwn = ADMINISTRATIVE.test(name) || (INSTITUTIONS.includes(kind) && findPlaces(name).length > 0)
+    return /^\p{Script=Han}+$/u.test(name) && !placesOwn ? [{ text: name + kind, name, kind }] : []
   })
 }
 
