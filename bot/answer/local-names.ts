@@ -3,9 +3,9 @@
  * a hospital, a park, a reservoir, a road (李家湾村, 西塘中学, 黄河路). A reply on one village's road or one
  * school's dormitory is no answer for another's, so such a name counts as a place does: covered only
  * where a text names it. The name is what jieba tags as a person's, place's or other proper name, or,
- * glued to the kind, a word its dictionary lacks (拉嘎村); never a common word (老旧小区, 实验小学, 农村):
- * a name it misreads is left to the evidence check, as before. A name some text holds is a word of the
- * question like any other: only one no text holds is said to be missing.
+ * glued to the kind, a word its dictionary lacks (拉嘎村) or knows as place-like (黄河路); never a common
+ * word (老旧小区, 实验小学, 农村): a name it misreads is left to the evidence check, as before. A name some
+ * text holds is a word of the question like any other: only one no text holds is said to be missing.
  */
 import { findPlaces, wordSpans } from '../../index/index.js'
 

@@ -106,8 +106,8 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
  * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
  * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释), the cover of the
  * notice that sends it out (现将《…》印发给你们，请认真按照执行), and a reply's courtesies (COURTESIES).
- * They repeat the rules' name, so by words and by meaning they come close to any question on the rules; each answers
- * only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
+ * They repeat the rules' name, so by words and by meaning they come close to any question on the rules;
+ * each answers only what it says, when that is asked (为什么出台, 哪年开始试行, 由谁解释).
  */
 const ARTICLE_START = '^\\s*(?:第[一二三四五六七八九十百零〇\\d]+条\\s*|[（(][一二三四五六七八九十]+[)）]\\s*|[一二三四五六七八九十]+、\\s*)?'
 const THESE_RULES = '(?:本次?|以上|上述)(?:实施|政策)?(?:办法|规定|细则|条例|意见|通知|方案|规则|措施|决定|通告|公告|政策|标准)'
