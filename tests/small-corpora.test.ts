@@ -687,6 +687,20 @@ test('a village, school or road the message names is covered only where a text n
   }
 })
 
+test('a place the message leaves out (湖北以外, 除湖北外) need not be named by any text; one it asks about must', async () => {
+  const kb = await corpusOf({
+    'relief.txt': signed('某市关于支持中小微企业共渡难关的若干措施', '某市人民政府', '2020年2月20日', '一、减免社会保险费。自2020年2月起，免征中小微企业养老、失业、工伤保险单位缴费，免征期限不超过5个月。', '二、减免房租。对承租国有经营用房的中小微企业，免收2、3月份房租。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const asked of ['湖北以外的企业养老保险单位缴费能免几个月', '除湖北外中小微企业养老保险单位缴费免几个月']) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.reply.answered, true, `${asked}: ${turn.reply.text}`)
+    assert.match(turn.reply.passages[0].text, /不超过5个月/)
+  }
+  const [inside] = await converse(engine, '湖北的企业养老保险单位缴费能免几个月')
+  assert.equal(inside.reply.answered, false, inside.reply.text)
+})
+
 test('a notice a district forwards is still the city government\'s that issued it: asked for by that government, it is found', async () => {
   const kb = await corpusOf({
     'forwarded.txt': [

@@ -229,7 +229,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
   mentions.push(...unitMentions(text, names, places))
-  mentions.push(...placeMentions(names, places, mentions))
+  mentions.push(...placeMentions(names, places, mentions, text))
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
   for (const local of localNames(text)) {
     if (![...names.haystacks.values()].some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
@@ -509,11 +509,21 @@ export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; lev
 }
 
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */
-function placeMentions(names: Names, places: PlaceMention[], others: Mention[]): Mention[] {
+function placeMentions(names: Names, places: PlaceMention[], others: Mention[], text: string): Mention[] {
   return places
     .filter((place, i) => places.findIndex((other) => other.text === place.text) === i)
+    .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
     .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }))
+}
+
+/**
+ * A place the message leaves out (湖北以外的企业, 除湖北外): the question is about everywhere else, and no
+ * text need name it. It had been refused as 没有找到涉及湖北的内容.
+ */
+function excluded(text: string, place: PlaceMention): boolean {
+  const after = text.slice(place.end)
+  return /^(?:以外|之外)/.test(after) || (text.slice(0, place.start).endsWith('除') && /^外/.test(after))
 }
 
 function docsNaming(stem: string, names: Names): ReplyDocument[] {
