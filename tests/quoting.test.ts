@@ -45,3 +45,10 @@ test('a reply\'s closing courtesies (感谢您对我市公交事业发展的关�
   const hits = [closing, '小区门前绿地为公园绿地，不能改建停车场。'].map((text, i) => ({ chunk: { id: String(i), text } })) as unknown as Parameters<typeof framingClausesLast>[0]
   assert.deepEqual(framingClausesLast(hits, '小区停车位能增加吗').map((hit) => hit.chunk.id), ['1', '0'])
 })
+
+test('a preamble that says why the measures are made (为…，特制定如下措施：) comes after the measures, unless why is asked', () => {
+  const preamble = '为认真贯彻落实疫情防控工作部署，支持受疫情影响的困难中小企业共渡难关，特制定如下措施：'
+  const hits = [preamble, '一、减免房租。对承租国有经营用房的中小企业，免收2、3月份房租。'].map((text, i) => ({ chunk: { id: String(i), text } })) as unknown as Parameters<typeof framingClausesLast>[0]
+  assert.deepEqual(framingClausesLast(hits, '受疫情影响的中小企业有什么支持').map((hit) => hit.chunk.id), ['1', '0'])
+  assert.deepEqual(framingClausesLast(hits, '为什么出台这些措施').map((hit) => hit.chunk.id), ['0', '1'])
+})

@@ -142,7 +142,8 @@ export function isCourtesy(text: string): boolean {
  */
 const FRAMING_CLAUSES: { clause: RegExp; asked: RegExp; askedOfRules: RegExp }[] = [
   {
-    clause: new RegExp(`${ARTICLE_START}为了?[^。；]{2,160}?(?:特)?制定${THESE_RULES}`, 'u'),
+    // …特制定本办法, …特制定如下措施：, …制定了《…办法》
+    clause: new RegExp(`${ARTICLE_START}为了?[^。；]{2,160}?(?:特)?制定(?:${THESE_RULES}|(?:以下|如下)|了?《[^》]{2,80}》)`, 'u'),
     asked: /为什么|为何|目的|依据|根据什么|出台/,
     askedOfRules: /(?:为什么|为何)(?:要)?(?:出台|制定|印发|发布)|(?:出台|制定|印发|发布)[^，。？?]{0,10}?(?:目的|依据|原因)/,
   },
