@@ -5,8 +5,7 @@
  * a name followed by what makes it an institution or a road (北京证券交易所, 中山路) is not the place.
  */
 import { createRequire } from 'node:module'
-import { tag } from 'nodejs-jieba'
-import { wordSpans } from './segment.js'
+import { wordSpans, type WordSpan } from './segment.js'
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street'
 
@@ -86,7 +85,7 @@ function load(): Map<string, Entry> {
 export function findPlaces(text: string): PlaceMention[] {
   const table = load()
   const found: PlaceMention[] = []
-  let words: { start: number; end: number; tag: string }[] | undefined
+  let words: WordSpan[] | undefined
   for (let i = 0; i < text.length; ) {
     let match: PlaceMention | undefined
     for (let length = Math.min(longest, text.length - i); length >= 2 && !match; length--) {
@@ -114,7 +113,7 @@ export function findPlaces(text: string): PlaceMention[] {
  * nouns and 遵义 as a verb (50 of 330 city names), and a city missed lets a question about it be answered
  * from another city's replies; the few that are words too (开封) can at worst make the bot refuse.
  */
-function standsAlone(text: string, words: { start: number; end: number; tag: string }[], start: number, end: number, level: PlaceLevel): boolean {
+function standsAlone(text: string, words: WordSpan[], start: number, end: number, level: PlaceLevel): boolean {
   const word = words.find((w) => w.start === start)
   if (!word) return false
   if (word.end === end) return !(level === 'district' && ORDINARY_TAGS.test(word.tag))
@@ -124,7 +123,7 @@ function standsAlone(text: string, words: { start: number; end: number; tag: str
 }
 
 function isOneWord(text: string): boolean {
-  return text.length >= 2 && tag(text).length === 1
+  return text.length >= 2 && wordSpans(text).length === 1
 }
 
 /** The place names a unit's name starts with (上海市普陀区绿化和市容管理局 → 上海市, 普陀区) and the rest. */

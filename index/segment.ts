@@ -45,13 +45,7 @@ export function tokenize(text: string): string[] {
 
 /** The words jieba tags as nouns (路, 项目, 中小企业, 长者食堂) and where each starts: what a message is about, not how it asks. */
 export function nouns(text: string): { word: string; at: number }[] {
-  loadSegmenter()
-  let at = 0
-  return tag(text).flatMap(({ word, tag: kind }) => {
-    const start = at
-    at += word.length
-    return /^(?:n|j|vn)/.test(kind) ? [{ word, at: start }] : []
-  })
+  return wordSpans(text).flatMap(({ word, start, tag: kind }) => (/^(?:n|j|vn)/.test(kind) ? [{ word, at: start }] : []))
 }
 
 export interface WordSpan {

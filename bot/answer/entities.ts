@@ -4,9 +4,8 @@
  * that matches none is kept as `unmatched`, because a question about a reply that does not exist must
  * be told so, never answered from another reply.
  */
-import { tag } from 'nodejs-jieba'
 import { pinyin } from 'pinyin-pro'
-import { findPlaces, loadSegmenter, splitPlacePrefix, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { findPlaces, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
@@ -231,8 +230,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions, text))
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
-  for (const local of localNames(text)) {
-    if (![...names.haystacks.values()].some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
+  const locals = localNames(text)
+  const haystacks = locals.length ? [...names.haystacks.values()] : []
+  for (const local of locals) {
+    if (!haystacks.some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
   }
   // A name several units share, beside a session or a place none of them replied to, may be an unsigned
   // reply's body (普陀区政协…会议…区科委的会办意见): the other names decide, and it is a word of the question.
@@ -320,8 +321,7 @@ function numberMention(text: string): { text: string; digits: string } | undefin
  * which jieba tags as a name.
  */
 function personMentions(text: string): { name: string; label: string }[] {
-  loadSegmenter()
-  const words = tag(text)
+  const words = wordSpans(text)
   const people: { name: string; label: string }[] = []
   words.forEach(({ word }, i) => {
     const proposed = PROPOSED.test(word) && words[i + 1]?.word === '的'

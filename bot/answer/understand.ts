@@ -435,12 +435,13 @@ function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefin
 /** 第三部分, 第十条是什么, （二）: the part asked for, by its number. */
 function numberedPart(text: string): SectionRequest {
   const marked = MARKED.exec(text)
-  const [, number, unit] = marked ? [, marked[1] ?? marked[2]] : NUMBERED.exec(text)!
-  const numeral = toChineseNumeral(number!)
-  const digits = /^\d+$/.test(number!) ? String(Number(number)) : String(fromChineseNumeral(numeral))
+  const [number, unit] = marked ? [marked[1] ?? marked[2], ''] : NUMBERED.exec(text)!.slice(1, 3)
+  const numeral = toChineseNumeral(number)
+  const inDigits = /^\d+$/.test(number)
+  const digits = inDigits ? String(Number(number)) : String(fromChineseNumeral(numeral))
   const request = { kind: 'numbered' as const, numeral, digits, asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
   if (!marked) return request
-  const bracketed = /^\d+$/.test(number!) ? digits : numeral
+  const bracketed = inDigits ? digits : numeral
   return { ...request, marked: marked[2] ? [`${numeral}、`] : [`（${bracketed}）`, `(${bracketed})`] }
 }
 

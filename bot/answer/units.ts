@@ -136,9 +136,9 @@ function placeInsideNames(unit: string, body: string): string[] {
   // Found in the whole name: the word cut of the body alone may run over the place (公安局长|宁|分局).
   const offset = unit.length - body.length
   return findPlaces(unit).flatMap((place) => {
+    if (place.start < offset) return []
     const before = body.slice(0, place.start - offset)
     const after = body.slice(place.end - offset)
-    if (place.start < offset) return []
     if (!before || after.length < 2) return []
     const bare = GENERIC_BODIES.has(before) ? [] : [before + after]
     // A bureau's branch drops the 局 its name repeats: 公安局长宁分局 is the 长宁公安分局.
