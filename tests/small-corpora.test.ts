@@ -284,6 +284,21 @@ test('a question for a time, an amount or a count is answered only from a passag
   assert.equal(points.reply.answered, true, points.reply.text)
 })
 
+test('a count is answered by a number of something, not by a list\'s numbering ((四), 第十二条) or the 一 of 统一', async () => {
+  const lines = [
+    '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
+    '（二）申请人持居住证、劳动合同和户口簿到居住地所在街道登记点办理登记。',
+    '（三）登记点审核后，对通过审核的申请人发放入学通知书，由家长持通知书到安排的学校报到。',
+    '（四）学位紧缺的区域，可统筹安排随迁子女进入区政府委托的民办学校就读。',
+  ]
+  const title = '关于做好进城务工人员随迁子女小升初入学工作的实施细则'
+  const counted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校共有4所，学费由区财政承担。') })
+  await quotesFirst(createAnswerEngine(() => counted), '区里委托了几所民办学校接收随迁子女', /共有4所/)
+  const uncounted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines) })
+  const [turn] = await converse(createAnswerEngine(() => uncounted), '区里委托了几所民办学校接收随迁子女')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [

@@ -58,6 +58,8 @@ const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
 /** What a count counts (几家, 多少个): a passage holding that many of them (31家) answers it best. */
 const COUNT_ASKED = /(?:多少|几)(个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)/
 const GENERIC_COUNT = /^(?:个|万|亿)$/
+/** Chinese measure words (量词) and units, the grammar's closed class a count is stated in. */
+const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|亩|公里|千米|米|吨|元|岁|天|日|年|月|周|小时|倍|万|亿'
 const KINDS: [RegExp, RegExp][] = [
   // 几点 is also "a few points" (提了几点建议).
   [/几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间/, new RegExp(`${DIGIT}{1,2}[:：]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时`)],
@@ -73,7 +75,9 @@ const KINDS: [RegExp, RegExp][] = [
   [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
-  [COUNT_ASKED, new RegExp(NUMBER)],
+  // A count is a number of something (31家, 两所, 6100余家, 3个批次), not a list's numbering ((四), 第十二条), nor
+  // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage.
+  [COUNT_ASKED, new RegExp(`(?<![第0-9０-９一二三四五六七八九十百千万两])(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})`)],
   // A rate or a share (缴费比例, 报销比例是多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
   // 占多少, 百分之几) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
   [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之几/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
