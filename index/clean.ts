@@ -4,7 +4,8 @@
  * are removed; every character of content survives, in order, so passages quoted from the cleaned text
  * are verbatim.
  */
-import { splitPortalBlock, type PortalFields } from './portal.js'
+import { FIELD_WORD, splitPortalBlock, type PortalFields } from './portal.js'
+import { DATE_LINE, UNITS_LINE } from './reply.js'
 import { CJK, HAN, SENTENCE_END, displayWidth, lastSignificant } from './text.js'
 
 export interface CleanedText {
@@ -24,8 +25,11 @@ const LEFTOVER_LINES = [
   /^分享(到)?[:：]?.{0,20}$/,
   /Copyright|版权所有/i,
 ]
-/** Page widgets that share a line with real content (e.g. "来源:市工信局 浏览次数:… 字号:[ ]"). */
-const LEFTOVER_FRAGMENTS = [/(^|\s+)(浏览次数|字号|视力保护色)[:：].*$/, /!\[[^\]]*\]\([^)]*\)/g]
+/**
+ * Page widgets that share a line with real content ("来源:市工信局 浏览次数:… 字号:[ ]"), up to the next field
+ * of the page, if any ("浏览次数: 字体:[ ] 信息来源: 市住房和城乡建设局").
+ */
+const LEFTOVER_FRAGMENTS = [new RegExp(`(?:^|\\s+)(?:浏览次数|字号|字体|视力保护色)[:：].*?(?=\\s*${FIELD_WORD}\\s*[:：]|$)`, 'gu'), /!\[[^\]]*\]\([^)]*\)/g]
 /** PDF running footers: "- 3 -", "第 3 页 共 5 页". */
 const PAGE_NUMBER = /^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/
 
@@ -91,7 +95,7 @@ function endsParagraph(line: string): boolean {
   return SENTENCE_END.test(last) || last === '：' || last === ':'
 }
 
-/** Joins wrapped lines: a paragraph ends at a sentence end, a short (not full-width) line, or before a heading. */
+/** Joins wrapped lines: a paragraph ends at a sentence end, a short (not full-width) line, or before a heading, a field or a signature. */
 function rejoin(lines: string[]): string[] {
   const fullWidth = percentile(lines.map(displayWidth), 0.8)
   const paragraphs: string[] = []
@@ -100,7 +104,9 @@ function rejoin(lines: string[]): string[] {
     current = joinWrapped(current, line)
     const next = lines[i + 1]
     const short = displayWidth(line) < fullWidth * 0.75
-    if (next === undefined || endsParagraph(line) || short || OPENS_SECTION.test(next) || OPENS_FIELD.test(next)) {
+    // A signature (the unit on its line above the date) is never the end of the line before it.
+    const signatureNext = next !== undefined && (DATE_LINE.test(next) || (UNITS_LINE.test(next) && DATE_LINE.test(lines[i + 2] ?? '')))
+    if (next === undefined || endsParagraph(line) || short || OPENS_SECTION.test(next) || OPENS_FIELD.test(next) || signatureNext) {
       paragraphs.push(current)
       current = ''
     }

@@ -23,17 +23,17 @@ const FIELD_WORDS = [
  * a line break: a heading ending in 答复 above a line starting 类别 is not the label 答复类别.
  */
 export const spaced = (word: string) => [...word].join('[ \\t\u3000]*')
-const WORD = `(?:${FIELD_WORDS.map(spaced).join('|')})`
+export const FIELD_WORD = `(?:${FIELD_WORDS.map(spaced).join('|')})`
 /**
  * A label opening a line or a table cell: a field word with up to six Han characters before it
  * (建议标题, 主题分类) and an optional "(…)" note. Later labels on a line follow a value directly
  * ("…1号索取号:"), so there only the field word itself counts, or the value's tail would join the label.
  */
-const LABEL = `(?:\\p{Script=Han}[ \\u3000]*){0,6}${WORD}(?:[(（][^)）]{1,10}[)）])?`
+const LABEL = `(?:\\p{Script=Han}[ \\u3000]*){0,6}${FIELD_WORD}(?:[(（][^)）]{1,10}[)）])?`
 /** what follows a label: a colon, or an opening bracket before a date ("发布日期(2020-07-11)") */
 const SEPARATOR = '[ \\u3000]*([:：]|[(（](?=\\d))'
 const FIELD_AT_START = new RegExp(`^(${LABEL})${SEPARATOR}`, 'u')
-const FIELD_LATER = new RegExp(`(${WORD})${SEPARATOR}`, 'gu')
+const FIELD_LATER = new RegExp(`(${FIELD_WORD})${SEPARATOR}`, 'gu')
 const CELL = new RegExp(`^(${LABEL})[ \\u3000]*[:：](.*)$`, 'u')
 /** A cell holding a label and nothing else: a table printed without colons ("| 文号 | 湘交函〔2023〕34号 |"). */
 const BARE_CELL = new RegExp(`^${LABEL}$`, 'u')
@@ -51,7 +51,7 @@ const PROSE = /^[^|]{30,}[。！？；!?;]$/u
  * A title line a saved page ran together with its byline: "…的答复的函 2023-06-01 来源:市政府办公厅…".
  * The date and the fields after it are the page's, the text before them the document's.
  */
-const BYLINE = new RegExp(`[ \\u3000]+(\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?)[ \\u3000]+(?=${WORD}${SEPARATOR})`, 'u')
+const BYLINE = new RegExp(`[ \\u3000]+(\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?)[ \\u3000]+(?=${FIELD_WORD}${SEPARATOR})`, 'u')
 
 export function splitPortalBlock(lines: string[]): { fields: PortalFields; body: string[] } {
   const fields: PortalFields = {}

@@ -38,10 +38,13 @@ function labelled(labels: string[], value: string): RegExp {
   return new RegExp(`(?:${labels.map(spaced).join('|')})\\s*[:：(（][ \\t]*(?:\\|[ \\t]*)?(?:\\n[ \\t]*)?${value}`, 'mu')
 }
 
-/** The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"); it ends the head. */
-const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|(?:交|转交|交由)[^。，,]{0,10}办理/u
-/** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委"); "尊敬的" is courtesy, not name. */
-const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,40}?)\\s*[:：]?$`, 'u')
+/**
+ * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"), or
+ * in some replies only begins with the motion ("您好！您提出的《…》对于…具有重要意义"); it ends the head.
+ */
+const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|(?:交|转交|交由)[^。，,]{0,10}办理|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
+/** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
+const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
 const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
@@ -68,15 +71,20 @@ const SESSION = new RegExp(
 )
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
- * "提案第21号": a number counts only when it numbers a motion.
+ * "提案第21号", "《…的建议》(第86号)": a number counts only when it numbers a motion.
  */
-const NUMBER = new RegExp(`(?:第\\s*(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号`, 'u')
+const NUMBER = new RegExp(
+  `(?:第\\s*(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号|` +
+    // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号
+    `》\\s*[(（〔［[]\\s*第?\\s*(\\d+)\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
+  'u',
+)
 /**
  * A document number (文号): issuer's abbreviation, year in 〔〕 (or [], 【】, （）), serial: 沪府办〔2023〕8号,
- * 子交函〔2023〕34号, or the bare 〔2023〕8号. Letters print it on a line of its own under the heading,
- * sometimes beside the result class.
+ * 子交函〔2023〕34号, a serial with its part (兰政字〔2012〕30-17号), or the bare 〔2023〕8号. Letters print it on
+ * a line of its own under the heading, sometimes beside the result class.
  */
-const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[:：]?\\s*[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d+\\s*号`
+const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[:：]?\\s*[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d+(?:\\s*[-－]\\s*\\d+)?\\s*号`
 /**
  * The result class some provinces print instead of a wording: A类 / B类 / C类, or a bare letter,
  * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
@@ -165,9 +173,9 @@ const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '�
 
 /**
  * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
- * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15.
+ * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15 (or with its 日 left off: 2020年4月27).
  */
-const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
+const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
 /**
  * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
@@ -177,8 +185,8 @@ const BARE_DATE = /^\s*((?:19|20)\d{2})(\d{3,4})\s*$/gmu
 const PAGE_DATE = labelled(['成文日期', '答复日期', '答复时间', '发布日期', '发布时间'], DATE_VALUE)
 
 const CONTACT_LABELS: Record<keyof Contact, string[]> = {
-  name: ['联系人姓名', '联系人', '经办人'],
-  phone: ['联系电话', '联系单位及电话', '电话'],
+  name: ['联系人姓名', '联系人', '经办人', '承办人'],
+  phone: ['联系电话', '联系单位及电话', '联系方式', '电话'],
   address: ['联系地址', '地址'],
   postcode: ['邮政编码', '邮编'],
 }
@@ -352,10 +360,10 @@ function proposersOf(opening: string, addressee: string | undefined): string[] {
   const subject = capture(opening, PROPOSER)
   const named = subject && !PRONOUN.test(subject) ? subject : addressee
   if (!named) return []
+  // The title may follow each name (尚小豆委员、田海军委员) or the list.
   return named
-    .replace(PROPOSER_SUFFIX, '')
     .split(/[、，,]/u)
-    .map((name) => name.trim())
+    .map((name) => name.replace(PROPOSER_SUFFIX, '').trim())
     .filter(Boolean)
 }
 
@@ -413,6 +421,10 @@ function chineseNumber(numeral: string): number {
 
 function contactOf(text: string): Contact | undefined {
   const entries = Object.entries(CONTACT_PATTERNS).map(([field, pattern]) => [field, capture(text, pattern)])
+  // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
+  const named = CONTACT_PATTERNS.name.exec(text)
+  const ownPhone = named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)
+  if (ownPhone) entries.push(['phone', ownPhone])
   const both = NAME_AND_PHONE.exec(text)
   const contact = withoutAbsent({ ...Object.fromEntries(entries), ...(both ? { name: both[1], phone: both[2] } : {}) } as Contact)
   return Object.keys(contact).length > 0 ? contact : undefined

@@ -202,7 +202,7 @@ test('an answer on the line that acknowledges the proposal is body text: the ope
 
 test('no text of a document is left out of its chunks, whatever its layout, but a heading with nothing under it', async () => {
   // A first body line whose enumeration starts mid-line (…进行摸排，一是…拥堵。二是…) once lost everything before 二是.
-  const documents = ['corpus', 'tests/fixtures/other-provinces', 'tests/fixtures/policy'].flatMap((dir) => readdirSync(dir).map((file) => [dir, file]))
+  const documents = ['corpus', 'tests/fixtures/other-provinces', 'tests/fixtures/more-provinces', 'tests/fixtures/policy'].flatMap((dir) => readdirSync(dir).map((file) => [dir, file]))
   for (const [dir, file] of documents) {
     const text = await cleaned(file, dir)
     const covered = new Uint8Array(text.length)

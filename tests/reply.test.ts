@@ -291,8 +291,9 @@ test('plain text with a colon line and a 《》 is unstructured and gets no inve
 })
 
 /** Real replies from other provinces (tests/fixtures/other-provinces, each with its source URL), in layouts corpus/ does not have. */
-async function parseElsewhere(file: string) {
-  const raw = await readDocument(path.join(corpus, '..', 'tests', 'fixtures', 'other-provinces', file))
+/** A real reply from another province (tests/fixtures/other-provinces, or more-provinces: replies found later, kept out of the elsewhere set). */
+async function parseElsewhere(file: string, folder = 'other-provinces') {
+  const raw = await readDocument(path.join(corpus, '..', 'tests', 'fixtures', folder, file))
   const cleaned = cleanText(raw.text, raw.format)
   return parseReply(cleaned.text, cleaned.portal).metadata
 }
@@ -332,6 +333,36 @@ test('proposers and titles in other wordings: 政协委员 after the name, padde
   assert.equal(panji.title, '关于加强泥河镇中心小学上、放学高峰期间交通疏导')
   // 你提出的“关于加强农村垃圾清运和处理的提案”已交我们研究办理,现答复如下
   assert.equal((await parseElsewhere('04_maguan_nongye.txt')).title, '关于加强农村垃圾清运和处理的提案')
+})
+
+const MORE = 'more-provinces'
+
+test('more layouts of real replies: an opening that only begins with the motion, eleven names, a number after the title, a serial with its part, a wrapped signature', async () => {
+  // 尊敬的王风科代表: / 您好!您提出的《…》对于…具有重要意义 (no 收悉, no 答复如下)
+  const pingshun = await parseElsewhere('pingshun_linye.txt', MORE)
+  assert.deepEqual(pingshun.proposers, ['王风科'])
+  assert.equal(pingshun.title, '关于贯通自新村与涉县消防通道的建议')
+  // 姜伟、高丽丽、…、张永胜代表: (43 characters)
+  assert.equal((await parseElsewhere('sixian_shijianju.txt', MORE)).proposers.length, 11)
+  // 县十六届人大三次会议《关于…的建议》(第86号)的答复函, signed 2020年4月27 (its 日 left off)
+  const fumeng = await parseElsewhere('fumeng_huanbao.txt', MORE)
+  assert.equal(fumeng.number, '86')
+  assert.equal(fumeng.date, '2020-04-27')
+  // Hard-wrapped: the signature is not joined to the phone line above it (联系电话:84607566 / 兰亭镇人民政府 / 二○一二年六月十四日)
+  const lanting = await parseElsewhere('lanting_zhenzhengfu.txt', MORE)
+  assert.equal(lanting.docNumber, '兰政字〔2012〕30-17号')
+  assert.equal(lanting.unit, '兰亭镇人民政府')
+  assert.deepEqual(lanting.contact, { name: '鲁麓树', phone: '84607566' })
+  // 尚小豆委员、田海军委员: the title after each name
+  assert.deepEqual((await parseElsewhere('bayannaoer_weijian.txt', MORE)).proposers, ['尚小豆', '田海军'])
+})
+
+test('a page field after the page\'s widgets is still read (浏览次数: 字体:[ ] 信息来源: …), and a contact is the person\'s own', async () => {
+  const yuyao = await parseElsewhere('yuyao_zhujian.txt', MORE)
+  assert.equal(yuyao.unit, '市住房和城乡建设局')
+  assert.deepEqual(yuyao.contact, { name: '董雯雯', phone: '62704842' }) // 承办人:董雯雯 / 联系方式:62704842
+  // 主管领导:娄** / 联系电话:17399389789 / 承办人:侯** / 联系电话:18999495317
+  assert.deepEqual((await parseElsewhere('tacheng_shangwu.txt', MORE)).contact, { name: '侯**', phone: '18999495317' })
 })
 
 test('sessions as other provinces write them, in real replies', async () => {
