@@ -672,10 +672,13 @@ test('a body named after the place it serves inside its parent\'s name is found 
   assert.equal(parent.reply.answered, false, parent.reply.text)
 })
 
-test('a reply asked for by its 文号 is that reply, whatever its serial is as a motion number; asked what it answers or when it was sent, it says', async () => {
+test('a reply asked for by its 文号 (30-5号 too) is that reply, whatever its serial is as a motion number; asked what it answers, when it was sent, at which session, by whom, it says', async () => {
   const kb = await corpusOf({
     'funeral.txt': ['某省民政厅', '某民政法〔2019〕14号', '余某代表：', '您提出的《关于增加经营性公墓的建议》收悉，现答复如下：', '经营性公墓数量实行总量控制。', '联系人：田某　联系电话：0871-65731362', '2019年5月29日'].join('\n'),
-    'roads.txt': answering('关于县政协第14号提案的答复', '某县交通运输局', '2023年10月16日', '李某委员', '关于修建农村公路的提案', '今年硬化村道20公里。'),
+    'roads.txt': answering('关于县政协第14号提案的答复', '某县交通运输局', '2023年10月16日', '李某、张某委员', '关于修建农村公路的提案', '今年硬化村道20公里。'),
+    ...Object.fromEntries([['sewage.txt', '5', '第一次', '治理沿江生活污水', '集镇一期生活污水处理已投入运行。'], ['lamps.txt', '6', '第二次', '增设村道路灯', '今年新装路灯120盏。']].map(([file, part, sitting, topic, body]) => [
+      file, [`某政字〔2012〕30-${part}号`, `关于某镇第十六届人民代表大会${sitting}会议17号代表建议的答复`, '任某、徐某等代表：', `您们提出的关于${topic}的建议收悉，现答复如下：`, body, '某镇人民政府', '二○一二年六月十四日'].join('\n'),
+    ])),
   })
   const engine = createAnswerEngine(() => kb)
   const [what, when, whom] = await converse(engine, '某民政法〔2019〕14号答复的是哪条建议', '这份答复是哪天复函的', '答复了哪位代表')
@@ -684,6 +687,13 @@ test('a reply asked for by its 文号 is that reply, whatever its serial is as a
   assert.doesNotMatch(what.reply.text, /关于“关于/)
   assert.match(when.reply.text, /2019年5月29日/)
   assert.match(whom.reply.text, /余某/)
+  // A serial with its part (30-5号); and who proposed a numbered motion, asked as 哪两位委员.
+  const [sewage] = await converse(engine, '某政字〔2012〕30-5号是答复哪次会议上的建议')
+  assert.deepEqual(sewage.docIds, [idOf(kb, 'sewage.txt')], sewage.reply.text)
+  assert.match(sewage.reply.text, /第十六届人民代表大会第一次会议/)
+  const [proposers, title] = await converse(engine, '第14号提案是哪两位委员提的', '这份回复叫什么')
+  assert.match(proposers.reply.text, /李某、张某/)
+  assert.match(title.reply.text, /答复的提案：《关于修建农村公路的提案》/)
 })
 
 test('a village, school or road the message names is covered only where a text names it: another village\'s road is no answer', async () => {

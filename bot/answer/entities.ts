@@ -55,8 +55,8 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
 ]
 /** The same in Chinese numerals (第二十二号提案): its digits are converted. */
 const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1,8})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/
-/** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号. */
-const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4})\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
+/** A document by its 文号: 〔2023〕5号, [2023]5号, 2023年5号文件, 沪府办〔2023〕8号, 兰政字〔2012〕30-17号. */
+const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4}(?:[-－]\d{1,4})?)\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
 const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
 /** A people's congress or CPPCC named with its level (区人大, 市政协). */
