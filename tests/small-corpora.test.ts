@@ -274,6 +274,11 @@ test('a question for a time, an amount or a count is answered only from a passag
     const [turn] = await converse(engine, question)
     assert.equal(turn.reply.answered, true, `${question}: ${turn.reply.text}`)
   }
+  // A wage asked (工资多少) is a sum too; 百分之多少 asks for a share.
+  for (const question of ['长者食堂的厨师一个月工资多少', '持敬老卡在长者食堂吃饭能优惠百分之多少']) {
+    const [turn] = await converse(engine, question)
+    assert.equal(turn.reply.answered, false, `${question}: ${turn.reply.text}`)
+  }
   await quotesFirst(engine, '新华路临时停车收费多少', /每小时5元/)
   await quotesFirst(engine, '区博物馆几点开门', /９：００至１７：００/)
   // 这几年 is when something was done, not a length of time asked for.
@@ -297,6 +302,27 @@ test('a count is answered by a number of something, not by a list\'s numbering (
   const uncounted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines) })
   const [turn] = await converse(createAnswerEngine(() => uncounted), '区里委托了几所民办学校接收随迁子女')
   assert.equal(turn.reply.answered, false, turn.reply.text)
+})
+
+test('asked for a number to call, a text giving none is not answered from its passages; 有问题找谁 after it stays on it', async () => {
+  const kb = await corpusOf({
+    'funeral.txt': signed('关于减免基本殡葬服务费用的通知', '某区民政局', '2025年1月9日',
+      '一、户籍在本区的城乡居民在区殡葬服务中心办理丧事的，免除遗体接运、冷藏、火化和骨灰寄存四项基本殡葬服务费用。',
+      '二、丧属持死者户口簿和死亡证明到区殡葬服务中心办理减免手续。'),
+    'water.txt': answering('关于解决塘子村缺水问题的建议的答复', '某区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议',
+      '针对塘子村水柜老化、饮水困难的问题，我局已将供水设施更新改造列入明年计划。', '联系人：韦某　联系电话：0778-2283456'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [phone] = await converse(engine, '区殡葬服务中心的电话是多少')
+  assert.equal(phone.reply.answered, false, phone.reply.text)
+  assert.match(phone.reply.text, /没有写明联系人和电话/)
+  assert.match(phone.reply.text, /12345/)
+  // Which department to go to is answered by a passage naming it.
+  await quotesFirst(engine, '丧事减免手续去哪个部门办', /区殡葬服务中心办理减免手续/)
+  const [, whom] = await converse(engine, '殡葬服务费减免政策', '有问题找谁')
+  assert.deepEqual(whom.docIds, [idOf(kb, 'funeral.txt')], whom.reply.text)
+  const [waterPhone] = await converse(engine, '塘子村缺水的事打哪个电话')
+  assert.match(waterPhone.reply.text, /0778-2283456/)
 })
 
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {

@@ -13,7 +13,7 @@ import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration } from './refusal.js'
+import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -147,6 +147,12 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const chosen = quotable.map((i) => best[i])
   const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
   if (shown.length === 0) return { ...(await notAnswered(kb, calibration, asked, docIds, otherSubject)), evidence: found, candidates }
+  // Asked for a number to call about it, passages on the topic are no answer when neither their reply nor they
+  // give one: a phone is what is asked, as a sum is for 多少钱 (so it goes with the answer kinds). Asked which
+  // department (找哪个部门批), a passage naming it answers.
+  const phoneless = fact === 'contact' && PHONE_ASKED.test(asked.message ?? query) && !shown.some((hit) => hit.doc.contact?.phone || PHONE_NUMBER.test(hit.chunk.text))
+  const judgedEvidence: Evidence = phoneless ? { ...found, holdsKind: false } : found
+  if (phoneless && lacksKind(judgedEvidence, calibration)) return { ...factTurn(shown[0].doc, 'contact', { ranked: [], shown: 0 }), evidence: judgedEvidence }
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
@@ -155,7 +161,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first, from the reply quoted first; a contact is in the contact line already.
   if (fact && fact !== 'contact') leading(answer.reply, factLine(shown[0].doc, fact).line)
   if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(kb.documentsOf(docIds ?? []))}中与“${otherSubject.text}”有关的段落如下：`)
-  return { ...answer, evidence: found, candidates }
+  return { ...answer, evidence: judgedEvidence, candidates }
 }
 
 /**
@@ -384,11 +390,18 @@ function kindsOf(docs: ReplyDocument[]): string {
 /** The contact, date, document number, proposers, unit or session of one reply, from its own text. */
 function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: ConversationState): Turn {
   const doc = kb.getDocument(docId)
-  if (!doc) return turn('clarify', plain(WHICH_REPLY_TEXT), state)
+  return doc ? factTurn(doc, asked, state) : turn('clarify', plain(WHICH_REPLY_TEXT), state)
+}
+
+function factTurn(doc: ReplyDocument, asked: Fact, state: ConversationState): Turn {
   const { line, answered } = factLine(doc, asked)
   const text = [line, contactBlock([doc])].join('\n')
   return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
 }
+
+const PHONE_ASKED = /电话|号码|联系方式|怎么联系|如何联系/
+/** A telephone number in a passage: 0851-85281257, 84607566, 13912345678 (not a sum: 1000000元). */
+const PHONE_NUMBER = /(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?![\d元万亿%％])|(?<!\d)1[3-9]\d{9}(?!\d)/
 
 /** The line stating one fact of a reply, or saying that the reply does not state it. */
 function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: boolean } {
@@ -396,7 +409,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
   const date = formatDate(doc.date)
   const { kind, unit: unitLabel, date: dateLabel } = documentWords(doc)
   const facts: Record<Fact, string | undefined> = {
-    contact: undefined,
+    contact: doc.contact?.name || doc.contact?.phone ? name : undefined,
     date: date && `${name}的${dateLabel}：${date}`,
     docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
     proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
@@ -408,7 +421,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     title: doc.structured ? doc.title && `${name}答复的${motionOf(doc) ?? '提案（建议）'}：《${doc.title}》` : `${doc.unit ? `${doc.unit}的` : ''}${kind}标题：《${replyTitle(doc)}》`,
   }
   const missing: Record<Fact, string> = {
-    contact: '',
+    contact: `这份${kind}没有写明联系人和电话。`,
     date: `这份${kind}没有写明日期。`,
     docNumber: `这份${kind}没有写明文号或编号。`,
     proposers: `这份${kind}没有写明提出人。`,
@@ -418,8 +431,8 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     session: `这份${kind}没有写明会议届次。`,
     title: `这份${kind}没有写明所答复的提案（建议）的标题。`,
   }
-  const line = asked === 'contact' ? name : (facts[asked] ?? `${name}\n${missing[asked]}`)
-  return { line, answered: asked === 'contact' || !!facts[asked] }
+  const line = facts[asked] ?? `${name}\n${missing[asked]}`
+  return { line, answered: !!facts[asked] }
 }
 
 /** One named reply: what it is, its first substantive passage, whom to contact. */

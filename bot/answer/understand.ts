@@ -116,8 +116,8 @@ const SAYS = /主要|大概|大意|要点|重点|核心|概述|概况|内容|(?:
 /** 这件事, 那个问题 after a topic (托管班这件事找谁): pointing at the topic, no word of it. */
 const POINTED_MATTER = /(?:这|那|该|此)(?:件|个|项)?(?:事儿|事情|事项|事|问题)/
 
-/** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」 names no topic. */
-const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责']
+/** Words of asking and contacting, not of a topic: 「想打电话问问办理情况，找谁」, 「有问题找谁」 name no topic. */
+const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电话', '联系', '电话', '号码', '拨打', '问问', '咨询', '反馈', '办理', '情况', '经办', '负责', '有问题', '有疑问', '不清楚', '不明白']
 
 /**
  * "2023年的提案", "长宁区科委2024年的答复", "2020年2月的文件": a year or a month asked for with replies and
