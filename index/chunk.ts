@@ -316,7 +316,7 @@ export function sectionUnits(text: string): Unit[] {
  * 前置条件): a short line with no sentence or clause in it, after a finished sentence or a heading,
  * right above a numbered heading (or above another such line that is). It sits just above the heading
  * it introduces, and its section ends where the numbering goes back out past that heading's level. A
- * date, a line of unit names or a document's name is not one.
+ * date, a line of unit names, a document's name or a line between two headings of one level is not one.
  */
 const UNMARKED_HEADING_MAX_CHARS = 30
 const UNMARKED_HEADINGS_MAX_RUN = 2
@@ -340,9 +340,22 @@ function unmarkedHeading(text: string, all: { start: number; end: number }[], i:
   if (run.length > UNMARKED_HEADINGS_MAX_RUN || !afterBreak || next < 0) return undefined
   const marked = HEADINGS.findIndex((pattern) => pattern.test(lineAt(next)))
   if (marked < 0 || marked === ENUMERATION_RANK) return undefined
+  // Between a heading and the next of its list (一、设置时间： / 即日起至2025年10月15日 / 二、销售地点：) it is the
+  // first one's body; above a list starting afresh (…二、… / 申报方式 / 一、现场申报) it heads that list.
+  if (before >= 0 && HEADINGS.findIndex((pattern) => pattern.test(lineAt(before))) === marked && ordinalOf(lineAt(next)) === ordinalOf(lineAt(before)) + 1) return undefined
   // The outer of two stacked lines sits above the inner one.
   const below = run.length - 1 - run.indexOf(i)
   return { rank: marked - 0.5 * (below + 1), introduces: marked }
+}
+
+/** The number a heading's marker gives it (二、 → 2, （十二） → 12, 3. → 3); NaN without one. */
+function ordinalOf(line: string): number {
+  const numeral = /^[第（(]?([一二三四五六七八九十]+|\d{1,3})/u.exec(line)?.[1]
+  if (!numeral) return NaN
+  if (/\d/u.test(numeral)) return Number(numeral)
+  const digit = (char: string | undefined) => '一二三四五六七八九'.indexOf(char ?? '') + 1
+  const [tens, ones] = numeral.split('十')
+  return ones === undefined ? digit(tens) || NaN : (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0)
 }
 
 function isUnmarkedHeadingLine(line: string): boolean {

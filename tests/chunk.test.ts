@@ -409,6 +409,23 @@ test('a service guide\'s unnumbered headings (所需资料 above 一、…) open
   assert.deepEqual(holding('15个工作日').section, ['三、办理时限'])
 })
 
+test('a short line between a heading and the next of its list (一、设置时间： / 即日起至10月15日 / 二、) is the first one\'s body, not a heading', () => {
+  const notice = [
+    '关于设置临时销售点的通告',
+    '为方便市民购买，在城区设置19处临时销售点。现将有关事项通告如下：',
+    '一、设置时间：',
+    '即日起至2025年10月15日',
+    '二、销售地点：',
+    '城区各农贸市场周边。',
+    '三、管理要求：',
+    '经营者须在指定地点进行销售，不得占用车行道。',
+  ].join('\n')
+  const holding = holdingIn(chunkDocument('notice', notice))
+  assert.match(holding('即日起至2025年10月15日').text, /设置时间：\n即日起至2025年10月15日/)
+  assert.ok(!holding('城区各农贸市场').section.includes('即日起至2025年10月15日'), 'the date line heads nothing')
+  assert.ok(!holding('不得占用车行道').section.includes('即日起至2025年10月15日'), 'the date line heads nothing')
+})
+
 test('numbered one-line items in a row are one passage under the heading above them; numbered headings with a body of their own are not', () => {
   const guide = [
     '某市公租房申请指南',
