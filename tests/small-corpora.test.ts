@@ -325,6 +325,24 @@ test('asked for a number to call, a text giving none is not answered from its pa
   assert.match(waterPhone.reply.text, /0778-2283456/)
 })
 
+test('a word the gazetteer also knows as a county (惠民 of 惠民项目) does not make a text another place\'s: its passages not naming its own place still answer', async () => {
+  const kb = await corpusOf({
+    'funeral.txt': [
+      '各镇（街道），济源示范区殡葬服务中心：',
+      '为深化殡葬改革，切实维护群众利益，现将殡葬惠民政策通知如下：',
+      '一、适用对象',
+      '户籍在济源示范区的城乡居民，减免殡葬基本服务费。',
+      '二、惠民项目',
+      '每具遗体火化减免1200元，具体惠民项目如下：遗体接运200元；遗体火化280元；骨灰寄存（每年）120元。',
+      '三、办理程序',
+      '惠民项目由殡葬服务中心在结算费用时直接减免，惠民资金由财政承担，惠民政策有效期至2025年7月10日。',
+      '2025年1月9日',
+    ].join('\n'),
+    'water.txt': answering('关于解决塘子村缺水问题的建议的答复', '金城江区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议', '我局已将塘子村供水设施更新改造列入明年计划。'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '济源骨灰寄存一年能减多少钱', /骨灰寄存（每年）120元/)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [
