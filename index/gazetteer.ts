@@ -8,6 +8,8 @@ import { createRequire } from 'node:module'
 import { wordSpans, type WordSpan } from './segment.js'
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street'
+/** outermost first */
+const LEVELS: PlaceLevel[] = ['province', 'city', 'district', 'street']
 
 export interface PlaceMention {
   /** as written in the text */
@@ -99,6 +101,10 @@ export function findPlaces(text: string): PlaceMention[] {
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
       if (entry.short && !standsAlone(text, words, i, i + length, entry.level)) continue
+      // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
+      // place inside a district is a street or town, written with its ending.
+      const previous = found.at(-1)
+      if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length }
     }
     if (match) found.push(match)

@@ -60,3 +60,9 @@ test('a unit name is split into its place prefix and its body', () => {
   assert.deepEqual(places.map((place) => place.text), ['广东省', '深圳市', '南山区'])
   assert.equal(rest, '教育局')
 })
+
+test('right after a district written in full, a county\'s short name is the next word (东昌区新建了 is no 新建区); names inside it keep their endings', () => {
+  assert.deepEqual(named('通化东昌区新建了几座公厕'), ['通化', '东昌区'])
+  assert.deepEqual(named('长宁区江苏路街道的食堂'), ['长宁区', '江苏路街道'])
+  assert.deepEqual(named('江苏省南京的企业'), ['江苏省', '南京'])
+})
