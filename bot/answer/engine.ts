@@ -399,6 +399,7 @@ function factTurn(doc: ReplyDocument, asked: Fact, state: ConversationState): Tu
   return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
 }
 
+/** Words asking for a number to call, not only whom or which department (找谁, 找哪个部门). */
 const PHONE_ASKED = /电话|号码|联系方式|怎么联系|如何联系/
 /** A telephone number in a passage: 0851-85281257, 84607566, 13912345678 (not a sum: 1000000元). */
 const PHONE_NUMBER = /(?<!\d)(?:0\d{2,3}[-－—]?)?\d{7,8}(?![\d元万亿%％])|(?<!\d)1[3-9]\d{9}(?!\d)/
