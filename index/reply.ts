@@ -263,6 +263,18 @@ function documentName(lines: string[]): string | undefined {
   return TRANSMITTED.exec(head.join('\n'))?.[1] ?? runOnHeading(lines)?.[1].replace(/\s+/gu, '')
 }
 
+/**
+ * A page without a document's name heads itself with a short line of its own: a question (临时救助怎么申请?,
+ * 生育保险待遇如何领取?) or a topic (高龄老人长寿补贴的给付), above the text.
+ */
+const HEADLINE = /^[^。！；:：!;|，,]{2,40}[？?]?$/u
+
+function headline(lines: string[]): string | undefined {
+  const [first, next] = lines.map((line) => line.trim()).filter(Boolean)
+  // Not a section's label over its list (办理依据 / 1.《…》), nor a date or an address.
+  return first && HEADLINE.test(first) && next && !ITEM_START.test(next) && !/https?:|\d{4}\s*[年./-]\s*\d/u.test(first) ? first : undefined
+}
+
 /** The first lines' heading run together with its 文号: [, name, 文号]. */
 function runOnHeading(lines: string[]): RegExpExecArray | undefined {
   return lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())).find((match): match is RegExpExecArray => !!match)
@@ -302,7 +314,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   // A reply shows itself by its opening (the salutation sits above it), its motion number or its 办理结果.
   const structured = Boolean(opening || metadata.number || metadata.result)
   // Anything else (a policy text) is cited by its own name.
-  if (!structured) metadata.title ??= documentName(lines)
+  if (!structured) metadata.title ??= documentName(lines) ?? headline(lines)
   return { metadata: withoutAbsent(metadata), structured }
 }
 

@@ -281,13 +281,13 @@ test('a 协办函 goes to the lead unit; its proposers come from the opening sen
   })
 })
 
-test('plain text with a colon line and a 《》 is unstructured and gets no invented fields', () => {
+test('plain text with a colon line and a 《》 is unstructured and gets no invented fields: its name is its own headline', () => {
   const text = [
     '区科委召开科技金融座谈会',
     '各有关单位：',
     '会议解读了《长宁区鼓励科技创新的若干政策措施》，与会企业代表提出了意见。',
   ].join('\n')
-  assert.deepStrictEqual(parseReply(text), { metadata: { proposers: [] }, structured: false })
+  assert.deepStrictEqual(parseReply(text), { metadata: { proposers: [], title: '区科委召开科技金融座谈会' }, structured: false })
 })
 
 /** Real replies from other provinces (tests/fixtures/other-provinces, each with its source URL), in layouts corpus/ does not have. */
@@ -408,4 +408,12 @@ test('a session as other provinces write it: 政协…第N届委员会第N次会
   assert.equal(session('关于区第十届政协第三次会议第54号提案的答复函'), '区第十届政协第三次会议')
   assert.equal(session('对某市第十四届人民代表大会', '第四次会议第86号建议的会办意见'), '某市第十四届人民代表大会第四次会议')
   assert.equal(session('关于中国人民政治协商会议某市第九届委员会第二次会议第7号提案的答复'), '中国人民政治协商会议某市第九届委员会第二次会议')
+})
+
+test('a page without a document\'s name is named by its own short first line: a question (临时救助怎么申请?) or a topic; never by a sentence, a date or an addressee', () => {
+  const title = (text: string) => parseReply(cleanText(text).text).metadata.title
+  assert.equal(title('临时救助怎么申请?\n2022-11-30\n凡认为符合条件的家庭或个人可到户籍所在地镇（街道）社会救助窗口提出救助申请。'), '临时救助怎么申请?')
+  assert.equal(title('高龄老人长寿补贴的给付\n凡具有本省户籍、年满70周岁以上的老年人，均可享受高龄补贴。'), '高龄老人长寿补贴的给付')
+  assert.equal(title('凡认为符合条件的家庭或个人可到镇（街道）社会救助窗口提出申请。\n镇（街道）工作人员一次性告知所需材料。'), undefined)
+  assert.equal(title('各镇（街道）：\n为深化殡葬改革，现将有关事项通知如下。'), undefined)
 })
