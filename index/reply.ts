@@ -71,10 +71,10 @@ const SESSION = new RegExp(
 )
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
- * "提案第21号", "《…的建议》(第86号)": a number counts only when it numbers a motion.
+ * "提案第21号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits): a number counts only when it numbers a motion.
  */
 const NUMBER = new RegExp(
-  `(?:第\\s*(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号|` +
+  `(?:第\\s*(?:[A-Za-z]{1,4})?(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号|` +
     // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号
     `》\\s*[(（〔［[]\\s*第?\\s*(\\d+)\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
   'u',
@@ -96,7 +96,8 @@ const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
 const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复类别', '办理类型', '答复类型', '分类标识']
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
-const SIGNER = labelled(['签发人'], '([^\\s|]+)')
+/** "签发人:张三", or in the closing courtesies "此复函已经张玉林主任审签" (我局余兵局长, 敖镇长: as written). */
+const SIGNER = new RegExp(`${labelled(['签发人'], '([^\\s|]+)').source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
 /** A bare 类别 label says something else on many pages (主题分类…); a result only when its value is a class. */
 const CLASS_FIELD = labelled(['类别'], `${RESULT_CLASS}\\s*$`)
 /** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
@@ -169,7 +170,8 @@ const LETTERHEAD_LINES = 5
 const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
 /** A page copied from a body's own site says so: "来源：北京市住房和城乡建设委员会网站" is that body's. */
 const SITE = /\s*(?:门户网站|官方网站|网站|官网)$/u
-const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `(${UNIT_NAME})`)
+/** Not 各县区老龄办 ("each county's office"): no one body. */
+const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `((?!各)${UNIT_NAME})`)
 
 /**
  * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
@@ -298,7 +300,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
-    signer: capture(text, SIGNER),
+    signer: firstGroup(SIGNER.exec(text))?.trim(),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
     title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
@@ -370,7 +372,8 @@ function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | unde
  */
 function proposersOf(opening: string, addressee: string | undefined): string[] {
   const subject = capture(opening, PROPOSER)
-  const named = subject && !PRONOUN.test(subject) ? subject : addressee
+  // 在…会议上提出的 says when, not who: the proposers are then the addressee.
+  const named = subject && !PRONOUN.test(subject) && !/^在/u.test(subject) ? subject : addressee
   if (!named) return []
   // The title may follow each name (尚小豆委员、田海军委员) or the list.
   return named

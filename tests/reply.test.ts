@@ -417,3 +417,23 @@ test('a page without a document\'s name is named by its own short first line: a 
   assert.equal(title('凡认为符合条件的家庭或个人可到镇（街道）社会救助窗口提出申请。\n镇（街道）工作人员一次性告知所需材料。'), undefined)
   assert.equal(title('各镇（街道）：\n为深化殡葬改革，现将有关事项通知如下。'), undefined)
 })
+
+test('a motion number with a code before its digits, a signer named in the closing courtesies, proposers when the opening says only when they proposed', () => {
+  const text = [
+    '关于区十九届人大第六次会议第DH0271号建议办理情况的复函',
+    '吴某代表：',
+    '在区届人大次会议上提出的《关于解决某小区居民公交出行问题的建议》(第DH0271号)收悉。现将办理情况答复如下。',
+    '我委已协调公交集团优化线路。',
+    '此复函已经张某某主任审签。',
+    '承办单位：各县区交通运输局',
+    '某区交通运输委员会',
+    '2025年4月10日',
+  ].join('\n')
+  const { metadata } = parseReply(text)
+  assert.equal(metadata.number, '0271')
+  assert.equal(metadata.signer, '张某某')
+  assert.deepEqual(metadata.proposers, ['吴某'])
+  assert.equal(metadata.unit, '某区交通运输委员会')
+  // 各县区… is every county's office, no one body: without a signature it is no unit.
+  assert.equal(parseReply('高龄补贴的给付\n承办单位：各县区老龄办\n凡年满70周岁的老年人均可申请。').metadata.unit, undefined)
+})

@@ -343,6 +343,26 @@ test('a word the gazetteer also knows as a county (惠民 of 惠民项目) does 
   await quotesFirst(createAnswerEngine(() => kb), '济源骨灰寄存一年能减多少钱', /骨灰寄存（每年）120元/)
 })
 
+test('an address asked for is answered by one (or the text\'s contact address); a school by its number (第三中学) no text names is missing', async () => {
+  const kb = await corpusOf({
+    'station.txt': answering('关于县第十七届人民代表大会第一次会议第71号建议的答复', '某县农业局', '2017年8月28日', '何某代表', '关于成立草原饲料工作站的建议',
+      '我局积极协调，拟新设立县草原饲料工作站，编制4人，为县农业局主管的事业单位。'),
+    'hall.txt': answering('关于县第十七届人民代表大会第一次会议第72号建议的答复', '某县政务服务中心', '2017年9月1日', '李某代表', '关于设立便民服务大厅的建议',
+      '县便民服务大厅已于今年建成，设有社保、医保、不动产登记等窗口。', '联系人：王某　联系电话：0878-7222725　地址：某县龙川路18号'),
+    'school.txt': answering('关于市九届人大二次会议第41号建议的答复', '某市教育局', '2017年5月17日', '买某代表', '关于中小学统一配备专用校车的建议',
+      '全市中小学现有学生2.3万人，今年秋季新增校车12辆，优先保障镇中学和中心校。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [station] = await converse(engine, '县草原饲料工作站的办公地址在哪里')
+  assert.equal(station.reply.answered, false, station.reply.text)
+  const [hall] = await converse(engine, '县便民服务大厅的地址是什么')
+  assert.equal(hall.reply.answered, true, hall.reply.text)
+  assert.match(hall.reply.text, /龙川路18号/)
+  const [third] = await converse(engine, '第三中学今年秋季新增几辆校车')
+  assert.equal(third.reply.answered, false, third.reply.text)
+  await quotesFirst(engine, '中小学今年秋季新增几辆校车', /新增校车12辆/)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [
@@ -735,9 +755,10 @@ test('a reply asked for by its 文号 (30-5号 too) is that reply, whatever its 
   const [sewage] = await converse(engine, '某政字〔2012〕30-5号是答复哪次会议上的建议')
   assert.deepEqual(sewage.docIds, [idOf(kb, 'sewage.txt')], sewage.reply.text)
   assert.match(sewage.reply.text, /第十六届人民代表大会第一次会议/)
-  const [proposers, title] = await converse(engine, '第14号提案是哪两位委员提的', '这份回复叫什么')
+  const [proposers, title, signer] = await converse(engine, '第14号提案是哪两位委员提的', '这份回复叫什么', '是哪位领导审签的')
   assert.match(proposers.reply.text, /李某、张某/)
   assert.match(title.reply.text, /答复的提案：《关于修建农村公路的提案》/)
+  assert.equal(signer.intent, 'fact', signer.reply.text)
 })
 
 test('a village, school or road the message names is covered only where a text names it: another village\'s road is no answer', async () => {

@@ -3,7 +3,8 @@
  * a hospital, a park, a reservoir, a road (李家湾村, 西塘中学, 黄河路). A reply on one village's road or one
  * school's dormitory is no answer for another's, so such a name counts as a place does: covered only
  * where a text names it. The name is what jieba tags as a person's, place's or other proper name, or,
- * glued to the kind, a word its dictionary lacks (拉嘎村) or knows as place-like (黄河路); never a common
+ * glued to the kind, a word its dictionary lacks (拉嘎村) or knows as place-like (黄河路), or a school's or
+ * hospital's number (第三中学, 第一人民医院); never a common
  * word (老旧小区, 实验小学, 农村): a name it misreads is left to the evidence check, as before. A name some
  * text holds is a word of the question like any other: only one no text holds is said to be missing.
  */
@@ -15,6 +16,7 @@ const KINDS = ['社区', '小区', ...INSTITUTIONS, '公园', '水库', '大道'
 const PROPER = /^(?:nr|ns|nz|nt)$/
 /** glued to its kind, a name jieba's dictionary lacks, or a place-like word it knows (黄河路, 中山公园); not 民办学校 */
 const GLUED = /^(?:x|ns)$/
+const ORDINAL = /^第[一二三四五六七八九十\d]+$/u
 /** a place with its level word (长宁区, 某某镇): 长宁区小区 is the district's estates */
 const ADMINISTRATIVE = /(?:省|市|区|县|镇|乡|街道)$/
 
@@ -41,9 +43,11 @@ export function localNames(text: string): LocalName[] {
     const before = words[i - 1]
     const glued = word.word.length >= kind.length + 2 && GLUED.test(word.tag)
     const apart = word.word === kind && !!before && before.end === word.start && before.word.length >= 2 && PROPER.test(before.tag)
-    if (!glued && !apart) return []
-    const name = glued ? word.word.slice(0, -kind.length) : before.word
-    const start = glued ? word.start : before.start
+    // A school or hospital by its number: 第三中学, 第一人民医院, 第二实验小学.
+    const ordinal = word.word === kind && INSTITUTIONS.includes(kind) ? [words[i - 1], words[i - 2]].find((w) => w && ORDINAL.test(w.word)) : undefined
+    if (!glued && !apart && !ordinal) return []
+    const name = ordinal ? text.slice(ordinal.start, word.start) : glued ? word.word.slice(0, -kind.length) : before.word
+    const start = ordinal ? ordinal.start : glued ? word.start : before.start
     if (places.some((place) => place.start < word.end && start < place.end && place.end - place.start > name.length)) return []
     const placesOwn = ADMINISTRATIVE.test(name) || (INSTITUTIONS.includes(kind) && findPlaces(name).length > 0)
     return /^\p{Script=Han}+$/u.test(name) && !placesOwn ? [{ text: name + kind, name, kind }] : []
