@@ -363,6 +363,21 @@ test('an address asked for is answered by one (or the text\'s contact address); 
   await quotesFirst(engine, '中小学今年秋季新增几辆校车', /新增校车12辆/)
 })
 
+test('a year the question names is asked about: a text never naming it states another year\'s; whether it opens on a weekend asks for its days or hours', async () => {
+  const kb = await corpusOf({
+    'housing.txt': signed('某市农村危房改造补助标准', '某市住房和城乡建设局', '2022年12月27日',
+      '农村危房改造资金以农户自筹为主，政府补助为辅，分类补助。2021年我市农村危房改造补助资金为：C级危房每户5000元；D级危房每户25000元。'),
+    'marriage.txt': answering('关于区五届人大一次会议第16号建议的复函', '某区民政局', '2021年9月23日', '廖某代表', '关于在市民中心落实婚检服务场地的建议',
+      '区婚姻登记服务中心联合区妇幼保健院开展婚姻登记与婚前检查全程免费服务，婚姻登记服务中心将入驻市民中心。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [other] = await converse(engine, '2023年农村危房改造补助标准是多少')
+  assert.equal(other.reply.answered, false, other.reply.text)
+  await quotesFirst(engine, '2021年农村危房改造补助标准是多少', /C级危房每户5000元/)
+  const [weekend] = await converse(engine, '区婚姻登记服务中心周末上不上班')
+  assert.equal(weekend.reply.answered, false, weekend.reply.text)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [

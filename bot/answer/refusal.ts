@@ -49,6 +49,7 @@ export interface Evidence {
   /**
    * for a question that asks for a time, an amount or a count (几点开门, 花了多少钱, 有几家): whether a
    * passage holds one. None does: whatever its topic, the passage cannot answer, and it is not quoted.
+   * False too when the question names a year that the passages' texts never name nor are dated in.
    */
   holdsKind?: boolean
 }
@@ -64,7 +65,11 @@ const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号
 const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|亩|公里|千米|米|吨|元|岁|天|日|年|月|周|小时|倍|万|亿'
 const KINDS: [RegExp, RegExp][] = [
   // 几点 is also "a few points" (提了几点建议).
-  [/几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间/, new RegExp(`${DIGIT}{1,2}[:：]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时`)],
+  // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
+  [
+    /几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间|上不上班|开不开门|(?:周末|双休日|节假日|周[六日]|星期[六日天])[^，。？?]{0,6}(?:上班|办公|营业|开门|开放)/,
+    new RegExp(`${DIGIT}{1,2}[:：]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时|周末|双休日|节假日|工作日|周[一二三四五六日]|星期[一二三四五六日天]`),
+  ],
   [
     // A price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
     // 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
@@ -211,10 +216,17 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const wanted = answerKind(question)
   // An address may be the text's contact address, shown with every answer from it.
   const holds = (hit: Hit) => isQuotable(hit.chunk) && (wanted!.test(hit.chunk.text) || (wanted === ADDRESS && !!hit.doc.contact?.address))
-  return wanted ? { dense, coverage, holdsKind: hits.some(holds) } : { dense, coverage }
+  // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor is
+  // dated in it, states another year's (2021年…每户5000元). Of a span (1944年到2009年), one is enough.
+  const years = [...question.matchAll(YEAR_NAMED)].map((match) => match[1])
+  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(year) || hit.doc.text.includes(year)))
+  if (!wanted && ofYears) return { dense, coverage }
+  return { dense, coverage, holdsKind: ofYears && (!wanted || hits.some(holds)) }
 }
 
-/** The question asks for a time, an amount or a count, and these passages hold none. */
+const YEAR_NAMED = /(?<![0-9０-９])((?:19|20)\d{2})\s*年(?!\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)/gu
+
+/** The question asks for a time, an amount or a count, and these passages hold none (or names a year their texts never name). */
 export function lacksKind({ holdsKind }: Evidence, calibration: Calibration): boolean {
   return holdsKind === false && calibration.answerKinds !== false
 }
