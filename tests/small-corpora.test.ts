@@ -378,6 +378,18 @@ test('a year the question names is asked about: a text never naming it states an
   assert.equal(weekend.reply.answered, false, weekend.reply.text)
 })
 
+test('a place named once in passing (东至惠阳河, 东至 being also a county) does not make a text another place\'s', async () => {
+  const kb = await corpusOf({
+    // The city is only in the file name, as staff save pages (qidong = 启东).
+    'qidong_fireworks.txt': [
+      '市区禁放烟花爆竹的规定是否还实行？',
+      '市公安局治安大队负责人答复，市区禁放烟花爆竹的规定依然实行。禁放范围指东至惠阳河、南至南苑路、西至头兴港河的地带，开禁的时间是除夕至元宵，其余时间一律不允许燃放。',
+    ].join('\n'),
+    'water.txt': answering('关于解决塘子村缺水问题的建议的答复', '金城江区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议', '我局已将塘子村供水设施更新改造列入明年计划。'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '启东市区燃放烟花爆竹的开禁时间是什么', /开禁的时间是除夕至元宵/)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [

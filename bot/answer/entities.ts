@@ -486,7 +486,8 @@ function mostNamed(doc: ReplyDocument, level: PlaceMention['level']): string | u
     const doubtful = (place: PlaceMention) => place.text === place.stem && words.some((w) => w.start === place.start && w.end === place.end && w.tag === 'nr')
     for (const place of findPlaces(doc.text)) if (place.level === level && !doubtful(place)) counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
     const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
-    known.set(level, first && (!second || first[1] > second[1]) ? first[0] : undefined)
+    // Named once is in passing (禁放范围东至惠阳河, where 东至 is also a county): not what the text is about.
+    known.set(level, first && first[1] >= 2 && (!second || first[1] > second[1]) ? first[0] : undefined)
   }
   return known.get(level)
 }
