@@ -16,6 +16,7 @@ const KINDS = ['社区', '小区', ...INSTITUTIONS, '公园', '水库', '大道'
 const PROPER = /^(?:nr|ns|nz|nt)$/
 /** glued to its kind, a name jieba's dictionary lacks, or a place-like word it knows (黄河路, 中山公园); not 民办学校 */
 const GLUED = /^(?:x|ns)$/
+/** a school's or hospital's number: 第三 (中学), 第一 (人民医院) */
 const ORDINAL = /^第[一二三四五六七八九十\d]+$/u
 /** a place with its level word (长宁区, 某某镇): 长宁区小区 is the district's estates */
 const ADMINISTRATIVE = /(?:省|市|区|县|镇|乡|街道)$/

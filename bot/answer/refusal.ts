@@ -59,7 +59,7 @@ const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
 /** What a count counts (几家, 多少个): a passage holding that many of them (31家) answers it best. */
 const COUNT_ASKED = /(?:多少|几)(个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|万|亿)/
 const GENERIC_COUNT = /^(?:个|万|亿)$/
-/** Not a motion's or a document's number (第71号, 〔2017〕4号, 9号文). */
+/** An address (龙川路18号, 3号楼, 2楼, 位于…); not a motion's or a document's number (第71号, 〔2017〕4号, 9号文). */
 const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号(?![文令]|提案|建议|议案|代表)|弄|栋|幢|楼|层|室)|[路街巷道]\\s*${DIGIT}|大楼|大厦|地址[:：]|位于|坐落于|地处`, 'u')
 /** Chinese measure words (量词) and units, the grammar's closed class a count is stated in. */
 const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|亩|公里|千米|米|吨|元|岁|天|日|年|月|周|小时|倍|万|亿'
@@ -82,11 +82,11 @@ const KINDS: [RegExp, RegExp][] = [
   [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
-  // A count is a number of something (31家, 两所, 6100余家, 3个批次), not a list's numbering ((四), 第十二条), nor
-  // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage.
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
   // 位于…, or the text's contact address.
   [/地址(?:是|在|为)?(?:哪|什么|多少)|(?:什么|哪个)地址|地址[呢？?]*$/, ADDRESS],
+  // A count is a number of something (31家, 两所, 6100余家, 3个批次), not a list's numbering ((四), 第十二条), nor
+  // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage.
   [COUNT_ASKED, new RegExp(`(?<![第0-9０-９一二三四五六七八九十百千万两])(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})`)],
   // A rate or a share (缴费比例, 报销比例是多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
   // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
