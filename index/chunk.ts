@@ -4,7 +4,7 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
-import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNITS_LINE } from './reply.js'
+import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNITS_LINE, chineseNumber } from './reply.js'
 import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
@@ -352,10 +352,7 @@ function unmarkedHeading(text: string, all: { start: number; end: number }[], i:
 function ordinalOf(line: string): number {
   const numeral = /^[第（(]?([一二三四五六七八九十]+|\d{1,3})/u.exec(line)?.[1]
   if (!numeral) return NaN
-  if (/\d/u.test(numeral)) return Number(numeral)
-  const digit = (char: string | undefined) => '一二三四五六七八九'.indexOf(char ?? '') + 1
-  const [tens, ones] = numeral.split('十')
-  return ones === undefined ? digit(tens) || NaN : (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0)
+  return /\d/u.test(numeral) ? Number(numeral) : chineseNumber(numeral)
 }
 
 function isUnmarkedHeadingLine(line: string): boolean {

@@ -273,7 +273,7 @@ const HEADLINE = /^[^。！；:：!;|，,]{2,40}[？?]?$/u
 
 function headline(lines: string[]): string | undefined {
   const [first, next] = lines.map((line) => line.trim()).filter(Boolean)
-  // Not a section's label over its list (办理依据 / 1.《…》), nor a date or an address.
+  // Not a section's label over its list (办理依据 / 1.《…》), nor a date or a web address.
   return first && HEADLINE.test(first) && next && !ITEM_START.test(next) && !/https?:|\d{4}\s*[年./-]\s*\d/u.test(first) ? first : undefined
 }
 
@@ -428,7 +428,7 @@ function chineseDateParts(value: string | undefined): number[] | undefined {
 }
 
 /** 五 → 5, 十 → 10, 十二 → 12, 二十六 → 26, 三十 → 30 */
-function chineseNumber(numeral: string): number {
+export function chineseNumber(numeral: string): number {
   const [tens, ones] = numeral.split('十')
   if (ones === undefined) return CN_DIGIT[numeral] ?? NaN
   return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0)
