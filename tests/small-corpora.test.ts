@@ -325,6 +325,9 @@ test('asked for a number to call, a text giving none is not answered from its pa
   assert.match(waterPhone.reply.text, /0778-2283456/)
 })
 
+/** A reply of a county the questions beside it never ask about. */
+const ANOTHER_COUNTYS_REPLY = answering('关于解决塘子村缺水问题的建议的答复', '金城江区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议', '我局已将塘子村供水设施更新改造列入明年计划。')
+
 test('a word the gazetteer also knows as a county (惠民 of 惠民项目) does not make a text another place\'s: its passages not naming its own place still answer', async () => {
   const kb = await corpusOf({
     'funeral.txt': [
@@ -338,7 +341,7 @@ test('a word the gazetteer also knows as a county (惠民 of 惠民项目) does 
       '惠民项目由殡葬服务中心在结算费用时直接减免，惠民资金由财政承担，惠民政策有效期至2025年7月10日。',
       '2025年1月9日',
     ].join('\n'),
-    'water.txt': answering('关于解决塘子村缺水问题的建议的答复', '金城江区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议', '我局已将塘子村供水设施更新改造列入明年计划。'),
+    'water.txt': ANOTHER_COUNTYS_REPLY,
   })
   await quotesFirst(createAnswerEngine(() => kb), '济源骨灰寄存一年能减多少钱', /骨灰寄存（每年）120元/)
 })
@@ -385,7 +388,7 @@ test('a place named once in passing (东至惠阳河, 东至 being also a county
       '市区禁放烟花爆竹的规定是否还实行？',
       '市公安局治安大队负责人答复，市区禁放烟花爆竹的规定依然实行。禁放范围指东至惠阳河、南至南苑路、西至头兴港河的地带，开禁的时间是除夕至元宵，其余时间一律不允许燃放。',
     ].join('\n'),
-    'water.txt': answering('关于解决塘子村缺水问题的建议的答复', '金城江区水利局', '2025年8月7日', '康某代表', '关于解决塘子村缺水问题的建议', '我局已将塘子村供水设施更新改造列入明年计划。'),
+    'water.txt': ANOTHER_COUNTYS_REPLY,
   })
   await quotesFirst(createAnswerEngine(() => kb), '启东市区燃放烟花爆竹的开禁时间是什么', /开禁的时间是除夕至元宵/)
 })
