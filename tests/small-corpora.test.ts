@@ -805,6 +805,9 @@ test('a village, school or road the message names is covered only where a text n
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
     assert.match(turn.reply.text, new RegExp(name))
   }
+  // Named twice, it is said to be missing once.
+  const [twice] = await converse(engine, '赵家湾村的路和赵家湾村的桥什么时候修')
+  assert.equal(twice.reply.text.match(/赵家湾村/g)?.length, 1, twice.reply.text)
 })
 
 test('a place the message leaves out (湖北以外, 除湖北外) need not be named by any text; one it asks about must', async () => {

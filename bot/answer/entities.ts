@@ -230,7 +230,8 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions, text))
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
-  const locals = localNames(text)
+  // Each once, however often the message names it.
+  const locals = localNames(text).filter((local, i, all) => all.findIndex((other) => other.text === local.text) === i)
   const haystacks = locals.length ? [...names.haystacks.values()] : []
   for (const local of locals) {
     if (!haystacks.some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
