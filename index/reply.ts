@@ -435,13 +435,16 @@ export function chineseNumber(numeral: string): number {
 }
 
 function contactOf(text: string): Contact | undefined {
-  const entries = Object.entries(CONTACT_PATTERNS).map(([field, pattern]) => [field, capture(text, pattern)])
-  // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
   const named = CONTACT_PATTERNS.name.exec(text)
-  const ownPhone = named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)
-  if (ownPhone) entries.push(['phone', ownPhone])
   const both = NAME_AND_PHONE.exec(text)
-  const contact = withoutAbsent({ ...Object.fromEntries(entries), ...(both ? { name: both[1], phone: both[2] } : {}) } as Contact)
+  const contact = withoutAbsent<Contact>({
+    name: named?.[1]?.trim() || undefined,
+    // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
+    phone: (named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)) || capture(text, CONTACT_PATTERNS.phone),
+    address: capture(text, CONTACT_PATTERNS.address),
+    postcode: capture(text, CONTACT_PATTERNS.postcode),
+    ...(both ? { name: both[1], phone: both[2] } : {}),
+  })
   return Object.keys(contact).length > 0 ? contact : undefined
 }
 
