@@ -19,6 +19,8 @@ export interface PlaceMention {
   level: PlaceLevel
   start: number
   end: number
+  /** written as its stem and read by jieba as a word of its own: jieba's tag of it (惠民 of 惠民项目 is nr, a person's name) */
+  tag?: string
 }
 
 interface Entry {
@@ -105,7 +107,8 @@ export function findPlaces(text: string): PlaceMention[] {
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
       if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
-      match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length }
+      const word = candidate === entry.stem ? words.find((w) => w.start === i && w.end === i + length) : undefined
+      match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length, ...(word ? { tag: word.tag } : {}) }
     }
     if (match) found.push(match)
     i = match ? match.end : i + 1

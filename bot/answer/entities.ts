@@ -483,11 +483,7 @@ function mostNamed(doc: ReplyDocument, level: PlaceMention['level']): string | u
   if (!known.has(level)) {
     const counts = new Map<string, number>()
     // A short form jieba reads as a person's name is doubtful as the place a text is about: 惠民 (惠民县) in 惠民项目.
-    // (The text is tagged only if it has a short form: a long text takes milliseconds.)
-    let words: ReturnType<typeof wordSpans> | undefined
-    const doubtful = (place: PlaceMention) =>
-      place.text === place.stem && (words ??= wordSpans(doc.text)).some((w) => w.start === place.start && w.end === place.end && w.tag === 'nr')
-    for (const place of findPlaces(doc.text)) if (place.level === level && !doubtful(place)) counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
+    for (const place of findPlaces(doc.text)) if (place.level === level && place.tag !== 'nr') counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
     const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
     // Named once is in passing (禁放范围东至惠阳河, where 东至 is also a county): not what the text is about.
     known.set(level, first && first[1] >= 2 && (!second || first[1] > second[1]) ? first[0] : undefined)
