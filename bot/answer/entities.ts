@@ -230,8 +230,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   mentions.push(...unitMentions(text, names, places))
   mentions.push(...placeMentions(names, places, mentions, text))
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
-  // Each once, however often the message names it.
-  const locals = localNames(text).filter((local, i, all) => all.findIndex((other) => other.text === local.text) === i)
+  const locals = onceEach(localNames(text))
   const haystacks = locals.length ? [...names.haystacks.values()] : []
   for (const local of locals) {
     if (!haystacks.some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
@@ -513,11 +512,15 @@ export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; lev
 
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */
 function placeMentions(names: Names, places: PlaceMention[], others: Mention[], text: string): Mention[] {
-  return places
-    .filter((place, i) => places.findIndex((other) => other.text === place.text) === i)
+  return onceEach(places)
     .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
     .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }))
+}
+
+/** Each name once, however often the message writes it. */
+function onceEach<T extends { text: string }>(names: T[]): T[] {
+  return names.filter((name, i) => names.findIndex((other) => other.text === name.text) === i)
 }
 
 /**
