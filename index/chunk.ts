@@ -4,7 +4,7 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
-import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNITS_LINE, chineseNumber } from './reply.js'
+import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNIT_LIST_LINE, UNITS_LINE, chineseNumber } from './reply.js'
 import { sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
@@ -472,7 +472,7 @@ function findClosing(text: string): number {
   let start = text.length
   for (let i = all.length - 1; i >= 0; i--) {
     const line = text.slice(all[i].start, all[i].end)
-    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line))
+    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line)) || UNIT_LIST_LINE.test(line)
     if (!signatureLike) break
     start = all[i].start
   }

@@ -132,6 +132,11 @@ const TITLE_PATTERNS = [
 
 /** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
 const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)`, 'mu')
+/**
+ * A line listing units only, as a notice ends with those it is copied to when its 抄送 label is lost
+ * (县人大常委会办公室,县政协办公室,县人民法院,).
+ */
+export const UNIT_LIST_LINE = new RegExp(`^\\s*${UNIT_NAME}(?:\\s*[,，、]\\s*${UNIT_NAME})*\\s*[,，、。]\\s*$`, 'u')
 /** A line of co-signing units only (成都市成华区教育局　　成都市成华区委编办). */
 export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
 /** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日. */

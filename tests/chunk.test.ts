@@ -236,6 +236,13 @@ test('a last paragraph that mentions a 邮编 or an address is body, not a signa
   assert.doesNotMatch(quotable, /联系电话|抄送/)
 })
 
+test('the units a notice is copied to, listed after its date without their 抄送 label, are not a passage', () => {
+  const notice = ['某县人民政府办公室', '关于调整农村低保标准的通知', '各乡镇人民政府：', '经县人民政府研究，决定将农村低保标准调整为每人每月300元。', '某县人民政府办公室', '2021年6月1日', '县人大常委会办公室，县政协办公室，县人民法院，', '县人民检察院。'].join('\n')
+  const quotable = chunkDocument('notice', notice).filter(isQuotable).map((chunk) => chunk.text).join('\n')
+  assert.match(quotable, /每人每月300元/)
+  assert.doesNotMatch(quotable, /检察院|法院/)
+})
+
 test('the list of attachments a text ends with is not a passage: it names forms, it answers nothing', () => {
   const rules = ['某市生育保险实施办法', '第一条 职工生育的，按规定享受生育津贴。', '第二条 申请生育津贴的，应当提交生育津贴申请表（附件2）。', '第三条 本办法自2015年7月9日起施行。', '附件：', '1.某市生育保险产前检查项目一览表', '2.某市生育保险津贴申请表'].join('\n')
   const quotable = chunkDocument('rules', rules).filter(isQuotable).map((chunk) => chunk.text).join('\n')
