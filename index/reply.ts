@@ -192,7 +192,8 @@ const BARE_DATE = /^\s*((?:19|20)\d{2})(\d{3,4})\s*$/gmu
 const PAGE_DATE = labelled(['成文日期', '答复日期', '答复时间', '发布日期', '发布时间'], DATE_VALUE)
 
 const CONTACT_LABELS: Record<keyof Contact, string[]> = {
-  name: ['联系人姓名', '联系人', '经办人', '承办人'],
+  // A form the reply is printed on has the handler sign beside the leader (承办人签字).
+  name: ['联系人姓名', '联系人', '经办人签字', '经办人', '承办人签字', '承办人'],
   phone: ['联系电话', '联系单位及电话', '联系方式', '电话'],
   address: ['联系地址', '地址'],
   postcode: ['邮政编码', '邮编'],

@@ -216,6 +216,12 @@ test('a parenthesised contact line, half-width or full-width', () => {
   assert.deepStrictEqual(full.contact, { name: '张淮铭', phone: '67210092' })
 })
 
+test('a signed form names the person who handled the reply beside the leader who signed it (承 办 人签字:…)', () => {
+  const { metadata } = parseReply(reply('主管领导签字:王 某', '承 办 人签字:李 某', '联 系 电 话:13000000000', '2017年5月17日'))
+  assert.match(metadata.contact?.name ?? '', /^李\s+某$/u)
+  assert.equal(metadata.contact?.phone, '13000000000')
+})
+
 test('a phone extension is kept whole', () => {
   const { metadata } = parseReply(reply('联系人：李华 联系电话：52564588-7817'))
   assert.deepStrictEqual(metadata.contact, { name: '李华', phone: '52564588-7817' })
