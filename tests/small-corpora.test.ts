@@ -789,6 +789,12 @@ test('a reply asked for by its 文号 (30-5号 too) is that reply, whatever its 
   assert.match(proposers.reply.text, /李某、张某/)
   assert.match(title.reply.text, /答复的提案：《关于修建农村公路的提案》/)
   assert.equal(signer.intent, 'fact', signer.reply.text)
+  // What a numbered motion is about is its title; where a proposer made it, its session.
+  const [about, where] = await converse(engine, '李某、张某委员提的14号提案是关于什么的', '某政字〔2012〕30-6号的建议是在哪次会议上提的')
+  assert.equal(about.intent, 'fact', about.reply.text)
+  assert.match(about.reply.text, /《关于修建农村公路的提案》/)
+  assert.equal(where.intent, 'fact', where.reply.text)
+  assert.match(where.reply.text, /第十六届人民代表大会第二次会议/)
 })
 
 test('a village, school or road the message names is covered only where a text names it: another village\'s road is no answer', async () => {
