@@ -540,6 +540,20 @@ test('a question only in words of what any matter takes (需要什么材料) nam
   assert.doesNotMatch(after.reply.text, /收入证明|社保缴费|户口簿/)
 })
 
+test('a year or a number alone names no subject: every text has some, so the bot asks which matter; replies asked for by their year are still listed', async () => {
+  const kb = await corpusOf({
+    'parks.txt': answering('关于区政协第5号提案的答复', '某区绿化局', '2023年6月1日', '王某委员', '关于增加口袋公园的提案', '2023年新建口袋公园12座。'),
+    'roads.txt': answering('关于区政协第6号提案的答复', '某区建设局', '2024年6月1日', '李某委员', '关于修缮背街小巷的提案', '2023年已修缮背街小巷8条。'),
+  })
+  for (const bare of ['2023年', '2023年'.repeat(300), '12345']) {
+    const [first] = await converse(createAnswerEngine(() => kb), bare)
+    assert.equal(first.intent, 'clarify', `${bare.slice(0, 10)}: ${first.reply.text}`)
+    assert.equal(first.reply.answered, false)
+  }
+  const [listed] = await converse(createAnswerEngine(() => kb), '2023年的答复')
+  assert.deepEqual(listed.docIds, [idOf(kb, 'parks.txt')], listed.reply.text)
+})
+
 test('how it is going (落实了吗, 效果如何) names no topic: about the reply just cited, never a search of every reply; first thing, which one', async () => {
   const kb = await corpusOf({
     'trees.txt': reply('加强古树保护', '杨某代表', '全市已登记古树名木1200株，并逐株挂牌保护。'),

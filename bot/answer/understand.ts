@@ -110,6 +110,8 @@ const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)
  * conversation, or asks which matter is meant.
  */
 const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用|主要|说|讲|写|概述|概况|要点|重点|大概|大意|意思|核心|有效期|有效|效期|期限|多久|施行|生效|试行|废止|失效|到期|解释|钱|收费|拿到|领到|领取|网上|线上|手机|上网)$/
+/** A number or a date alone (2023年, 12345) says when or how many, not of what: every text has some. */
+const NUMBER_OR_DATE = /^[0-9０-９]*(?:年度?|月份?|日|号)?$/u
 /** Asking what a text says as a whole (主要说了什么, 大意, 要点是什么, 什么内容). */
 const SAYS = /主要|大概|大意|要点|重点|核心|概述|概况|内容|(?:说|讲|写)了?(?:些)?(?:什么|啥)/
 
@@ -394,9 +396,13 @@ function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolea
   return contentTokens(rest).every((word) => MATTER.test(word) || ACTOR.test(word) || /^[这那该此它]/u.test(word) || namedIn(doc, word))
 }
 
-/** A question that names no subject: only words of how a matter goes or what it takes (落实了吗, 需要什么材料), or of replies (关于的提案). */
+/**
+ * A question that names no subject: only words of how a matter goes or what it takes (落实了吗, 需要什么材料),
+ * or of replies (关于的提案); or only numbers and dates (2023年), but for replies asked for by their date (2023年的提案).
+ */
 function namesNoSubject(text: string): boolean {
-  return contentTokens(text).every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word))
+  const words = contentTokens(text)
+  return words.every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word)) || words.every((word) => NUMBER_OR_DATE.test(word))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
