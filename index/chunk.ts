@@ -4,8 +4,8 @@
  * of a long one (see packSentences); a chunk never spans two sections and never cuts a sentence,
  * and carries its section path and its offsets into the cleaned text, so quoting it is verbatim.
  */
-import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNIT_LIST_LINE, UNITS_LINE, chineseNumber } from './reply.js'
-import { sentenceSpans } from './text.js'
+import { DATE_LINE, DOCUMENT_KIND, NAME_MAX_LINES, UNIT_LIST_LINE, UNITS_LINE } from './reply.js'
+import { chineseNumeral, sentenceSpans } from './text.js'
 import type { Chunk } from './types.js'
 
 export interface ChunkOptions {
@@ -352,7 +352,7 @@ function unmarkedHeading(text: string, all: { start: number; end: number }[], i:
 function ordinalOf(line: string): number {
   const numeral = /^[第（(]?([一二三四五六七八九十]+|\d{1,3})/u.exec(line)?.[1]
   if (!numeral) return NaN
-  return /\d/u.test(numeral) ? Number(numeral) : chineseNumber(numeral)
+  return /\d/u.test(numeral) ? Number(numeral) : chineseNumeral(numeral)
 }
 
 function isUnmarkedHeadingLine(line: string): boolean {

@@ -7,7 +7,7 @@ export { IndexMissing, IngestLocked, currentPointer, type Manifest } from './sto
 export { ModelUnavailable } from './embed.js'
 export { loadSegmenter, nouns, tokenize, wordSpans, type WordSpan } from './segment.js'
 export { findPlaces, splitPlacePrefix, type PlaceMention } from './gazetteer.js'
-export { sentenceSpans } from './text.js'
+export { CHINESE_DIGITS, chineseNumeral, sentenceSpans } from './text.js'
 export { DEFAULT_CHUNK_OPTIONS, headingMarker, isEnumeration, isQuotable, type ChunkOptions } from './chunk.js'
 export { QUERY_INSTRUCTION } from './embed.js'
 export { SUPPORTED_EXTENSIONS } from './read.js'

@@ -5,7 +5,7 @@
  * Each field is read from its own wording only; a field whose wording is not in the text stays absent.
  */
 import { spaced, type PortalFields } from './portal.js'
-import { HAN } from './text.js'
+import { HAN, chineseNumeral } from './text.js'
 import type { Contact, ReplyMetadata } from './types.js'
 
 type Kinds = Array<[kind: string, pattern: RegExp]>
@@ -430,14 +430,7 @@ function chineseDateParts(value: string | undefined): number[] | undefined {
   const parts = value?.split(/\s*[年月日]\s*/u).filter(Boolean)
   if (!parts || parts.length < 3) return undefined
   const year = Number([...parts[0]].map((char) => CN_DIGIT[char]).join(''))
-  return [year, chineseNumber(parts[1]), chineseNumber(parts[2])]
-}
-
-/** 五 → 5, 十 → 10, 十二 → 12, 二十六 → 26, 三十 → 30 */
-export function chineseNumber(numeral: string): number {
-  const [tens, ones] = numeral.split('十')
-  if (ones === undefined) return CN_DIGIT[numeral] ?? NaN
-  return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0)
+  return [year, chineseNumeral(parts[1]), chineseNumeral(parts[2])]
 }
 
 function contactOf(text: string): Contact | undefined {

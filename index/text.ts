@@ -33,3 +33,24 @@ const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)】
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SENTENCE)].filter((m) => m[0]).map((m) => ({ start: m.index, end: m.index + m[0].length }))
 }
+
+/** The digits of Chinese numerals, 零 to 九. */
+export const CHINESE_DIGITS = '零一二三四五六七八九'
+
+/**
+ * 二十二 → 22, 一百零五 → 105, 两千 → 2000: a number written in Chinese numerals, up to 9 999 (a count, a
+ * heading's ordinal, a month or a day). Hand-written: no kept library reads Chinese numerals.
+ */
+export function chineseNumeral(numeral: string): number {
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+  let total = 0
+  let digit = 0
+  for (const char of numeral.replace(/两/g, '二').replace(/〇/g, '零')) {
+    if (char in units) {
+      // 十 alone, or opening a number (十五), is one ten.
+      total += (digit || 1) * units[char]
+      digit = 0
+    } else digit = CHINESE_DIGITS.indexOf(char)
+  }
+  return total + digit
+}

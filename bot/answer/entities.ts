@@ -5,7 +5,7 @@
  * be told so, never answered from another reply.
  */
 import { pinyin } from 'pinyin-pro'
-import { findPlaces, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { CHINESE_DIGITS, chineseNumeral, findPlaces, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
@@ -311,7 +311,7 @@ function numberMention(text: string): { text: string; digits: string } | undefin
     if (match) return { text: match[0], digits: match[1] }
   }
   const written = NUMERAL_NUMBER.exec(text)
-  return written ? { text: written[0], digits: String(fromChineseNumeral(written[1])) } : undefined
+  return written ? { text: written[0], digits: String(chineseNumeral(written[1])) } : undefined
 }
 
 /**
@@ -563,23 +563,6 @@ function longestMention(text: string, candidates: string[]): { name: string; at:
     }
   }
   return undefined
-}
-
-const CHINESE_DIGITS = '零一二三四五六七八九'
-
-/** 二十二 → 22, 一百零五 → 105, 两千 → 2000: a count written in Chinese numerals, up to 9 999. */
-export function fromChineseNumeral(numeral: string): number {
-  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
-  let total = 0
-  let digit = 0
-  for (const char of numeral.replace(/两/g, '二').replace(/〇/g, '零')) {
-    if (char in units) {
-      // 十 alone, or opening a number (十五), is one ten.
-      total += (digit || 1) * units[char]
-      digit = 0
-    } else digit = CHINESE_DIGITS.indexOf(char)
-  }
-  return total + digit
 }
 
 export function toChineseNumeral(numeral: string): string {

@@ -4,8 +4,8 @@
  * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
  * for an answer, and one that matches no reply is said so.
  */
-import { nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
-import { fromChineseNumeral, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
+import { chineseNumeral, nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
 import { isGenericBody } from './units.js'
@@ -178,7 +178,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const part = partOf && partAsked(partOf[1], numberedPart(partOf[2]), kb, state)
   if (part) return part
   const bare = BARE_NUMBER.exec(text)
-  if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : fromChineseNumeral(bare[1])) }
+  if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : chineseNumeral(bare[1])) }
 
   const found = formOnlyListed(text, recogniseEntities(text, kb), kb)
   const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
@@ -446,7 +446,7 @@ function numberedPart(text: string): SectionRequest {
   const [number, unit] = marked ? [marked[1] ?? marked[2], ''] : NUMBERED.exec(text)!.slice(1, 3)
   const numeral = toChineseNumeral(number)
   const inDigits = /^\d+$/.test(number)
-  const digits = inDigits ? String(Number(number)) : String(fromChineseNumeral(numeral))
+  const digits = inDigits ? String(Number(number)) : String(chineseNumeral(numeral))
   const request = { kind: 'numbered' as const, numeral, digits, asked: text.replace(/[!！。.?？~～]+$/, ''), article: unit === '条' }
   if (!marked) return request
   const bracketed = inDigits ? digits : numeral
