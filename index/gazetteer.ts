@@ -28,7 +28,12 @@ interface Entry {
   /** the short form of a name (北京 for 北京市): may also be an ordinary word, so it must stand alone in the text */
   short: boolean
   stem: string
+  /** a district named by one character and 区 (城区, 郊区, 矿区, 东区): "the urban area" unless its city comes first (晋城市城区) */
+  afterCity?: boolean
 }
+
+/** One character and 区: what any city calls its parts, a district's name only under its city. */
+const GENERIC_DISTRICT = /^\p{Script=Han}区$/u
 
 const AUTONOMOUS = /自治([县旗州])$/u
 
@@ -64,7 +69,7 @@ function load(): Map<string, Entry> {
     if (NOT_A_PLACE.test(full)) return
     const stem = ENDING.exec(full)?.[1] ?? full
     const usable = stem.length >= 2 && stem !== full
-    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full })
+    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full, ...(level === 'district' && GENERIC_DISTRICT.test(full) ? { afterCity: true } : {}) })
     if (withShort && usable && !names!.has(stem)) names!.set(stem, { level, short: true, stem })
     // An autonomous county, banner or prefecture is called by its stem and plain level word: 石林县 for 石林彝族自治县.
     const plain = AUTONOMOUS.exec(full)
@@ -106,6 +111,7 @@ export function findPlaces(text: string): PlaceMention[] {
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
+      if (entry.afterCity && !(previous?.end === i && previous.level === 'city')) continue
       if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
       const word = candidate === entry.stem ? words.find((w) => w.start === i && w.end === i + length) : undefined
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length, ...(word ? { tag: word.tag } : {}) }

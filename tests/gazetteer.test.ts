@@ -15,6 +15,15 @@ test('places of any province are found, the longest name first', () => {
   assert.deepEqual(findPlaces('新疆维吾尔自治区').map((place) => place.stem), ['新疆'])
 })
 
+test('a district named by one character and 区 (城区, 郊区, 东区) is that district only under its city: alone it is "the urban area"', () => {
+  assert.deepEqual(named('启东城区过年哪几天可以放鞭炮'), ['启东'])
+  assert.deepEqual(named('城区小学什么时候报名'), [])
+  assert.deepEqual(named('晋城市城区的提案'), ['晋城市', '城区'])
+  assert.deepEqual(named('阳泉郊区的答复'), ['阳泉', '郊区'])
+  // A county named by one character is its name, alone too.
+  assert.deepEqual(named('萧县的提案'), ['萧县'])
+})
+
 test('an institution, road or line named after a place is not the place', () => {
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
