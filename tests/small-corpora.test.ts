@@ -552,6 +552,9 @@ test('a year or a number alone names no subject: every text has some, so the bot
   }
   const [listed] = await converse(createAnswerEngine(() => kb), '2023年的答复')
   assert.deepEqual(listed.docIds, [idOf(kb, 'parks.txt')], listed.reply.text)
+  // Numbers joined by signs name a programme (1+8+12): it is looked for.
+  const [programme] = await converse(createAnswerEngine(() => kb), '1+8+12是什么意思')
+  assert.notEqual(programme.intent, 'clarify', programme.reply.text)
 })
 
 test('how it is going (落实了吗, 效果如何) names no topic: about the reply just cited, never a search of every reply; first thing, which one', async () => {

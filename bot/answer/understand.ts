@@ -110,8 +110,12 @@ const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)
  * conversation, or asks which matter is meant.
  */
 const NO_SUBJECT = /^(?:进展|进度|效果|成效|结果|现状|落实|完成|加快|推进|实施|开工|动工|解决|处理|办理|办|办好|办成|做|弄|搞|具体|需要|申请|申报|材料|手续|流程|程序|条件|资格|要求|政策|规定|标准|费用|主要|说|讲|写|概述|概况|要点|重点|大概|大意|意思|核心|有效期|有效|效期|期限|多久|施行|生效|试行|废止|失效|到期|解释|钱|收费|拿到|领到|领取|网上|线上|手机|上网)$/
-/** A number or a date alone (2023年, 12345) says when or how many, not of what: every text has some. */
+/**
+ * A number or a date alone (2023年, 12345) says when or how many, not of what: every text has some. Numbers
+ * joined by a sign (1+16+215) name something, a programme or a rule.
+ */
 const NUMBER_OR_DATE = /^[0-9０-９]*(?:年度?|月份?|日|号)?$/u
+const SIGN = /\p{S}/u
 /** Asking what a text says as a whole (主要说了什么, 大意, 要点是什么, 什么内容). */
 const SAYS = /主要|大概|大意|要点|重点|核心|概述|概况|内容|(?:说|讲|写)了?(?:些)?(?:什么|啥)/
 
@@ -402,7 +406,7 @@ function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolea
  */
 function namesNoSubject(text: string): boolean {
   const words = contentTokens(text)
-  return words.every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word)) || words.every((word) => NUMBER_OR_DATE.test(word))
+  return words.every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word)) || (words.every((word) => NUMBER_OR_DATE.test(word)) && !SIGN.test(text))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
