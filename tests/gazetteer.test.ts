@@ -15,11 +15,16 @@ test('places of any province are found, the longest name first', () => {
   assert.deepEqual(findPlaces('新疆维吾尔自治区').map((place) => place.stem), ['新疆'])
 })
 
-test('a district named by one character and 区 (城区, 郊区, 东区) is that district only under its city: alone it is "the urban area"', () => {
+test('a district named by one character and 区 (城区, 郊区, 东区) is that district only under its own city: alone, or under another city, it is "the urban area"', () => {
   assert.deepEqual(named('启东城区过年哪几天可以放鞭炮'), ['启东'])
   assert.deepEqual(named('城区小学什么时候报名'), [])
   assert.deepEqual(named('晋城市城区的提案'), ['晋城市', '城区'])
   assert.deepEqual(named('阳泉郊区的答复'), ['阳泉', '郊区'])
+  // Under a city that has no such district it is that city's urban area.
+  assert.deepEqual(named('阳江城区的学校'), ['阳江'])
+  // A place before its area word, which jieba reads as 舞 + 钢城区 (a district of 济南), is the place written.
+  assert.deepEqual(named('舞钢城区准备新添一所学校吗'), ['舞钢'])
+  assert.deepEqual(named('钢城区的答复'), ['钢城区'])
   // A county named by one character is its name, alone too.
   assert.deepEqual(named('萧县的提案'), ['萧县'])
 })
