@@ -92,8 +92,12 @@ function load(): Map<string, Entry> {
   return names
 }
 
-/** Places named in `text`, longest match first, each span once. */
-export function findPlaces(text: string): PlaceMention[] {
+/**
+ * Places named in `text`, longest match first, each span once. `namedInFull`: the stems of places that
+ * the reader's texts name with their ending (舞钢 of 舞钢市住房和城乡建设局): their short forms are the place
+ * wherever jieba reads them as a word, though it tags them as ordinary words (舞钢, 海珠, 顺义 are nouns to it).
+ */
+export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): PlaceMention[] {
   const table = load()
   const found: PlaceMention[] = []
   let words: WordSpan[] | undefined
@@ -109,7 +113,7 @@ export function findPlaces(text: string): PlaceMention[] {
       const institution = INSTITUTION.exec(after)
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
-      if (entry.short && !standsAlone(text, words, i, i + length, entry.level) && !gluedToArea(text, words, i + length)) continue
+      if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
@@ -126,14 +130,14 @@ export function findPlaces(text: string): PlaceMention[] {
 
 /**
  * A short form counts only as a word of its own; a district's also only where jieba does not read it as
- * an ordinary word (和平, 新华, 复兴). Not a province's or a city's: jieba tags 合肥, 烟台 and 商丘 as common
+ * an ordinary word (和平, 新华, 复兴), unless the texts name that district in full. Not a province's or a city's: jieba tags 合肥, 烟台 and 商丘 as common
  * nouns and 遵义 as a verb (50 of 330 city names), and a city missed lets a question about it be answered
  * from another city's replies; the few that are words too (开封) can at worst make the bot refuse.
  */
-function standsAlone(text: string, words: WordSpan[], start: number, end: number, level: PlaceLevel): boolean {
+function standsAlone(text: string, words: WordSpan[], start: number, end: number, level: PlaceLevel, namedInFull = false): boolean {
   const word = words.find((w) => w.start === start)
   if (!word) return false
-  if (word.end === end) return !(level === 'district' && ORDINARY_TAGS.test(word.tag))
+  if (word.end === end) return namedInFull || !(level === 'district' && ORDINARY_TAGS.test(word.tag))
   // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
   // where a character is left over (三明治, 长沙发).
   return level !== 'district' && isOneWord(text.slice(end, word.end))

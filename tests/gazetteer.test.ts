@@ -57,9 +57,13 @@ test('a city short name is the city even where jieba reads it as a common noun o
   assert.deepEqual(named('三明治怎么做'), [])
 })
 
-test('a short form that is an ordinary word is not taken for a place', () => {
+test('a short form that is an ordinary word is not taken for a place, unless the texts name that place in full', () => {
   assert.deepEqual(named('和平发展是主题'), [])
   assert.deepEqual(named('高新技术企业认定'), [])
+  // jieba tags 顺义 a noun: the district only for texts that name 顺义区 themselves.
+  assert.deepEqual(named('顺义可以摆地摊吗'), [])
+  assert.deepEqual(findPlaces('顺义可以摆地摊吗', new Set(['顺义'])).map((place) => place.text), ['顺义'])
+  assert.deepEqual(findPlaces('和平发展是主题', new Set(['顺义'])).map((place) => place.text), [])
 })
 
 test('streets and towns count only with their ending', () => {

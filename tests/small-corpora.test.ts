@@ -188,6 +188,20 @@ test('a body no text here is signed by, asked about a topic, gives its place no 
   assert.match(notice.reply.text, /没有找到温州市教育局的/)
 })
 
+test('a district its texts name in full is the place in a question that writes its short form, though jieba reads that as a noun (顺义): its replies are searched, not another district\'s', async () => {
+  const kb = await corpusOf({
+    'stalls.txt': answering('关于区人大第37号建议的答复', '北京市顺义区城市管理委员会', '2021年7月26日', '王某代表', '关于规范发展地摊经济的建议', '我委在三个街道划定地摊经营区域，居民可以在指定时间段摆地摊，摊主须登记并持健康证。'),
+    'schools.txt': answering('关于区政协第12号提案的答复', '北京市顺义区教育委员会', '2022年7月26日', '李某委员', '关于增加学前教育资源的提案', '今年新建公办幼儿园5所，新增学位1500个。'),
+    'elsewhere.txt': answering('关于区人大第8号建议的答复', '北京市大兴区城市管理委员会', '2021年6月2日', '赵某代表', '关于放开地摊经营的建议', '居民可以摆地摊，我委在五个社区开放了地摊经营点。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [stalls] = await converse(engine, '顺义可以摆地摊吗')
+  assert.deepEqual(stalls.docIds, [idOf(kb, 'stalls.txt')], stalls.reply.text)
+  assert.equal(stalls.reply.answered, true, stalls.reply.text)
+  const [card] = await converse(engine, '顺义身份证丢了去哪补办')
+  assert.equal(card.reply.answered, false, card.reply.text)
+})
+
 test('a city every text names gives a question no weight in judging: asked with it, a topic none covers is still refused', async () => {
   const kb = await corpusOf(ONE_CITY)
   const engine = createAnswerEngine(() => kb)

@@ -110,6 +110,8 @@ interface Names {
   haystacks: Map<ReplyDocument, string>
   /** the words of each reply's source host and file name: portals and staff spell places in pinyin (www.jingan.gov.cn, 021_sichuan_…) */
   spelled: Map<ReplyDocument, string[]>
+  /** the places the replies are about, named in full in a unit, title or session (舞钢市…局 → 舞钢): their short forms are places in a message */
+  ownPlaces: Set<string>
   /** place stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
   placeDocs: Map<string, ReplyDocument[]>
   /** each reply's 文号 with its first lines, and its text, without whitespace, made when a 文号 is first asked about */
@@ -137,7 +139,9 @@ function namesIn(kb: KnowledgeBase): Names {
   const spelled = new Map(kb.documents.map((doc) => [doc, [...hostLabels(doc.sourceUrl), ...doc.file.toLowerCase().split(/[^a-z]+/)].filter(Boolean)]))
   const longestFirst = (list: string[]) => list.filter((name) => name.length >= 2).sort((a, b) => b.length - a.length)
   const proposers = longestFirst([...new Set(kb.documents.flatMap((doc) => doc.proposers))])
-  names = { proposers, units, aliases: longestFirst([...units.keys()]), haystacks, spelled, placeDocs: new Map() }
+  const inFull = (places: PlaceMention[]) => places.filter((place) => place.text !== place.stem).map((place) => place.stem)
+  const ownPlaces = new Set(kb.documents.flatMap((doc) => [...inFull(splitPlacePrefix(doc.unit ?? '').places), ...[doc.title, doc.session].flatMap((field) => (field ? inFull(findPlaces(field)) : []))]))
+  names = { proposers, units, aliases: longestFirst([...units.keys()]), haystacks, spelled, ownPlaces, placeDocs: new Map() }
   namesByIndex.set(kb, names)
   return names
 }
@@ -185,7 +189,7 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const label = issuer ? docNumber[0].replace(/\s+/g, '') : `${year}年${serial}号文件`
     mentions.push({ kind: 'docNumber', text: docNumber[0], label, docs: own, ...(citing.length ? { mentionedBy: citing } : {}) })
   }
-  const places = findPlaces(text)
+  const places = findPlaces(text, names.ownPlaces)
   const session = SESSION.exec(text)
   if (session) {
     const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[3])]
