@@ -50,8 +50,9 @@ test('a proposal number written without 号 right before 提案 finds that reply
   assert.match(missing.reply.text, /没有找到第987654号/)
 })
 
-test('numbers that are not proposal numbers do not scope: a metro line, a building, a bus route, a document', async () => {
-  for (const message of ['5号线地铁延伸到哪里', '小区3号楼电梯坏了找谁', '坐71路公交去外滩', '第12号文件讲了什么']) {
+test('numbers that are not proposal numbers do not scope: a metro line, a building, a bus route, a document, a 文号', async () => {
+  // Nor the digits of a 文号 whose bracket was lost in the copying (沪科〔2024052号, for 〔2024〕052号).
+  for (const message of ['5号线地铁延伸到哪里', '小区3号楼电梯坏了找谁', '坐71路公交去外滩', '第12号文件讲了什么', '沪科〔2024052号答复的联系人']) {
     const [turn] = await conversation(message)
     assert.doesNotMatch(turn.reply.text, /没有找到第\d+号/, message)
     if (turn.reply.answered) assert.equal(turn.intent, 'question', message)
