@@ -5,7 +5,7 @@
  * a name followed by what makes it an institution or a road (北京证券交易所, 中山路) is not the place.
  */
 import { createRequire } from 'node:module'
-import { wordSpans, type WordSpan } from './segment.js'
+import { dictionaryFrequencies, wordSpans, type WordSpan } from './segment.js'
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street'
 /** outermost first */
@@ -56,9 +56,17 @@ const INSTITUTION = /^((?:(?![有的在是几哪多没和与及或里内])\p{Scr
 const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山)/u
 /** jieba tags of ordinary words: a short place form tagged so (和平 in 和平发展) is the word, not the place. */
 const ORDINARY_TAGS = /^(?:n|v|vn|a|ad|an|d|nz|m|q|t|f|p|c|u\w*|r|b|z|l|i)$/
+/**
+ * Unless jieba's dictionary counts it fewer times than this: then it knows the district's name as a rare
+ * word (舞钢 5, 禅城 3, 海珠 11) and only tags it so. Read off the dictionary against the tables, not fitted
+ * to questions: of the 559 district short forms tagged ordinary, the ordinary words among them are
+ * counted 50 times and more (樟树 54, 大厂 69, 天台 91, 小店 212, 和平 7998); under 50 nearly all are names.
+ */
+const RARE_WORD = 50
 
 let names: Map<string, Entry> | undefined
 let longest = 0
+let rareShortForms: Set<string> | undefined
 
 function load(): Map<string, Entry> {
   if (names) return names
@@ -137,7 +145,7 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
 function standsAlone(text: string, words: WordSpan[], start: number, end: number, level: PlaceLevel, namedInFull = false): boolean {
   const word = words.find((w) => w.start === start)
   if (!word) return false
-  if (word.end === end) return namedInFull || !(level === 'district' && ORDINARY_TAGS.test(word.tag))
+  if (word.end === end) return namedInFull || !(level === 'district' && ORDINARY_TAGS.test(word.tag)) || isRareShortForm(word.word)
   // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
   // where a character is left over (三明治, 长沙发).
   return level !== 'district' && isOneWord(text.slice(end, word.end))
@@ -153,6 +161,15 @@ const AREA_WORD = /^(?:城区|市区|郊区|县城|城里)/u
 function gluedToArea(text: string, words: WordSpan[], end: number): boolean {
   const glued = words.find((w) => w.start === end - 1)
   return !!glued && glued.end > end && AREA_WORD.test(text.slice(end, glued.end))
+}
+
+/** A district's short form that jieba's dictionary counts under RARE_WORD times. */
+function isRareShortForm(word: string): boolean {
+  if (!rareShortForms) {
+    const shortForms = new Set([...load()].filter(([, entry]) => entry.short && entry.level === 'district').map(([name]) => name))
+    rareShortForms = new Set([...dictionaryFrequencies(shortForms)].filter(([, frequency]) => frequency < RARE_WORD).map(([name]) => name))
+  }
+  return rareShortForms.has(word)
 }
 
 function isOneWord(text: string): boolean {

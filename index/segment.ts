@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_STOP_WORD_DICT, cutForSearch, load, tag } from 'nodejs-jieba'
+import { DEFAULT_DICT, DEFAULT_STOP_WORD_DICT, cutForSearch, load, tag } from 'nodejs-jieba'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const USER_DICT = path.join(HERE, 'userdict.txt')
@@ -68,4 +68,14 @@ export function wordSpans(text: string): WordSpan[] {
     at = start + word.length
   }
   return spans
+}
+
+/** How often jieba's dictionary counts each of these words (absent: not in it). */
+export function dictionaryFrequencies(words: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>()
+  for (const line of readFileSync(DEFAULT_DICT, 'utf8').split('\n')) {
+    const [word, frequency] = line.split(' ')
+    if (words.has(word)) found.set(word, Number(frequency))
+  }
+  return found
 }

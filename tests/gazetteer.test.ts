@@ -64,6 +64,11 @@ test('a short form that is an ordinary word is not taken for a place, unless the
   assert.deepEqual(named('顺义可以摆地摊吗'), [])
   assert.deepEqual(findPlaces('顺义可以摆地摊吗', new Set(['顺义'])).map((place) => place.text), ['顺义'])
   assert.deepEqual(findPlaces('和平发展是主题', new Set(['顺义'])).map((place) => place.text), [])
+  // A name jieba's dictionary holds only as a rare noun is the district wherever it is a word of its own; a common word is not.
+  assert.deepEqual(named('海珠的公租房怎么申请'), ['海珠'])
+  assert.deepEqual(named('禅城的积分入学'), ['禅城'])
+  assert.deepEqual(named('天台漏水谁来修'), [])
+  assert.deepEqual(named('小店经营要办什么证'), [])
 })
 
 test('streets and towns count only with their ending', () => {

@@ -202,6 +202,15 @@ test('a district its texts name in full is the place in a question that writes i
   assert.equal(card.reply.answered, false, card.reply.text)
 })
 
+test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {
+  const kb = await corpusOf({
+    'rental.txt': signed('中山市公租房申请问答', '中山市住房和城乡建设局', '2021年3月1日', '一、公租房怎么申请？', '申请公租房，应当向户籍所在地街道办事处提交申请表和收入证明。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '海珠的公租房怎么申请')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /海珠/)
+})
+
 test('a city every text names gives a question no weight in judging: asked with it, a topic none covers is still refused', async () => {
   const kb = await corpusOf(ONE_CITY)
   const engine = createAnswerEngine(() => kb)
