@@ -165,11 +165,19 @@ function gluedToArea(text: string, words: WordSpan[], end: number): boolean {
 
 /** A district's short form that jieba's dictionary counts under RARE_WORD times. */
 function isRareShortForm(word: string): boolean {
+  return loadGazetteer().has(word)
+}
+
+/**
+ * Reads the tables and jieba's dictionary (≈0.4 s, once per process); the knowledge base calls it when it
+ * opens, so that no question pays for it. Returns the rare short forms.
+ */
+export function loadGazetteer(): Set<string> {
   if (!rareShortForms) {
     const shortForms = new Set([...load()].filter(([, entry]) => entry.short && entry.level === 'district').map(([name]) => name))
     rareShortForms = new Set([...dictionaryFrequencies(shortForms)].filter(([, frequency]) => frequency < RARE_WORD).map(([name]) => name))
   }
-  return rareShortForms.has(word)
+  return rareShortForms
 }
 
 function isOneWord(text: string): boolean {

@@ -9,6 +9,7 @@ import { KeywordIndex } from './keyword.js'
 import { OFF_THREAD_BYTES, loadBuild } from './load.js'
 import { Reranker, rerankScore, type RerankSignals, type RerankWeights } from './rerank.js'
 import { isSignature } from './chunk.js'
+import { loadGazetteer } from './gazetteer.js'
 import { loadSegmenter } from './segment.js'
 import { FILES, checkCount, verifiedServedBuild, type Manifest } from './store.js'
 import type { Chunk, Hit, Ranking, ReplyDocument, SearchFilters, SearchOptions } from './types.js'
@@ -96,7 +97,7 @@ export class KnowledgeBase {
 
   /**
    * Opens the build that `indexDir/CURRENT` names once it verifies against its manifest, else the
-   * previous good build (`refused` says why), and warms the model and jieba. A damaged build with no
+   * previous good build (`refused` says why), and warms the model, jieba and the gazetteer. A damaged build with no
    * good one to fall back on throws IndexDamaged, naming the file and the fix. A large build is opened
    * without blocking the event loop (questions keep being answered meanwhile): its JSON is parsed in a
    * worker (load.ts), the keyword index is loaded in slices, the vectors by hnswlib's own thread.
@@ -106,6 +107,7 @@ export class KnowledgeBase {
     const model = loadEmbedder()
     model.catch(() => {}) // observed below; a refused build must not leave it unhandled
     loadSegmenter()
+    loadGazetteer()
     const served = await verifiedServedBuild(indexDir)
     const build = await loadBuild(served, offThreadBytes)
     const [dense, keyword] = await Promise.all([DenseIndex.read(path.join(build.dir, FILES.vectors)), KeywordIndex.loadAsync(build.keywords), model])
