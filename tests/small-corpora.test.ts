@@ -202,6 +202,20 @@ test('a district its texts name in full is the place in a question that writes i
   assert.equal(card.reply.answered, false, card.reply.text)
 })
 
+test('a district written after its city or province (河南舞钢, 平顶山舞钢) is that district: its texts need not name the city', async () => {
+  const kb = await corpusOf({
+    'stalls.txt': answering('关于市人大第37号建议的答复', '舞钢市城市管理局', '2021年7月26日', '田某代表', '关于规范发展地摊经济的建议', '我局在寺坡、朱兰、垭口划定地摊经营区域，居民可以在指定时间段摆地摊。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const question of ['平顶山舞钢可以摆地摊吗', '河南省舞钢市哪里可以摆地摊']) {
+    const [turn] = await converse(engine, question)
+    assert.deepEqual(turn.docIds, [idOf(kb, 'stalls.txt')], `${question}: ${turn.reply.text}`)
+  }
+  // The city alone is not covered: no text here is its own.
+  const [city] = await converse(engine, '平顶山可以摆地摊吗')
+  assert.equal(city.reply.answered, false, city.reply.text)
+})
+
 test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {
   const kb = await corpusOf({
     'rental.txt': signed('中山市公租房申请问答', '中山市住房和城乡建设局', '2021年3月1日', '一、公租房怎么申请？', '申请公租房，应当向户籍所在地街道办事处提交申请表和收入证明。'),

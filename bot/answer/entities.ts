@@ -5,7 +5,7 @@
  * be told so, never answered from another reply.
  */
 import { pinyin } from 'pinyin-pro'
-import { CHINESE_DIGITS, chineseNumeral, findPlaces, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { CHINESE_DIGITS, chineseNumeral, findPlaces, isWithin, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
@@ -517,10 +517,22 @@ export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; lev
 
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */
 function placeMentions(names: Names, places: PlaceMention[], others: Mention[], text: string): Mention[] {
-  return onceEach(places)
+  return onceEach(withTheirQualifiers(places))
     .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
     .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }))
+}
+
+/**
+ * A place written right after the city or province it lies in (平顶山舞钢, 河南省舞钢市) is that place: the
+ * outer name only qualifies it, and texts on 舞钢 need not name 平顶山 (it had been refused as 没有找到涉及平顶山的内容).
+ */
+function withTheirQualifiers(places: PlaceMention[]): PlaceMention[] {
+  return places.reduce((folded: PlaceMention[], place) => {
+    const outer = folded.at(-1)
+    if (outer?.end !== place.start || !isWithin(place.text, outer.stem)) return [...folded, place]
+    return [...folded.slice(0, -1), { ...place, text: outer.text + place.text, start: outer.start }]
+  }, [])
 }
 
 /** Each name once, however often the message writes it. */
