@@ -80,10 +80,12 @@ function load(): Map<string, Entry> {
     if (NOT_A_PLACE.test(full)) return
     const stem = stemOf(full)
     const usable = stem.length >= 2 && stem !== full
-    const plain = AUTONOMOUS.exec(full)
+    const forms = [{ name: full, short: false }]
+    if (withShort && usable) forms.push({ name: stem, short: true })
     // An autonomous county, banner or prefecture is called by its stem and plain level word too: 石林县 for 石林彝族自治县.
-    const forms: [string, boolean][] = [[full, false], ...(withShort && usable ? [[stem, true] as [string, boolean]] : []), ...(usable && plain ? [[stem + plain[1], false] as [string, boolean]] : [])]
-    for (const [name, short] of forms) {
+    const plain = AUTONOMOUS.exec(full)
+    if (usable && plain) forms.push({ name: stem + plain[1], short: false })
+    for (const { name, short } of forms) {
       if (!names!.has(name)) names!.set(name, { level, short, stem: usable ? stem : full, ...(GENERIC_DISTRICT.test(name) && level === 'district' ? { generic: true } : {}) })
       const entry = names!.get(name)!
       if (outer.length) (entry.within ??= []).push(outer.filter((one) => !NOT_A_PLACE.test(one)).map(stemOf))
@@ -142,9 +144,10 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
 
 /**
  * A short form counts only as a word of its own; a district's also only where jieba does not read it as
- * an ordinary word (和平, 新华, 复兴), unless the texts name that district in full. Not a province's or a city's: jieba tags 合肥, 烟台 and 商丘 as common
- * nouns and 遵义 as a verb (50 of 330 city names), and a city missed lets a question about it be answered
- * from another city's replies; the few that are words too (开封) can at worst make the bot refuse.
+ * an ordinary word (和平, 新华, 复兴), unless the texts name that district in full or jieba knows it only as a
+ * rare word. Not a province's or a city's: jieba tags 合肥, 烟台 and 商丘 as common nouns and 遵义 as a verb
+ * (50 of 330 city names), and a city missed lets a question about it be answered from another city's
+ * replies; the few that are words too (开封) can at worst make the bot refuse.
  */
 function standsAlone(text: string, words: WordSpan[], start: number, end: number, level: PlaceLevel, namedInFull = false): boolean {
   const word = words.find((w) => w.start === start)
@@ -178,19 +181,16 @@ function gluedToArea(text: string, words: WordSpan[], end: number): boolean {
 
 /** A district's short form that jieba's dictionary counts under RARE_WORD times. */
 function isRareShortForm(word: string): boolean {
-  return loadGazetteer().has(word)
-}
-
-/**
- * Reads the tables and jieba's dictionary (≈0.4 s, once per process); the knowledge base calls it when it
- * opens, so that no question pays for it. Returns the rare short forms.
- */
-export function loadGazetteer(): Set<string> {
   if (!rareShortForms) {
     const shortForms = new Set([...load()].filter(([, entry]) => entry.short && entry.level === 'district').map(([name]) => name))
     rareShortForms = new Set([...dictionaryFrequencies(shortForms)].filter(([, frequency]) => frequency < RARE_WORD).map(([name]) => name))
   }
-  return rareShortForms
+  return rareShortForms.has(word)
+}
+
+/** Reads the tables and jieba's dictionary (≈0.4 s, once per process): the knowledge base does when it opens, so that no question waits for it. */
+export function loadGazetteer(): void {
+  isRareShortForm('')
 }
 
 function isOneWord(text: string): boolean {
