@@ -202,6 +202,18 @@ test('a district its texts name in full is the place in a question that writes i
   assert.equal(card.reply.answered, false, card.reply.text)
 })
 
+test('a place sent alone lists that place\'s replies, as 普陀区的答复 does: it is not searched as its own topic', async () => {
+  const kb = await corpusOf({
+    'putuo.txt': answering('关于区政协第5号提案的答复', '上海市普陀区绿化和市容管理局', '2023年6月1日', '王某委员', '关于增加口袋公园的提案', '今年新建口袋公园12座。'),
+    'changning.txt': answering('关于区政协第6号提案的答复', '上海市长宁区建设和管理委员会', '2024年6月1日', '李某委员', '关于修缮背街小巷的提案', '今年已修缮背街小巷8条。'),
+  })
+  for (const place of ['普陀区', '普陀']) {
+    const [turn] = await converse(createAnswerEngine(() => kb), place)
+    assert.equal(turn.intent, 'lookup', turn.reply.text)
+    assert.deepEqual(turn.docIds, [idOf(kb, 'putuo.txt')], turn.reply.text)
+  }
+})
+
 test('a district written after its city or province (河南舞钢, 平顶山舞钢) is that district: its texts need not name the city', async () => {
   const kb = await corpusOf({
     'stalls.txt': answering('关于市人大第37号建议的答复', '舞钢市城市管理局', '2021年7月26日', '田某代表', '关于规范发展地摊经济的建议', '我局在寺坡、朱兰、垭口划定地摊经营区域，居民可以在指定时间段摆地摊。'),

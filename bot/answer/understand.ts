@@ -260,7 +260,9 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   // With none of its own, a reply that only mentions it (a city's reply naming the district) is not its
   // reply: there is none, and those mentioning it are offered. A policy text naming a place in its body
   // is often that place's (本市…佛山市各区), so asked for as 文件 they are listed.
-  if (rest.length === 0 && unknownBodies.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text))) {
+  // So is a place sent alone (长宁, 普陀区): it had been searched as its own topic and refused in its own replies.
+  const placeAlone = !/[\p{L}\p{N}]/u.test(withoutTexts(text, found.mentions))
+  if (rest.length === 0 && unknownBodies.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text) || placeAlone)) {
     const own = (doc: ReplyDocument) => places.some((place) => ownPlace(doc, place.text))
     const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
     if (!docs.some(own) && NAMES_REPLIES.test(text)) return { intent: 'noSuchReply', missing: places.map((place) => ({ ...place, docs: [], mentionedBy: docs })), mentions: found.mentions }
