@@ -323,8 +323,8 @@ test('a question for a time, an amount or a count is answered only from a passag
     const [turn] = await converse(engine, question)
     assert.equal(turn.reply.answered, true, `${question}: ${turn.reply.text}`)
   }
-  // A wage asked (工资多少) is a sum too; 百分之多少 asks for a share.
-  for (const question of ['长者食堂的厨师一个月工资多少', '持敬老卡在长者食堂吃饭能优惠百分之多少']) {
+  // A wage asked (工资多少) is a sum too, and so is an investment (总投资是多少, 争取到多少资金); 百分之多少 asks for a share.
+  for (const question of ['长者食堂的厨师一个月工资多少', '新建长者食堂总投资是多少', '长者食堂能争取到多少上级资金', '持敬老卡在长者食堂吃饭能优惠百分之多少']) {
     const [turn] = await converse(engine, question)
     assert.equal(turn.reply.answered, false, `${question}: ${turn.reply.text}`)
   }
@@ -856,6 +856,10 @@ test('a reply asked for by its 文号 (30-5号 too) is that reply, whatever its 
   assert.match(title.reply.text, /答复的提案：《关于修建农村公路的提案》/)
   assert.equal(signer.intent, 'fact', signer.reply.text)
   // What a numbered motion is about is its title; where a proposer made it, its session.
+  // Of a body's several replies, the one on the topic the message names (路灯那件建议).
+  const [lamps] = await converse(engine, '某镇人民政府答复路灯那件建议的联系人是谁')
+  assert.equal(lamps.intent, 'fact', lamps.reply.text)
+  assert.deepEqual(lamps.docIds, [idOf(kb, 'lamps.txt')], lamps.reply.text)
   const [about, where] = await converse(engine, '李某、张某委员提的14号提案是关于什么的', '某政字〔2012〕30-6号的建议是在哪次会议上提的')
   assert.equal(about.intent, 'fact', about.reply.text)
   assert.match(about.reply.text, /《关于修建农村公路的提案》/)

@@ -191,7 +191,9 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const [fact, factPattern] = FACTS.find(([, pattern]) => pattern.test(text)) ?? []
   const named = found.docs && scope ? found.docs : undefined
 
-  if (fact && named?.length === 1) return { intent: 'fact', fact, docId: named[0].id }
+  // Of several named replies, the one whose proposal the message names by its topic (水务局答复蜻蛉河那件议案的联系电话).
+  const onTopic = fact && named && named.length > 1 ? namedByTopic(named, topicWords(withoutMentions(text, found.mentions, [factPattern!]))) : named
+  if (fact && onTopic?.length === 1) return { intent: 'fact', fact, docId: onTopic[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // A fact asked of a place's reply and nothing else (鹦鸽镇的提案答复文号): of its own replies (by unit,
   // session or title), the one, or the list. A reply that only mentions the place is not its reply.
@@ -409,6 +411,11 @@ function asksOnlyNextSteps(text: string, doc: ReplyDocument | undefined): boolea
 function namesNoSubject(text: string): boolean {
   const words = contentTokens(text)
   return words.every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word)) || (words.every((word) => NUMBER_OR_DATE.test(word)) && !SIGN.test(text))
+}
+
+/** Those of the replies whose proposal's title holds one of these words, when any word is given. */
+function namedByTopic(docs: ReplyDocument[], words: string[]): ReplyDocument[] {
+  return words.length ? docs.filter((doc) => words.some((word) => doc.title?.includes(word))) : docs
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
