@@ -192,7 +192,8 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const named = found.docs && scope ? found.docs : undefined
 
   // Of several named replies, the one whose proposal the message names by its topic (水务局答复蜻蛉河那件议案的联系电话).
-  const onTopic = fact && named && named.length > 1 ? namedByTopic(named, topicWords(withoutMentions(text, found.mentions, [factPattern!]))) : named
+  const topic = fact && named && named.length > 1 ? topicWords(withoutMentions(text, found.mentions, [factPattern!])) : []
+  const onTopic = topic.length ? titledBy(named!, topic) : named
   if (fact && onTopic?.length === 1) return { intent: 'fact', fact, docId: onTopic[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // A fact asked of a place's reply and nothing else (鹦鸽镇的提案答复文号): of its own replies (by unit,
@@ -304,7 +305,7 @@ function listedBySubject(text: string, kb: KnowledgeBase): Understanding | undef
   if (!HOW_MANY_REPLIES.test(text) && !LISTS_REPLIES.test(text)) return undefined
   const { subject } = subjectAsked(text, [])
   if (!subject) return undefined
-  const docs = kb.documents.filter((doc) => subject.words.some((word) => doc.title?.includes(word)))
+  const docs = titledBy(kb.documents, subject.words)
   return docs.length ? { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: subject.request } : undefined
 }
 
@@ -413,9 +414,9 @@ function namesNoSubject(text: string): boolean {
   return words.every((word) => NO_SUBJECT.test(word) || MATTER.test(word) || FRAMING_WORDS.includes(word)) || (words.every((word) => NUMBER_OR_DATE.test(word)) && !SIGN.test(text))
 }
 
-/** Those of the replies whose proposal's title holds one of these words, when any word is given. */
-function namedByTopic(docs: ReplyDocument[], words: string[]): ReplyDocument[] {
-  return words.length ? docs.filter((doc) => words.some((word) => doc.title?.includes(word))) : docs
+/** Those of the replies whose proposal's title holds one of these words. */
+function titledBy(docs: ReplyDocument[], words: string[]): ReplyDocument[] {
+  return docs.filter((doc) => words.some((word) => doc.title?.includes(word)))
 }
 
 /** Whether words are left that say what the message is about (not how it asks). */
