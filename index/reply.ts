@@ -293,7 +293,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const at = lines.findIndex((line) => OPENING.test(line))
   const opening = lines[at] ?? ''
   const head = (at >= 0 ? lines.slice(0, at + 1) : lines.slice(0, HEAD_LINES)).join('\n')
-  const addressee = at >= 0 ? salutationAbove(lines, at) : undefined
+  const addressee = at >= 0 ? salutationBefore(opening) ?? salutationAbove(lines, at) : undefined
   const session = head.match(SESSION)?.[0].replace(/\s+/gu, '')
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
   const number = firstGroup(NUMBER.exec(head))
@@ -362,6 +362,17 @@ function salutationAbove(lines: string[], at: number): string | undefined {
   while (i >= 0 && GREETING.test(lines[i])) i--
   const name = SALUTATION.exec(lines[i] ?? '')?.[1]
   return name && !HEADING_LINE.test(name) ? name : undefined
+}
+
+/**
+ * A salutation printed on the opening's own line (罗元代表:你提出的“…”已交由我局研究办理), as pages that lost
+ * the line break between them show it: the words before the first colon, when they are a name and the
+ * opening goes on after it.
+ */
+function salutationBefore(opening: string): string | undefined {
+  const [, before, after] = /^([^:：]+)[:：](.+)$/u.exec(opening) ?? []
+  const name = before && !OPENING.test(before) && !GREETING.test(before.trim()) ? SALUTATION.exec(before)?.[1] : undefined
+  return name && after.trim() && !HEADING_LINE.test(name) ? name : undefined
 }
 
 function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | undefined {

@@ -199,6 +199,16 @@ test('a heading right above the opening is not taken for a salutation', () => {
   assert.deepEqual(metadata.proposers, [])
 })
 
+test('a salutation run together with the opening on one line is still the addressee, and the proposer', () => {
+  const heading = '某县水务局对某县第五届人民代表大会第二次会议第12号建议的答复'
+  const { metadata } = parseReply([heading, '李明代表:你提出的“关于整治东沟河的建议”,已交由我局研究办理,现答复如下:河道已列入规划。'].join('\n'))
+  assert.equal(metadata.addressee, '李明代表')
+  assert.deepEqual(metadata.proposers, ['李明'])
+  // A sentence that only announces the reply is no name, though it ends in a colon too.
+  const announced = parseReply([heading, '王芳代表：', '经研究,现答复如下:河道已列入规划。'].join('\n')).metadata
+  assert.equal(announced.addressee, '王芳代表')
+})
+
 test('a 会办意见 never takes the unit it is addressed to for a proposer', () => {
   const forwarded = (opening: string) => parseReply(['区科委：', opening].join('\n')).metadata
   const named = forwarded('你委转来的张蓉委员提出的关于科研成果转化的提案收悉，现将会办意见函告如下：')
