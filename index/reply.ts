@@ -55,7 +55,8 @@ const PRONOUN = /^(?:您|你|贵)/u
  * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
  * the title after the names (and the body it belongs to) is not a name.
  */
-const PROPOSER_SUFFIX = new RegExp(`\\s*等?(?:[\\d一二三四五六七八九十]+[位名])?(?:(?:政协|人大)${H}{0,8}?)?(?:委员|代表)$`, 'u')
+// A count after 等 may drop its 位 (周承明等十代表); without 等 it needs it, or 张三代表 would lose 三.
+const PROPOSER_SUFFIX = new RegExp(`\\s*(?:等[\\d一二三四五六七八九十]*[位名]?|[\\d一二三四五六七八九十]+[位名])?(?:(?:政协|人大)${H}{0,8}?)?(?:委员|代表)$`, 'u')
 /** The opening's subject: the words right before 提出的 ("张蓉委员", "您", "贵组" after "您好!", "张三委员" after "你委转来的"). */
 const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；;：:的]*?)${PROPOSED}`, 'u')
 
@@ -126,7 +127,8 @@ const TITLE_PATTERNS = [
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议))?已?收悉`, 'u'),
-  new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)[，,][^。]{0,20}如下`, 'u'),
+  // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下.
+  new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}如下`, 'u'),
   labelled(['标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
 ]
 
@@ -213,9 +215,12 @@ const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
   postcode: labelled(CONTACT_LABELS.postcode, '(\\d{6})(?!\\d)'),
 }
 
-/** One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582". */
+/**
+ * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582", "联系人电话:李应帅
+ * 0875-2225039", and with the office before the name: "联系人及电话:云南省农业厅畜牧处 王瑞欣 65749510".
+ */
 const NAME_AND_PHONE = new RegExp(
-  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及(?:联系)?(?:电话|方式)\\s*[:：]\\s*(${H}{2,4})[:：\\s]*(${PHONE})`,
+  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及?(?:联系)?(?:电话|方式)\\s*[:：]\\s*(?:${UNIT_NAME}\\s*[,，、]?\\s*)?(${H}{2,4})[:：\\s]*(${PHONE})`,
   'u',
 )
 

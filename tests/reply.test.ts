@@ -209,6 +209,18 @@ test('a salutation run together with the opening on one line is still the addres
   assert.equal(announced.addressee, '王芳代表')
 })
 
+test('a title followed by its number in brackets, one label for contact name and phone, a count of proposers without 位', () => {
+  const reply = (salutation: string, opening: string, contact: string) =>
+    parseReply(['某县交通运输局关于某县第三届人大二次会议第7号建议的答复', salutation, opening, '已列入计划。', '某县交通运输局', '2023年6月30日', contact].join('\n')).metadata
+  const numbered = reply('王强等十代表:', '你们提出的关于修建东山公路的建议(第7号),已交我们研究办理,现答复如下:', '(联系人电话:李应 0875-2225039')
+  assert.equal(numbered.title, '关于修建东山公路')
+  assert.deepEqual(numbered.contact, { name: '李应', phone: '0875-2225039' })
+  assert.deepEqual(numbered.proposers, ['王强'])
+  const office = reply('张三代表:', '你提出的关于修建东山公路的建议收悉,现答复如下:', '(联系人及电话:某县交通运输局规划处 王瑞 65749510)')
+  assert.deepEqual(office.contact, { name: '王瑞', phone: '65749510' })
+  assert.deepEqual(office.proposers, ['张三'], 'a name ending in a numeral keeps it')
+})
+
 test('a 会办意见 never takes the unit it is addressed to for a proposer', () => {
   const forwarded = (opening: string) => parseReply(['区科委：', opening].join('\n')).metadata
   const named = forwarded('你委转来的张蓉委员提出的关于科研成果转化的提案收悉，现将会办意见函告如下：')
