@@ -51,10 +51,22 @@ const PARAGRAPH_INDENT = new RegExp(`(?<=[。；！？])${INDENT_RUN}|${INDENT_R
 export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): CleanedText {
   const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const { sourceUrl, partial, body } = readHeader(lines)
-  const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
+  const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).flatMap(signatureApart).map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
   const wrapped = format === 'pdf' || looksHardWrapped(kept)
   const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
   return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal }
+}
+
+/** The last sentence of a line, then two words: a signing unit and its date, if they are. */
+const SIGNED_AT_END = /^(.*[。！!])\s+([^\s。！!]+)\s+([^。！!]+)$/u
+
+/**
+ * A page that lost its line breaks ends its last paragraph with the signature (…更加美好。 赤水市建设局
+ * 二00七年七月十七日): the unit and the date go on lines of their own, as they were signed.
+ */
+function signatureApart(line: string): string[] {
+  const [, body, unit, date] = SIGNED_AT_END.exec(line) ?? []
+  return body && UNITS_LINE.test(unit) && DATE_LINE.test(date) ? [body, unit, date] : [line]
 }
 
 function readHeader(lines: string[]): { sourceUrl?: string; partial: boolean; body: string[] } {

@@ -80,6 +80,17 @@ test('a web page run onto one line, its paragraphs indented with ideographic spa
   ])
 })
 
+test('a reply run onto one line with its signature gets the signature back: the unit and the date are read, and are not the text', () => {
+  const raw = '对某市政协五届一次会议第55号提案的答复\n王芳委员: 你提出的《关于规范房顶绿化建设的建议》的提案收悉。现答复如下: 我们将加大宣传力度。 某市建设局 二00七年七月十七日'
+  const cleaned = cleanText(raw)
+  assert.deepEqual(cleaned.text.split('\n').slice(-2), ['某市建设局', '二00七年七月十七日'])
+  const { metadata } = parseReply(cleaned.text)
+  assert.equal(metadata.unit, '某市建设局')
+  assert.equal(metadata.date, '2007-07-17')
+  // A sentence that only ends in a unit's name and a date is left whole.
+  assert.equal(cleanText('会议于2023年6月30日召开。 由市建设局 2023年6月30日起执行').text.split('\n').length, 1)
+})
+
 test('a page that prints its text twice is kept once', () => {
   const body = ['李四委员:', '您提出的提案收悉。现答复如下:', '我局已完成改造。', '2020年8月18日']
   assert.equal(cleanText([...body, ...body].join('\n')).text, body.join('\n'))
