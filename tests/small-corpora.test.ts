@@ -935,6 +935,20 @@ test('a reply\'s unit and year asked in everyday words (是哪个单位的, 哪�
   assert.equal(byProposer.intent, 'fact', byProposer.reply.text)
 })
 
+test('a motion numbered by session and item (第10040047号) is found by its number, and whose motion it answers (哪位委员的提案) is its proposers', async () => {
+  const kb = await corpusOf({
+    'school.txt': signed('某县教育体育局关于政协某县十届四次会议第10040047号提案答复的函', '某县教育体育局', '2025年6月16日', '张发超委员：', '你提出的关于解决象达小学运动场建设问题的提案（第10040047号），已交我们研究办理，现答复如下：', '已安排资金288万元用于运动场建设。'),
+    'road.txt': answering('关于县十八届人大一次会议第22号建议的答复', '某县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [byNumber] = await converse(engine, '第10040047号提案是哪位委员提的')
+  assert.equal(byNumber.intent, 'fact', byNumber.reply.text)
+  assert.match(byNumber.reply.text, /提出人：张发超/)
+  const [, whose] = await converse(engine, '第22号建议', '这份答复的是哪位代表的建议')
+  assert.equal(whose.intent, 'fact', whose.reply.text)
+  assert.match(whose.reply.text, /提出人：官某/)
+})
+
 test('who signed the reply just cited is its fact, never a search: said from its 签发人 line, or said to be unwritten', async () => {
   const kb = await corpusOf({
     'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '签发人:周某', '曹文军委员：', '您提出的《关于增设路灯的提案》收悉，现答复如下：', '计划将增设路灯项目纳入2024年一事一议项目。'),

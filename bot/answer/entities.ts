@@ -42,17 +42,18 @@ export interface Entities {
 /**
  * A number is a proposal or suggestion number only where the text says so: next to 提案/建议/议案/答复,
  * after a session (会议第12号), or as the whole message ("第84号"). 9号线, 3号楼, 9号文件 and 135路 are not.
+ * Some counties number them by session and item, up to twelve digits (第10040047号, JY050005040004号).
  */
 const NUMBER_IN_CONTEXT: RegExp[] = [
-  /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,7})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
+  /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,12})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
   // 号 is often dropped before the motion word ("144033提案", as replies write 第144033提案): the word must then follow the digits at once.
   // Digits right after a 文号's bracket (舞教〔2022106号, its 〕 lost) are the 文号's year and serial, not a motion's number.
-  /(?:第\s*|(?<![〔［[(（\d]))0*(\d{1,7})(?:\s*号\s*(?:的\s*)?|)(?:代表)?(?:提案|建议|议案|答复|复函|会办)/,
-  /(?:会议|次会)\s*第?\s*0*(\d{1,7})\s*号(?![线楼路栋室文])/,
-  /^第?\s*0*(\d{1,7})\s*号$/,
+  /(?:第\s*|(?<![〔［[(（\d]))0*(\d{1,12})(?:\s*号\s*(?:的\s*)?|)(?:代表)?(?:提案|建议|议案|答复|复函|会办)/,
+  /(?:会议|次会)\s*第?\s*0*(\d{1,12})\s*号(?![线楼路栋室文])/,
+  /^第?\s*0*(\d{1,12})\s*号$/,
   // By its 编号: 提案编号142028, 编号为142028的提案.
-  /(?:提案|建议|议案)\s*编号\s*(?:为|是|[:：])?\s*0*(\d{1,7})/,
-  /编号\s*(?:为|是|[:：])?\s*0*(\d{1,7})\s*号?\s*的?\s*(?:提案|建议|议案|答复)/,
+  /(?:提案|建议|议案)\s*编号\s*(?:为|是|[:：])?\s*0*(\d{1,12})/,
+  /编号\s*(?:为|是|[:：])?\s*0*(\d{1,12})\s*号?\s*的?\s*(?:提案|建议|议案|答复)/,
 ]
 /** The same in Chinese numerals (第二十二号提案): its digits are converted. */
 const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1,8})\s*号\s*(?:的\s*)?(?:代表)?(?:提案|建议|议案|答复|复函|会办)/
