@@ -216,11 +216,11 @@ const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
 }
 
 /**
- * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582", "联系人电话:李应帅
+ * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582" or "…:蒋文斌,6121966", "联系人电话:李应帅
  * 0875-2225039", and with the office before the name: "联系人及电话:云南省农业厅畜牧处 王瑞欣 65749510".
  */
 const NAME_AND_PHONE = new RegExp(
-  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及?(?:联系)?(?:电话|方式)\\s*[:：]\\s*(?:${UNIT_NAME}\\s*[,，、]?\\s*)?(${H}{2,4})[:：\\s]*(${PHONE})`,
+  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及?(?:联系)?(?:电话|方式)\\s*[:：]\\s*(?:${UNIT_NAME}\\s*[,，、]?\\s*)?(${H}{2,4})[:：,，\\s]*(${PHONE})`,
   'u',
 )
 

@@ -217,6 +217,7 @@ test('a title followed by its number in brackets, one label for contact name and
   assert.deepEqual(numbered.contact, { name: '李应', phone: '0875-2225039' })
   assert.deepEqual(numbered.proposers, ['王强'])
   const office = reply('张三代表:', '你提出的关于修建东山公路的建议收悉,现答复如下:', '(联系人及电话:某县交通运输局规划处 王瑞 65749510)')
+  assert.deepEqual(reply('李四代表:', '你提出的关于修建东山公路的建议收悉,现答复如下:', '(联系人及电话:蒋文,6121966)').contact, { name: '蒋文', phone: '6121966' })
   assert.deepEqual(office.contact, { name: '王瑞', phone: '65749510' })
   assert.deepEqual(office.proposers, ['张三'], 'a name ending in a numeral keeps it')
 })
