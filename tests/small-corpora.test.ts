@@ -338,6 +338,20 @@ test('a question for a time, an amount or a count is answered only from a passag
   assert.equal(points.reply.answered, true, points.reply.text)
 })
 
+test('a width asked (多宽) is answered only from a passage stating one: a road\'s length is no width', async () => {
+  const kb = await corpusOf({
+    'road.txt': reply('硬化回龙寺至保腾线道路', '魏正熙代表',
+      '回龙寺至保腾线道路全长5.5公里，现为砂石路面，已列入2024年农村公路提升改造计划，计划实施路面硬化。',
+    ),
+    'lane.txt': reply('拓宽东沟村道', '李强代表', '东沟村道拓宽工程已完工，路面宽6米，两侧设置排水沟。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [width] = await converse(engine, '回龙寺那条路硬化以后路面有多宽')
+  assert.equal(width.reply.answered, false, width.reply.text)
+  await quotesFirst(engine, '东沟村道拓宽以后路面有多宽', /路面宽6米/)
+  await quotesFirst(engine, '回龙寺到保腾线那段路有多长', /5\.5公里/)
+})
+
 test('a count is answered by a number of something, not by a list\'s numbering ((四), 第十二条) or the 一 of 统一', async () => {
   const lines = [
     '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
