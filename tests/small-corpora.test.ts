@@ -311,6 +311,8 @@ test('a question for a time, an amount or a count is answered only from a passag
     ),
     // Full-width digits, as many web pages write them.
     'museum.txt': reply('延长区博物馆开放时间', '王芳委员', '自今年起，区博物馆每周二至周日９：００至１７：００开放，周一闭馆。'),
+    // A clock typed with another two-dot sign.
+    'bus.txt': reply('增设学生专线车', '张群代表', '公交公司在早高峰6︰30~8︰30加密发车，学生专线车在晚自习结束后发车。'),
   })
   const engine = createAnswerEngine(() => kb)
   // The canteen reply is on the topic but gives no hours and no prices.
@@ -330,6 +332,7 @@ test('a question for a time, an amount or a count is answered only from a passag
   }
   await quotesFirst(engine, '新华路临时停车收费多少', /每小时5元/)
   await quotesFirst(engine, '区博物馆几点开门', /９：００至１７：００/)
+  await quotesFirst(engine, '公交早高峰是几点到几点', /6︰30~8︰30/)
   // 这几年 is when something was done, not a length of time asked for.
   const [years] = await converse(engine, '这几年长者食堂给老年人就餐提供了哪些方便')
   assert.equal(years.reply.answered, true, years.reply.text)

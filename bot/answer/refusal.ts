@@ -68,7 +68,8 @@ const KINDS: [RegExp, RegExp][] = [
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
   [
     /几点(?!建议|意见|要求|措施|内容|做法|想法|看法|考虑)|(?:营业|开放|办公|服务)时间|上不上班|开不开门|(?:周末|双休日|节假日|周[六日]|星期[六日天])[^，。？?]{0,6}(?:上班|办公|营业|开门|开放)/,
-    new RegExp(`${DIGIT}{1,2}[:：]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时|周末|双休日|节假日|工作日|周[一二三四五六日]|星期[一二三四五六日天]`),
+    // Pages type a clock's colon as any two-dot sign: 6:30, 6：30, 6︰30, 6∶30.
+    new RegExp(`${DIGIT}{1,2}[:：︰∶]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时|周末|双休日|节假日|工作日|周[一二三四五六日]|星期[一二三四五六日天]`),
   ],
   [
     // A price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
