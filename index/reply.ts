@@ -99,6 +99,12 @@ const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复�
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
 /** "签发人:张三", or in the closing courtesies "此复函已经张玉林主任审签" (我局余兵局长, 敖镇长: as written). */
 const SIGNER = new RegExp(`${labelled(['签发人'], '([^\\s|]+)').source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
+/**
+ * Whom the reply is copied to, as printed: 抄送:市政协提案委,市政府办公室。 (抄报 to those above). A hard-wrapped
+ * page may run the contact fields or the printing line (…办公室2017年8月16日印发) onto it: they end the list.
+ */
+const COPIES_END = `(?=\\s*(?:${['联系单位', '联系人', '经办人', '承办人', '联系电话', '联系方式'].map(spaced).join('|')})|[^\\s，,、()（）]*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印发|\\s*$)`
+const COPIED_TO = new RegExp(labelled(['抄报', '抄送'], `([^\\n]+?)${COPIES_END}`).source, 'gmu')
 /** A bare 类别 label says something else on many pages (主题分类…); a result only when its value is a class. */
 const CLASS_FIELD = labelled(['类别'], `${RESULT_CLASS}\\s*$`)
 /** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
@@ -312,6 +318,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: firstGroup(SIGNER.exec(text))?.trim(),
+    copiedTo: copiedTo(text),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
     title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
@@ -329,6 +336,11 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   // Anything else (a policy text) is cited by its own name.
   if (!structured) metadata.title ??= documentName(lines) ?? headline(lines)
   return { metadata: withoutAbsent(metadata), structured }
+}
+
+function copiedTo(text: string): string | undefined {
+  const lists = [...text.matchAll(COPIED_TO)].map((match) => match[1].trim().replace(/[。;；,，]+$/u, ''))
+  return lists.filter(Boolean).join('；') || undefined
 }
 
 /** "(C)" → "C": a class is given without the brackets around it; a wording as printed. */

@@ -23,6 +23,8 @@ export interface ReplyMetadata {
   result?: string
   /** 签发人 */
   signer?: string
+  /** 抄送 (and 抄报): whom the reply is copied to, as printed */
+  copiedTo?: string
   proposers: string[]
   /** whom the reply is addressed to (a proposer, a group or, for 会办意见/协办函, another unit) */
   addressee?: string

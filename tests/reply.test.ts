@@ -222,6 +222,15 @@ test('a title followed by its number in brackets, one label for contact name and
   assert.deepEqual(office.proposers, ['张三'], 'a name ending in a numeral keeps it')
 })
 
+test('whom a reply is copied to (抄送, 抄报) is read as printed, without the contact fields or printing line a page runs onto it', () => {
+  const reply = (...closing: string[]) =>
+    parseReply(['关于县政协十届三次会议第8号提案的答复', '李明委员：', '您提出的《关于修缮县图书馆的提案》收悉，现答复如下：', '已列入年度计划。', '某县文化和旅游局', '2023年6月30日', ...closing].join('\n')).metadata
+  assert.equal(reply('抄送：县政协提案委，县政府办公室。').copiedTo, '县政协提案委，县政府办公室')
+  assert.equal(reply('抄 报:县政府办 县政协提案委 联系单位: 县教育局').copiedTo, '县政府办 县政协提案委')
+  assert.equal(reply('抄送:市政协提案委(2份) 市督查局(2份)某县文化和旅游局办公室2023年7月1日印发').copiedTo, '市政协提案委(2份) 市督查局(2份)')
+  assert.equal('copiedTo' in reply('联系人：王芳'), false)
+})
+
 test('a 会办意见 never takes the unit it is addressed to for a proposer', () => {
   const forwarded = (opening: string) => parseReply(['区科委：', opening].join('\n')).metadata
   const named = forwarded('你委转来的张蓉委员提出的关于科研成果转化的提案收悉，现将会办意见函告如下：')

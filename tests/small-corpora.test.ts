@@ -966,6 +966,20 @@ test('a motion numbered by session and item (第10040047号) is found by its num
   assert.match(whose.reply.text, /提出人：官某/)
 })
 
+test('whom the reply just cited was copied to is its fact: said from its 抄送 line, or said to be unwritten', async () => {
+  const kb = await corpusOf({
+    'library.txt': signed('关于县政协十届三次会议第47号提案的答复', '某县文化和旅游局', '2023年6月30日', '李明委员：', '您提出的《关于修缮县图书馆的提案》收悉，现答复如下：', '图书馆修缮已列入年度计划，预计年底完工。', '抄送：县政协提案委，县政府办公室。'),
+    'road.txt': answering('关于县十八届人大一次会议第22号建议的答复', '某县交通运输局', '2022年5月25日', '官某代表', '关于加宽省道的建议', '该路段已列入改造计划。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [copied] = await converse(engine, '第47号提案的答复抄送给了哪些单位')
+  assert.equal(copied.intent, 'fact', copied.reply.text)
+  assert.match(copied.reply.text, /抄送单位：县政协提案委，县政府办公室/)
+  const [, unwritten] = await converse(engine, '第22号建议', '抄送了谁')
+  assert.equal(unwritten.intent, 'fact', unwritten.reply.text)
+  assert.match(unwritten.reply.text, /没有写明抄送单位/)
+})
+
 test('who signed the reply just cited is its fact, never a search: said from its 签发人 line, or said to be unwritten', async () => {
   const kb = await corpusOf({
     'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '签发人:周某', '曹文军委员：', '您提出的《关于增设路灯的提案》收悉，现答复如下：', '计划将增设路灯项目纳入2024年一事一议项目。'),

@@ -417,6 +417,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
     result: doc.result && `${name}的办理结果：${doc.result}`,
     signer: doc.signer && `${name}的签发人：${doc.signer}`,
+    copies: doc.copiedTo && `${name}的抄送单位：${doc.copiedTo}`,
     session: doc.session && `${name}答复的是${doc.session}的${motionOf(doc) ?? '提案（建议）'}${doc.number ? `（第${doc.number}号）` : ''}`,
     // A reply's title is its proposal's; a text's is its own (already in its name).
     title: doc.structured ? doc.title && `${name}答复的${motionOf(doc) ?? '提案（建议）'}：《${doc.title}》` : `${doc.unit ? `${doc.unit}的` : ''}${kind}标题：《${replyTitle(doc)}》`,
@@ -429,6 +430,7 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
     unit: `这份${kind}没有写明${unitLabel}。`,
     result: `这份${kind}没有写明办理结果。`,
     signer: `这份${kind}没有写明签发人。`,
+    copies: `这份${kind}没有写明抄送单位。`,
     session: `这份${kind}没有写明会议届次。`,
     title: `这份${kind}没有写明所答复的提案（建议）的标题。`,
   }
