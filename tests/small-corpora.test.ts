@@ -966,6 +966,22 @@ test('a motion numbered by session and item (第10040047号) is found by its num
   assert.match(whose.reply.text, /提出人：官某/)
 })
 
+test('a 文号 asked of a reply that prints none is said to be unwritten, with the motion it answers; its 编号 is that motion\'s number; 交给哪个单位办理 asks its unit', async () => {
+  const kb = await corpusOf({
+    'road.txt': answering('马关县交通运输局关于马关县第十七届人大一次会议第197号建议的答复函', '某县交通运输局', '2017年6月25日', '李树金代表', '关于从竹林至箐头进村道路硬化的建议', '该路段已列入改造计划。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [docNumber] = await converse(engine, '第197号建议答复函的文号是多少')
+  assert.equal(docNumber.intent, 'fact', docNumber.reply.text)
+  assert.equal(docNumber.reply.answered, false, docNumber.reply.text)
+  assert.match(docNumber.reply.text, /没有写明文号。它答复的是第197号建议/)
+  const [, number, unit] = await converse(engine, '李树金代表的建议', '这件建议是第几号', '交给哪个单位办理的')
+  assert.equal(number.reply.answered, true, number.reply.text)
+  assert.match(number.reply.text, /编号：第197号/)
+  assert.equal(unit.intent, 'fact', unit.reply.text)
+  assert.match(unit.reply.text, /某县交通运输局/)
+})
+
 test('whom the reply just cited was copied to is its fact: said from its 抄送 line, or said to be unwritten', async () => {
   const kb = await corpusOf({
     'library.txt': signed('关于县政协十届三次会议第47号提案的答复', '某县文化和旅游局', '2023年6月30日', '李明委员：', '您提出的《关于修缮县图书馆的提案》收悉，现答复如下：', '图书馆修缮已列入年度计划，预计年底完工。', '抄送：县政协提案委，县政府办公室。'),

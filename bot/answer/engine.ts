@@ -409,10 +409,13 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
   const name = `${doc.unit ?? ''}《${replyTitle(doc)}》`
   const date = formatDate(doc.date)
   const { kind, unit: unitLabel, date: dateLabel } = documentWords(doc)
+  const docNumberLine = doc.docNumber && `${name}的文号：${doc.docNumber}`
+  const motionNumberLine = doc.number && `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}`
   const facts: Record<Fact, string | undefined> = {
     contact: doc.contact?.name || doc.contact?.phone ? name : undefined,
     date: date && `${name}的${dateLabel}：${date}`,
-    docNumber: doc.docNumber ? `${name}的文号：${doc.docNumber}` : doc.number ? `${name}的编号：第${doc.number}号${doc.session ? `（${doc.session}）` : ''}` : undefined,
+    docNumber: docNumberLine,
+    number: motionNumberLine ?? docNumberLine,
     proposers: doc.proposers.length ? `${name}，提出人：${doc.proposers.join('、')}` : undefined,
     unit: doc.unit && `《${replyTitle(doc)}》的${unitLabel}：${doc.unit}`,
     result: doc.result && `${name}的办理结果：${doc.result}`,
@@ -425,7 +428,8 @@ function factLine(doc: ReplyDocument, asked: Fact): { line: string; answered: bo
   const missing: Record<Fact, string> = {
     contact: `这份${kind}没有写明联系人和电话。`,
     date: `这份${kind}没有写明日期。`,
-    docNumber: `这份${kind}没有写明文号或编号。`,
+    docNumber: `这份${kind}没有写明文号。${motionNumberLine ? `它答复的是第${doc.number}号${motionOf(doc) ?? '提案（建议）'}。` : ''}`,
+    number: `这份${kind}没有写明文号或编号。`,
     proposers: `这份${kind}没有写明提出人。`,
     unit: `这份${kind}没有写明${unitLabel}。`,
     result: `这份${kind}没有写明办理结果。`,

@@ -19,7 +19,7 @@ export type SectionRequest =
   | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
-export type Fact = 'contact' | 'date' | 'docNumber' | 'proposers' | 'unit' | 'result' | 'signer' | 'copies' | 'title' | 'session'
+export type Fact = 'contact' | 'date' | 'docNumber' | 'number' | 'proposers' | 'unit' | 'result' | 'signer' | 'copies' | 'title' | 'session'
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
@@ -83,15 +83,17 @@ const BARE_NUMBER = new RegExp(`^第?\\s*(\\d{1,3}|[一二三四五六七八九�
 /** A section may be asked for by its name ("具体举措") only in a short message, right after a citation. */
 const MAX_SECTION_NAME = 12
 
-/** Questions about a reply's contact, date, document number, proposers, unit, result, signer, copies, title or session: answered from that reply's metadata. */
+/** Questions about a reply's contact, date, document or motion number, proposers, unit, result, signer, copies, title or session: answered from that reply's metadata. */
 const FACTS: [Fact, RegExp][] = [
   // Whom it was copied to names units too (抄送给了哪些单位): asked first.
   ['copies', /抄送|抄报/],
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|(哪[几一二两三四五六七八九十]?位|哪个|哪些|什么人)(委员|代表)?提|(?:答复|回复|写)给(?:谁|哪[几一二两三四五六七八九十]?位|哪些)|答复对象|(?:答复|回复)了?(?:哪[几一二两三四五六七八九十]?位|哪个|哪些)(?:委员|代表)|(?:哪[几一二两三四五六七八九十]?位|哪个|哪些|什么人)(?:委员|代表)的(?:提案|建议|议案)/],
-  ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|(答复|回复|文件|通知)是?(哪个|哪家|什么)(部门|单位|机构)的|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
+  ['unit', /(哪个|哪家|什么)(部门|单位|机构)(答复|回复|回|印发|发布)|交(?:给|由)?(?:哪个|哪家|什么)(?:部门|单位|机构)|(答复|回复|文件|通知)是?(哪个|哪家|什么)(部门|单位|机构)的|谁(答复|回复|回|印发|发布)的|(文件|通知|通告|公告|办法|规定|意见)是?(谁|哪个部门|哪个单位)发的|答复单位|承办单位|主办单位|办理单位|发文单位|发文机关|发布机构/],
   ['contact', /找谁|联系谁|联系人|联系方式|联系电话|电话是?多少|(?<![打拨热])电话(?:号码)?(?:是什么)?[？?。！!]*$|(?:打|拨)(?:谁|哪个|什么)的?(?:电话|号码)|怎么联系|如何联系|找哪个部门|谁负责|哪个部门负责|咨询谁/],
   ['date', /(哪天|哪一天|哪年|哪一年|什么时候|何时|几月几[号日]|日期|时间)[^，。？?]{0,4}(答复|回复|复函|回函|发的|发出|发布|印发|出的|写的|签发)|(答复|回复|复函|回函|签发|发布|印发|落款|成文)[^，。？?]{0,4}(哪天|哪一天|哪年|哪一年|什么时候|何时|日期|时间)|是哪天的|哪天的/],
-  ['docNumber', /文号|发文字号|编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
+  // A 文号 is the reply's own number; 第几号 or 编号 may be the motion's.
+  ['docNumber', /文号|发文字号/],
+  ['number', /编号是|编号多少|第几号|几号提案|几号建议|提案号|建议号/],
   ['result', /办理结果|答复结果|类别|(?:被|有没有|是否|有无)采纳|采纳了(?:吗|没有)?|[是属]?哪一?类答复/],
   ['signer', /签发人|(?:谁|哪位领导|哪个领导|什么人)(?:签发|审签|签批)|(?:签发|审签|签批)的?(?:是谁|领导)|由谁(?:签发|审签|签批)/],
   ['title', /标题|题目|(?:提案|建议|文件|通知)(?:的)?(?:名称|名字)|叫什么名字|(?:答复|回复|复函|回函|提案|建议|文件|通知)(?:的?(?:名称|名字))?叫(?:什么|啥)|(?:答复|回复|复函|回函)的?是?(?:哪|什么)[条个件份项]?(?:提案|建议)|(?:提案|建议|议案|答复|回复|复函)[^，。？?]{0,2}是?关于(?:什么|啥|哪方面|哪些方面)/],
