@@ -91,7 +91,7 @@ const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[:：]?\\s*[〔[［【(（]\\s*\\d{4}
  * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
  */
 const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
-const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s*${RESULT_CLASS})?$`, 'mu')
+const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s*${RESULT_CLASS})?(?:\\s+${spaced('签发人')}\\s*[:：].*)?$`, 'mu')
 /** …or in brackets at the end of the heading: "关于…温36号建议的答复[浙交建〔2018〕101号]". */
 const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］】]\\s*$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */

@@ -222,6 +222,12 @@ test('a title followed by its number in brackets, one label for contact name and
   assert.deepEqual(office.proposers, ['张三'], 'a name ending in a numeral keeps it')
 })
 
+test('a 文号 sharing its line with the 签发人 field is still the 文号', () => {
+  const { metadata } = parseReply(['对市政协十届一次会议第70号提案的答复', '舞交字〔2017〕111号 签发人:张晓东', '办理结果:B', '董春香委员：', '您提出的《关于完善标识系统的提案》收悉，现答复如下：', '已安装指示牌。'].join('\n'))
+  assert.equal(metadata.docNumber, '舞交字〔2017〕111号')
+  assert.equal(metadata.signer, '张晓东')
+})
+
 test('whom a reply is copied to (抄送, 抄报) is read as printed, without the contact fields or printing line a page runs onto it', () => {
   const reply = (...closing: string[]) =>
     parseReply(['关于县政协十届三次会议第8号提案的答复', '李明委员：', '您提出的《关于修缮县图书馆的提案》收悉，现答复如下：', '已列入年度计划。', '某县文化和旅游局', '2023年6月30日', ...closing].join('\n')).metadata
