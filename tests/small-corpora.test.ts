@@ -566,6 +566,18 @@ test('这些/这个 before words the reply in the conversation never uses asks a
   assert.match(again.reply.passages[0].text, /三个老旧小区增设路灯/)
 })
 
+test('a first message pointing at something said before (那条路…) that nothing answers says the reply it is about may be named first', async () => {
+  const kb = await corpusOf({
+    'lamps.txt': reply('增设老旧小区路灯', '陈红委员', '我局已在三个老旧小区增设路灯42盏，今年底前完成其余小区路灯的排查和增设。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [pointing, named] = await converse(engine, '那条路为啥坏得这么快', '东山公路为啥坏得这么快')
+  assert.equal(pointing.reply.answered, false, pointing.reply.text)
+  assert.match(pointing.reply.text, /先告诉我是哪一份/)
+  assert.equal(named.reply.answered, false, named.reply.text)
+  assert.doesNotMatch(named.reply.text, /先告诉我是哪一份/)
+})
+
 test('asked what happens next to 这段路 after a reply on a road, that reply\'s own next steps answer: never another reply\'s road', async () => {
   const kb = await corpusOf({
     'shahe.txt': reply('修缮白塔段道路', '纪占斌代表', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),

@@ -15,7 +15,7 @@ import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
 import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
-import { understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
+import { opensPointing, understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
 /** Passages ranked per question; the rest are kept for "更多". */
 const RANKED = 12
@@ -190,9 +190,12 @@ async function notAnswered(
     ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
     : strangers.length
       ? placeNotFoundText(message ?? query, strangers.map((place) => place.label), kindsOf(scopeDocs))
-      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped)].join('\n')
+      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped), ...(!docIds && opensPointing(message ?? query) ? [WHICH_ONE_HINT] : [])].join('\n')
   return turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })
 }
+
+/** 那条路… asked with nothing in the conversation it may point at: the reply it is about may be named. */
+const WHICH_ONE_HINT = '如果问的是某一份答复里说的事，可以先告诉我是哪一份（地点、提案编号、提出人或答复单位），再接着问。'
 
 /** Opens an answer with this line, before its passages (and before what already leads it). */
 function leading(reply: Reply, line: string): void {

@@ -102,8 +102,17 @@ const FACTS: [Fact, RegExp][] = [
 ]
 /** Words that point back at the reply just cited (这件提案, 这份答复, 该建议): without one in the conversation, ask which. */
 const REPLY_REFERENCE = /(这|那|该|此|上面|刚才)(件|份|个|条|篇)?(提案|建议|答复|回复|复函|文件|通知)/
+const POINTER_START = /^(?:这|那|该|此|它|上面|刚才|前面)/
 /** Words that point back at what was just quoted (这段路, 这个项目, 上面说的): searched within that reply. */
-const ANAPHORA = /^(这|那|该|此|它|上面|刚才|前面)|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的/
+const ANAPHORA = new RegExp(`${POINTER_START.source}|这(件|份|个|条|段|项|篇|些)|该(单位|部门|项目)|上面说的|刚才说的`)
+
+/**
+ * A message opening by pointing at something said before (那条路…, 这个工程…): asked first thing, or of
+ * something the reply in the conversation does not name, it is searched as it stands.
+ */
+export function opensPointing(text: string): boolean {
+  return POINTER_START.test(text)
+}
 
 /** What 这件事, 这个问题 or 这项工作 point at is whatever the reply was about. */
 const MATTER = /^(?:事|事儿|事情|事项|问题|东西|工作|方面|内容)$/
