@@ -53,9 +53,9 @@ const GREETING = /^(?:您|你)好[!！,，]?$/u
 const PRONOUN = /^(?:您|你|贵)/u
 /**
  * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
- * the title after the names (and the body it belongs to) is not a name.
+ * the title after the names (and the body it belongs to) is not a name. A count after 等 may drop its 位
+ * (周承明等十代表); without 等 it needs it, or 张三代表 would lose 三.
  */
-// A count after 等 may drop its 位 (周承明等十代表); without 等 it needs it, or 张三代表 would lose 三.
 const PROPOSER_SUFFIX = new RegExp(`\\s*(?:等[\\d一二三四五六七八九十]*[位名]?|[\\d一二三四五六七八九十]+[位名])?(?:(?:政协|人大)${H}{0,8}?)?(?:委员|代表)$`, 'u')
 /** The opening's subject: the words right before 提出的 ("张蓉委员", "您", "贵组" after "您好!", "张三委员" after "你委转来的"). */
 const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；;：:的]*?)${PROPOSED}`, 'u')
