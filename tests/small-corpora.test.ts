@@ -214,7 +214,7 @@ test('a place sent alone lists that place\'s replies, as 普陀区的答复 does
   }
 })
 
-test('a district written after its city or province (河南舞钢, 平顶山舞钢) is that district: its texts need not name the city', async () => {
+test('a district written after its city or province (河南舞钢, 平顶山舞钢) is that district: its texts need not name the city; the city\'s own are none', async () => {
   const kb = await corpusOf({
     'stalls.txt': answering('关于市人大第37号建议的答复', '舞钢市城市管理局', '2021年7月26日', '田某代表', '关于规范发展地摊经济的建议', '我局在寺坡、朱兰、垭口划定地摊经营区域，居民可以在指定时间段摆地摊。'),
   })
@@ -223,9 +223,17 @@ test('a district written after its city or province (河南舞钢, 平顶山舞�
     const [turn] = await converse(engine, question)
     assert.deepEqual(turn.docIds, [idOf(kb, 'stalls.txt')], `${question}: ${turn.reply.text}`)
   }
-  // The city alone is not covered: no text here is its own.
+  // The city alone is not covered: no text here is its own, and a county's rules are not its city's.
   const [city] = await converse(engine, '平顶山可以摆地摊吗')
   assert.equal(city.reply.answered, false, city.reply.text)
+  // Its replies asked for, or a topic one of them is titled by, the replies of the places inside it are offered by name.
+  for (const question of ['平顶山的答复有哪些', '河南的地摊经济有什么规定']) {
+    const [listed] = await converse(engine, question)
+    assert.equal(listed.reply.answered, false, listed.reply.text)
+    assert.match(listed.reply.text, /没有找到(?:平顶山|河南)本级的答复。\n(?:平顶山|河南)所辖地方的答复有：\n1\. [^\n]*舞钢市城市管理局/)
+  }
+  const [offTopic] = await converse(engine, '河南的公积金怎么提取')
+  assert.doesNotMatch(offTopic.reply.text, /舞钢/)
 })
 
 test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {

@@ -358,11 +358,13 @@ function pick(kb: KnowledgeBase, state: ConversationState, index: number): Turn 
 
 /** Replies asked for by what they are, that do not exist: say what was looked for, and offer near ones. */
 function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): Turn {
-  // A place that only some replies mention has no reply of its own: that is what was not found.
-  const namedOnly = (m: Mention) => m.kind !== 'place' || !!m.mentionedBy
+  // A place that only some replies mention has no reply of its own: that is what was not found; nor has one
+  // whose places inside it have (云南本级).
+  const containing = missing.find((m) => m.inside?.length)
+  const namedOnly = (m: Mention) => m.kind !== 'place' || !!m.mentionedBy || m === containing
   // A place named beside what is missing (马关县第23号提案) is part of what was looked for, covered or not.
   const placesNamed = mentions.filter((m) => m.kind === 'place' && !m.mentionedBy && (m.docs.length > 0 || missing.some((other) => other.kind !== 'place')))
-  const asked = missing.filter(namedOnly).map((m) => withPlaces(m.label, placesNamed))
+  const asked = missing.filter(namedOnly).map((m) => (m === containing ? `${m.label}本级` : withPlaces(m.label, placesNamed)))
   const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
   // Every part matched some reply, but no reply matches them all.
   if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).filter((label, _, all) => !all.some((other) => other !== label && other.includes(label))).join(' '))
@@ -373,7 +375,7 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const namesItself = missing.some((m) => m.kind !== 'place') && missing.every((m) => m.kind === 'title' || m.kind === 'docNumber')
   const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber' || m.kind === 'year') ? kindsOf(kb.documents) : '答复'
   const mentioning = missing.find((m) => m.mentionedBy)
-  const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
+  const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : containing ? `${containing.label}所辖地方的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
   return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersHeading })), state)
 }
 

@@ -27,6 +27,8 @@ export interface Mention {
   shared?: boolean
   /** for a place no reply is the own of (by unit, session or title): the replies that only mention it, to offer */
   mentionedBy?: ReplyDocument[]
+  /** for a place no reply names: the replies of places inside it (a province's counties), to offer */
+  inside?: ReplyDocument[]
   /** for a body asked with a place none of its replies is of: those whose place neither unit nor session says (科技厅), which may be */
   placeUnsaid?: ReplyDocument[]
 }
@@ -470,11 +472,20 @@ function placeOfBody(doc: ReplyDocument, place: string): boolean {
 }
 
 /** The place a reply's unit names (its innermost), or else one its session names. */
-function placeOfUnitOrSession(doc: ReplyDocument): { stem: string; fromUnit: boolean } | undefined {
+function placeOfUnitOrSession(doc: ReplyDocument): { text: string; stem: string; fromUnit: boolean } | undefined {
   const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
-  if (innermost) return { stem: innermost.stem, fromUnit: true }
+  if (innermost) return { text: innermost.text, stem: innermost.stem, fromUnit: true }
   const inSession = doc.session ? findPlaces(doc.session)[0] : undefined
-  return inSession && { stem: inSession.stem, fromUnit: false }
+  return inSession && { text: inSession.text, stem: inSession.stem, fromUnit: false }
+}
+
+/**
+ * Whether the reply's body sits in a place inside this one (马关县交通运输局 in 文山 and in 云南). Such a reply
+ * is listed for the larger place but never answers for it: a county's rules are not its province's.
+ */
+function sitsWithin(doc: ReplyDocument, outerStem: string): boolean {
+  const body = placeOfUnitOrSession(doc)
+  return !!body && body.stem !== outerStem && isWithin(body.text, outerStem)
 }
 
 /** The gazetteer's levels that a body's level word (市工信局, 区科委) serves. */
@@ -521,7 +532,7 @@ function placeMentions(names: Names, places: PlaceMention[], others: Mention[], 
   return onceEach(withTheirQualifiers(places))
     .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
-    .map((place) => ({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }))
+    .map((place) => withInside({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }, names))
 }
 
 /**
@@ -548,6 +559,12 @@ function onceEach<T extends { text: string }>(names: T[]): T[] {
 function excluded(text: string, place: PlaceMention): boolean {
   const after = text.slice(place.end)
   return /^(?:以外|之外)/.test(after) || (text.slice(0, place.start).endsWith('除') && /^外/.test(after))
+}
+
+/** A place no reply names, with the replies of places inside it, if any. */
+function withInside(place: Mention & { stem: string }, names: Names): Mention {
+  const inside = place.docs.length ? [] : [...names.haystacks.keys()].filter((doc) => sitsWithin(doc, place.stem))
+  return inside.length ? { ...place, inside } : place
 }
 
 function docsNaming(stem: string, names: Names): ReplyDocument[] {

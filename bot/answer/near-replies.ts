@@ -41,8 +41,8 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
     if (placeUnsigned.length || places.length === 0) return placeUnsigned
     return kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
   }
-  // A place no reply names has no replies near what was asked of it.
-  if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return []
+  // A place no reply names has no replies near what was asked of it, but those of the places inside it.
+  if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return missing.find((m) => m.inside?.length)?.inside ?? []
   // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
   // 提案); else, unless a place with replies was named, among all (the district's 84号, asked for 市政协84号
   // 提案: a level may be mistaken, a place is not another place); else the replies it names.

@@ -198,7 +198,11 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : chineseNumeral(bare[1])) }
 
   const found = formOnlyListed(text, recogniseEntities(text, kb), kb)
-  const missing = found.mentions.filter((m) => m.docs.length === 0 && m.kind !== 'unit')
+  // Of the replies inside a place no reply names, those on the topic asked, if one is (云南的学校搬迁 → 都龙小学搬迁).
+  const topicAsked = topicWords(withoutMentions(text, found.mentions))
+  const missing = found.mentions
+    .filter((m) => m.docs.length === 0 && m.kind !== 'unit')
+    .map((m) => (m.inside && topicAsked.length ? { ...m, inside: titledBy(m.inside, topicAsked) } : m))
   if (missing.length > 0 || (found.docs && found.docs.length === 0)) return { intent: 'noSuchReply', missing, mentions: found.mentions }
   const scope = found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.label).join(' ')
   const [fact, factPattern] = FACTS.find(([, pattern]) => pattern.test(text)) ?? []
