@@ -236,6 +236,20 @@ test('a district written after its city or province (河南舞钢, 平顶山舞�
   assert.doesNotMatch(offTopic.reply.text, /舞钢/)
 })
 
+test('a city\'s replies asked for are its own, then those of the places inside it; asked a topic only these cover, they are offered by name, never quoted for the city', async () => {
+  const kb = await corpusOf({
+    'city.txt': answering('关于市人大第12号建议的答复', '平顶山市交通运输局', '2022年6月8日', '王某代表', '关于改造城区公交站台的建议', '今年将改造城区公交站台30座。'),
+    'stalls.txt': answering('关于市人大第37号建议的答复', '舞钢市城市管理局', '2021年7月26日', '田某代表', '关于规范发展地摊经济的建议', '我局在寺坡、朱兰、垭口划定地摊经营区域，居民可以在指定时间段摆地摊。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [listed] = await converse(engine, '平顶山的答复有哪些')
+  assert.deepEqual(listed.docIds, [idOf(kb, 'city.txt'), idOf(kb, 'stalls.txt')], listed.reply.text)
+  const [stalls, picked] = await converse(engine, '平顶山的地摊经济有什么规定', '1')
+  assert.equal(stalls.reply.answered, false, stalls.reply.text)
+  assert.match(stalls.reply.text, /平顶山所辖地方的答复中与此有关的有：\n1\. [^\n]*舞钢市城市管理局/)
+  assert.deepEqual(picked.docIds, [idOf(kb, 'stalls.txt')], picked.reply.text)
+})
+
 test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {
   const kb = await corpusOf({
     'rental.txt': signed('中山市公租房申请问答', '中山市住房和城乡建设局', '2021年3月1日', '一、公租房怎么申请？', '申请公租房，应当向户籍所在地街道办事处提交申请表和收入证明。'),

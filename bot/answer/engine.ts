@@ -182,15 +182,22 @@ async function notAnswered(
   const offers = await unscopedOffers(kb, calibration, asked)
   const lacking = asked.scopedBy?.includes('unit') ? '答复单位' : '提出人'
   const unscoped = `以下答复未载明${lacking}，内容与此相关：`
+  // Else the replies of the places inside the one named, on its topic (保山的学校要合并吗 → 龙陵's).
+  const inside = offers.length || otherSubject ? [] : kb.documentsOf(asked.inside?.docIds ?? [])
   // Named replies about something else are no such reply: those that may be it are offered, else the named ones.
-  const listed = otherSubject && offers.length === 0 ? scopeDocs : offers
+  const listed = otherSubject && offers.length === 0 ? scopeDocs : [...offers, ...inside]
   // Places every searched text names only in passing, being another place's: none is theirs.
   const strangers = (asked.places ?? []).filter((place) => scopeDocs.length > 0 && scopeDocs.every((doc) => anotherPlacesText(doc, place)))
   const text = otherSubject
     ? noSuchReplyText({ asked: [otherSubject.request], places: [], missingKind: '', offers: listed.map(describe), offersHeading: offers.length ? unscoped : `${scope}的${kindsOf(scopeDocs)}有：` })
     : strangers.length
       ? placeNotFoundText(message ?? query, strangers.map((place) => place.label), kindsOf(scopeDocs))
-      : [notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)), ...offerLines(offers, unscoped), ...(!docIds && opensPointing(message ?? query) ? [WHICH_ONE_HINT] : [])].join('\n')
+      : [
+          notFoundText(message ?? query, scope, docIds?.length === 1, kindsOf(scopeDocs)),
+          ...offerLines(offers, unscoped),
+          ...offerLines(inside, `${asked.inside?.label}所辖地方的答复中与此有关的有：`),
+          ...(!docIds && opensPointing(message ?? query) ? [WHICH_ONE_HINT] : []),
+        ].join('\n')
   return turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })
 }
 

@@ -27,7 +27,10 @@ export interface Mention {
   shared?: boolean
   /** for a place no reply is the own of (by unit, session or title): the replies that only mention it, to offer */
   mentionedBy?: ReplyDocument[]
-  /** for a place no reply names: the replies of places inside it (a province's counties), to offer */
+  /**
+   * for a place: the replies of places inside it that do not name it (a province's counties), listed after its
+   * own when its replies are asked for, offered when none names it, never searched for its questions
+   */
   inside?: ReplyDocument[]
   /** for a body asked with a place none of its replies is of: those whose place neither unit nor session says (科技厅), which may be */
   placeUnsaid?: ReplyDocument[]
@@ -561,9 +564,9 @@ function excluded(text: string, place: PlaceMention): boolean {
   return /^(?:以外|之外)/.test(after) || (text.slice(0, place.start).endsWith('除') && /^外/.test(after))
 }
 
-/** A place no reply names, with the replies of places inside it, if any. */
+/** A place with the replies of places inside it that do not name it, if any. */
 function withInside(place: Mention & { stem: string }, names: Names): Mention {
-  const inside = place.docs.length ? [] : [...names.haystacks.keys()].filter((doc) => sitsWithin(doc, place.stem))
+  const inside = [...names.haystacks.keys()].filter((doc) => !place.docs.includes(doc) && sitsWithin(doc, place.stem))
   return inside.length ? { ...place, inside } : place
 }
 

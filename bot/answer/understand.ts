@@ -55,6 +55,8 @@ export type Understanding =
       scopedWith?: string[]
       /** the places named that tell texts apart: another place's text that names one in passing answers for it only in passages naming it */
       places?: { label: string; stem: string; level: PlaceMention['level'] }[]
+      /** replies of places inside the place named, titled by the topic: offered by name if none of its own answers */
+      inside?: { label: string; docIds: string[] }
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
       message?: string
       /** asks what the one reply followed up on or named will do next, and nothing else (这段路以后怎么处理): its passages saying so answer */
@@ -284,7 +286,9 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const placeAlone = !/[\p{L}\p{N}]/u.test(withoutTexts(text, found.mentions))
   if (rest.length === 0 && unknownBodies.length === 0 && (NAMES_REPLIES.test(text) || NAMES_TEXTS.test(text) || placeAlone)) {
     const own = (doc: ReplyDocument) => places.some((place) => ownPlace(doc, place.text))
-    const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc))]
+    // Then those of the places inside it (保山的答复: its counties' too), which never name it.
+    const inside = places.length === 1 ? (places[0].inside ?? []) : []
+    const docs = [...found.docs.filter(own), ...found.docs.filter((doc) => !own(doc)), ...inside.filter((doc) => !found.docs!.includes(doc))]
     if (!docs.some(own) && NAMES_REPLIES.test(text)) return { intent: 'noSuchReply', missing: places.map((place) => ({ ...place, docs: [], mentionedBy: docs })), mentions: found.mentions }
     return { intent: 'lookup', docIds: docs.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
   }
@@ -309,9 +313,16 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
     places: places.filter((m) => m.docs.length > 0 && !everywhere.includes(m)).map((m) => ({ label: m.label, stem: m.stem!, level: m.level! })),
+    ...insideOnTopic(places, topicAsked),
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
     ...(named ? subjectAsked(text, found.mentions) : {}),
   }
+}
+
+/** Of the replies inside the one place named (保山's counties'), those titled by the topic asked: offered if its own do not answer. */
+function insideOnTopic(places: Mention[], topic: string[]): { inside?: { label: string; docIds: string[] } } {
+  const docs = places.length === 1 && topic.length ? titledBy(places[0].inside ?? [], topic) : []
+  return docs.length ? { inside: { label: places[0].label, docIds: docs.map((doc) => doc.id) } } : {}
 }
 
 /**
