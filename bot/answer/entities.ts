@@ -475,12 +475,17 @@ function placeOfBody(doc: ReplyDocument, place: string): boolean {
 }
 
 /** The place a reply's unit names (its innermost), or else one its session names. */
-function placeOfUnitOrSession(doc: ReplyDocument): { text: string; stem: string; fromUnit: boolean } | undefined {
-  const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
-  if (innermost) return { text: innermost.text, stem: innermost.stem, fromUnit: true }
-  const inSession = doc.session ? findPlaces(doc.session)[0] : undefined
-  return inSession && { text: inSession.text, stem: inSession.stem, fromUnit: false }
+function placeOfUnitOrSession(doc: ReplyDocument): BodyPlace | undefined {
+  if (!bodyPlaces.has(doc)) {
+    const innermost = splitPlacePrefix(doc.unit ?? '').places.at(-1)
+    const inSession = !innermost && doc.session ? findPlaces(doc.session)[0] : undefined
+    bodyPlaces.set(doc, innermost ? { text: innermost.text, stem: innermost.stem, fromUnit: true } : inSession && { text: inSession.text, stem: inSession.stem, fromUnit: false })
+  }
+  return bodyPlaces.get(doc)
 }
+type BodyPlace = { text: string; stem: string; fromUnit: boolean }
+/** Read once per reply: every place named in a message is checked against every reply. */
+const bodyPlaces = new WeakMap<ReplyDocument, BodyPlace | undefined>()
 
 /**
  * Whether the reply's body sits in a place inside this one (马关县交通运输局 in 文山 and in 云南). Such a reply
