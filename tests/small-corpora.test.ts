@@ -250,6 +250,17 @@ test('a city\'s replies asked for are its own, then those of the places inside i
   assert.deepEqual(picked.docIds, [idOf(kb, 'stalls.txt')], picked.reply.text)
 })
 
+test('a township named like a city (同江市银川乡) does not cover the city (宁夏银川市): asked about the city, its reply is not quoted', async () => {
+  const kb = await corpusOf({
+    'roads.txt': answering('关于银川乡继续加强农田路修建的建议的答复', '同江市银川乡人民政府', '2017年3月10日', '李某代表', '关于银川乡继续加强农田路修建的建议', '我乡今年新修农田路12公里，并对原有农田路进行维护。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [city] = await converse(engine, '宁夏银川市的农田路修得怎么样')
+  assert.equal(city.reply.answered, false, city.reply.text)
+  assert.match(city.reply.text, /没有找到涉及宁夏银川市的内容/)
+  await quotesFirst(engine, '银川乡的农田路修得怎么样', /新修农田路12公里/)
+})
+
 test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {
   const kb = await corpusOf({
     'rental.txt': signed('中山市公租房申请问答', '中山市住房和城乡建设局', '2021年3月1日', '一、公租房怎么申请？', '申请公租房，应当向户籍所在地街道办事处提交申请表和收入证明。'),

@@ -119,7 +119,7 @@ interface Names {
   spelled: Map<ReplyDocument, string[]>
   /** the places the replies are about, named in full in a unit, title or session (舞钢市…局 → 舞钢): their short forms are places in a message */
   ownPlaces: Set<string>
-  /** place stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
+  /** place level and stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
   placeDocs: Map<string, ReplyDocument[]>
   /** each reply's 文号 with its first lines, and its text, without whitespace, made when a 文号 is first asked about */
   squeezed?: Map<ReplyDocument, { head: string; body: string }>
@@ -540,7 +540,7 @@ function placeMentions(names: Names, places: PlaceMention[], others: Mention[], 
   return onceEach(withTheirQualifiers(places))
     .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
-    .map((place) => withInside({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place.stem, names) }, names))
+    .map((place) => withInside({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place, names) }, names))
 }
 
 /**
@@ -575,12 +575,20 @@ function withInside(place: Mention & { stem: string }, names: Names): Mention {
   return inside.length ? { ...place, inside } : place
 }
 
-function docsNaming(stem: string, names: Names): ReplyDocument[] {
-  let docs = names.placeDocs.get(stem)
+/**
+ * A place's name right before 乡, 镇 or 村 is a township's or a village's of that name (同江市银川乡), not the
+ * place asked about (宁夏银川市): the texts naming only it do not cover that place.
+ */
+const TOWNSHIP_AFTER = '(?![乡镇村]|街道|社区|嘎查|苏木)'
+
+function docsNaming({ stem, level }: Pick<PlaceMention, 'stem' | 'level'>, names: Names): ReplyDocument[] {
+  const key = `${level}:${stem}`
+  let docs = names.placeDocs.get(key)
   if (!docs) {
     const spelled = pinyin(stem, { toneType: 'none', type: 'array' }).join('')
-    docs = [...names.haystacks.keys()].filter((doc) => names.haystacks.get(doc)!.includes(stem) || names.spelled.get(doc)!.includes(spelled))
-    names.placeDocs.set(stem, docs)
+    const named = new RegExp(level === 'street' ? stem : `${stem}${TOWNSHIP_AFTER}`, 'u')
+    docs = [...names.haystacks.keys()].filter((doc) => named.test(names.haystacks.get(doc)!) || names.spelled.get(doc)!.includes(spelled))
+    names.placeDocs.set(key, docs)
   }
   return docs
 }
