@@ -97,8 +97,8 @@ const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
 const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复类别', '办理类型', '答复类型', '分类标识']
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
-/** "签发人:张三", or in the closing courtesies "此复函已经张玉林主任审签" (我局余兵局长, 敖镇长: as written). */
-const SIGNER = new RegExp(`${labelled(['签发人'], '([^\\s|]+)').source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
+/** "签发人:张三" (主要签发领导:李  兵, padded), or in the closing courtesies "此复函已经张玉林主任审签" (我局余兵局长, 敖镇长: as written). */
+const SIGNER = new RegExp(`${labelled(['签发人', '签发领导'], `(${H}[ \\t\u3000]{1,3}${H}(?=\\s|$)|[^\\s|]+)`).source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
 /**
  * Whom the reply is copied to, as printed: 抄送:市政协提案委,市政府办公室。 (抄报 to those above). A hard-wrapped
  * page may run the contact fields or the printing line (…办公室2017年8月16日印发) onto it: they end the list.
@@ -373,13 +373,20 @@ function firstCapture(source: string, patterns: RegExp[]): string | undefined {
   return undefined
 }
 
-/** The nearest line above the opening, past a greeting, when it is a name line and not the heading. */
+/**
+ * The nearest line above the opening, past a greeting, when it is a name line and not the heading; or a
+ * deputy's or member's name before its colon, whatever a page ran onto the line after it (孙立国代表:第一次会议
+ * 第1192号建议办理情况的答复, the heading's second line).
+ */
 function salutationAbove(lines: string[], at: number): string | undefined {
   let i = at - 1
   while (i >= 0 && GREETING.test(lines[i])) i--
-  const name = SALUTATION.exec(lines[i] ?? '')?.[1]
+  const name = (SALUTATION.exec(lines[i] ?? '')?.[1] ?? MEMBER_SALUTATION.exec(lines[i] ?? '')?.[1])?.replace(GREETING_AFTER, '')
   return name && !HEADING_LINE.test(name) ? name : undefined
 }
+/** A greeting run onto the salutation (尊敬的于广海委员您好:) is no part of the name. */
+const GREETING_AFTER = /[,，]?(?:您|你)好[!！]?$/u
+const MEMBER_SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}、，,· ]{2,60}?(?:委员|代表))\\s*[:：]`, 'u')
 
 /**
  * A salutation printed on the opening's own line (罗元代表:你提出的“…”已交由我局研究办理), as pages that lost

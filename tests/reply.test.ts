@@ -228,6 +228,19 @@ test('a 文号 sharing its line with the 签发人 field is still the 文号', (
   assert.equal(metadata.signer, '张晓东')
 })
 
+test('a salutation with the heading\'s tail or a greeting run onto it, a 签发领导 padded to three characters, an empty 发文字号 field before 成文时间', () => {
+  const reply = (head: string[], salutation: string, ...tail: string[]) => {
+    const cleaned = cleanText([...head, '关于对某市第十六届人民代表大会', '第一次会议第1192号建议办理情况的答复', salutation, '您提出的《关于推广天然气取暖的建议》收悉,现答复如下:', '我委将继续推广。', '某市住房和城乡建设委员会', '2018年5月30日', ...tail].join('\n'))
+    return parseReply(cleaned.text, cleaned.portal).metadata
+  }
+  const runOn = reply([], '孙立国代表:第一次会议第1192号建议办理情况的答复')
+  assert.deepEqual(runOn.proposers, ['孙立国'])
+  assert.equal(reply([], '尊敬的于广海委员您好:').addressee, '于广海委员')
+  const fields = reply(['索引号: 1115/2023-01986 发布机构: 某市住房和城乡建设委员会', '发文字号: 成文时间: 2023-12-08'], '色尔道等代表:', '主要签发领导:李  兵')
+  assert.equal('docNumber' in fields, false, 'an empty 发文字号 is no 文号')
+  assert.equal(fields.signer?.replace(/\s+/g, ''), '李兵')
+})
+
 test('whom a reply is copied to (抄送, 抄报) is read as printed, without the contact fields or printing line a page runs onto it', () => {
   const reply = (...closing: string[]) =>
     parseReply(['关于县政协十届三次会议第8号提案的答复', '李明委员：', '您提出的《关于修缮县图书馆的提案》收悉，现答复如下：', '已列入年度计划。', '某县文化和旅游局', '2023年6月30日', ...closing].join('\n')).metadata

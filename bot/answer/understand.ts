@@ -211,7 +211,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const named = found.docs && scope ? found.docs : undefined
 
   // Of several named replies, the one whose proposal the message names by its topic (水务局答复蜻蛉河那件议案的联系电话).
-  const topic = fact && named && named.length > 1 ? topicWords(withoutMentions(text, found.mentions, [factPattern!])) : []
+  const topic = fact && named && named.length > 1 ? topicWords(withoutMentions(text, found.mentions, [factPattern!, REPLY_REFERENCE])) : []
   const onTopic = topic.length ? titledBy(named!, topic) : named
   if (fact && onTopic?.length === 1) return { intent: 'fact', fact, docId: onTopic[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
@@ -219,7 +219,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   // session or title), the one, or the list. A reply that only mentions the place is not its reply.
   const places = found.mentions.filter((m) => m.kind === 'place')
   const onlyPlaces = found.mentions.every((m) => m.kind === 'place')
-  if (fact && onlyPlaces && found.docs && places.length > 0 && topicWords(withoutMentions(text, found.mentions, [factPattern!])).length === 0) {
+  if (fact && onlyPlaces && found.docs && places.length > 0 && topicWords(withoutMentions(text, found.mentions, [factPattern!, REPLY_REFERENCE])).length === 0) {
     const own = found.docs.filter((doc) => places.every((place) => ownPlace(doc, place.text)))
     if (own.length === 1) return { intent: 'fact', fact, docId: own[0].id }
     if (own.length > 1) return { intent: 'lookup', docIds: own.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
