@@ -1068,6 +1068,9 @@ test('the title, class and addressee of the reply just cited are its facts, neve
   assert.match(title.reply.text, /答复的提案：《关于增设路灯的提案》/)
   assert.match(category.reply.text, /办理结果：B/)
   assert.match(addressee.reply.text, /提出人：曹文军/)
+  // 事由, as a tracking form calls the proposal's title.
+  const [, subject] = await converse(engine, '鹦鸽镇路灯', '这件提案的事由是什么')
+  assert.match(subject.reply.text, /答复的提案：《关于增设路灯的提案》/)
   // What it says as a whole is the reply itself, as when it is named.
   const [, says] = await converse(engine, '鹦鸽镇路灯', '主要说了什么')
   assert.deepEqual(says.docIds, [idOf(kb, 'town.txt')], says.reply.text)
