@@ -261,6 +261,19 @@ test('a township named like a city (同江市银川乡) does not cover the city 
   await quotesFirst(engine, '银川乡的农田路修得怎么样', /新修农田路12公里/)
 })
 
+test('a place written with its level (长宁县) is not a place of another level of that name (长宁区), whose texts also say 长宁 alone', async () => {
+  const kb = await corpusOf({
+    'changning-online.txt': answering('关于区政协第84号提案的答复', '长宁区科学技术委员会', '2024年4月30日', '辛某委员', '关于推进长宁政务服务的提案', '全区实际办件网办率91.02%，创新长宁的政务服务品牌。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const question of ['长宁县的网办率是多少', '宜宾长宁县的网办率是多少']) {
+    const [turn] = await converse(engine, question)
+    assert.equal(turn.reply.answered, false, `${question}: ${turn.reply.text}`)
+  }
+  await quotesFirst(engine, '长宁的网办率是多少', /网办率91\.02%/)
+  await quotesFirst(engine, '长宁区的网办率是多少', /网办率91\.02%/)
+})
+
 test('a district written by the short name jieba knows only as a rare noun (海珠) is a place: no text covering it, another city\'s rules are not quoted for it', async () => {
   const kb = await corpusOf({
     'rental.txt': signed('中山市公租房申请问答', '中山市住房和城乡建设局', '2021年3月1日', '一、公租房怎么申请？', '申请公租房，应当向户籍所在地街道办事处提交申请表和收入证明。'),

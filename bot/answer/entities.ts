@@ -119,7 +119,7 @@ interface Names {
   spelled: Map<ReplyDocument, string[]>
   /** the places the replies are about, named in full in a unit, title or session (舞钢市…局 → 舞钢): their short forms are places in a message */
   ownPlaces: Set<string>
-  /** place level and stem → the replies that name it, filled as places are asked about (a scan of every text once per place) */
+  /** place level, stem and level word → the replies that name it, filled as places are asked about (a scan of every text once per place) */
   placeDocs: Map<string, ReplyDocument[]>
   /** each reply's 文号 with its first lines, and its text, without whitespace, made when a 文号 is first asked about */
   squeezed?: Map<ReplyDocument, { head: string; body: string }>
@@ -577,17 +577,29 @@ function withInside(place: Mention & { stem: string }, names: Names): Mention {
 
 /**
  * A place's name right before 乡, 镇 or 村 is a township's or a village's of that name (同江市银川乡), not the
- * place asked about (宁夏银川市): the texts naming only it do not cover that place.
+ * place asked about (宁夏银川市); and written with its level (长宁县), it is not a place of another level of
+ * that name (上海's 长宁区). Texts naming only those do not cover it.
  */
-const TOWNSHIP_AFTER = '(?![乡镇村]|街道|社区|嘎查|苏木)'
+const LEVEL_AFTER = '[省市区县旗州盟乡镇村]|街道|社区|嘎查|苏木'
+const TOWNSHIP_AFTER = '[乡镇村]|街道|社区|嘎查|苏木'
 
-function docsNaming({ stem, level }: Pick<PlaceMention, 'stem' | 'level'>, names: Names): ReplyDocument[] {
-  const key = `${level}:${stem}`
+function docsNaming({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' | 'level'>, names: Names): ReplyDocument[] {
+  // The level word the message wrote after the name (县 of 长宁县, 市 of 宁夏银川市), if any.
+  const written = level === 'street' ? undefined : /^[省市区县旗州盟]$/u.exec(text.slice(text.lastIndexOf(stem) + stem.length))?.[0]
+  const key = `${level}:${stem}:${written ?? ''}`
   let docs = names.placeDocs.get(key)
   if (!docs) {
     const spelled = pinyin(stem, { toneType: 'none', type: 'array' }).join('')
-    const named = new RegExp(level === 'street' ? stem : `${stem}${TOWNSHIP_AFTER}`, 'u')
-    docs = [...names.haystacks.keys()].filter((doc) => named.test(names.haystacks.get(doc)!) || names.spelled.get(doc)!.includes(spelled))
+    const bare = new RegExp(level === 'street' ? stem : `${stem}(?!${written ? LEVEL_AFTER : TOWNSHIP_AFTER})`, 'u')
+    const levels = written && { own: new RegExp(`${stem}${written}`, 'u'), other: new RegExp(`${stem}(?!${written})[省市区县旗州盟]`, 'u') }
+    // Written with its level, it is named so, or bare (长宁的, a file named changning) in a text that never
+    // names another level of that name (长宁区).
+    const naming = ([doc, haystack]: [ReplyDocument, string]) => {
+      if (levels && levels.own.test(haystack)) return true
+      if (levels && levels.other.test(haystack)) return false
+      return bare.test(haystack) || names.spelled.get(doc)!.includes(spelled)
+    }
+    docs = [...names.haystacks].filter(naming).map(([doc]) => doc)
     names.placeDocs.set(key, docs)
   }
   return docs
