@@ -210,16 +210,17 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const [fact, factPattern] = FACTS.find(([, pattern]) => pattern.test(text)) ?? []
   const named = found.docs && scope ? found.docs : undefined
 
-  // Of several named replies, the one whose proposal the message names by its topic (水务局答复蜻蛉河那件议案的联系电话).
-  const topic = fact && named && named.length > 1 ? topicWords(withoutMentions(text, found.mentions, [factPattern!, REPLY_REFERENCE])) : []
-  const onTopic = topic.length ? titledBy(named!, topic) : named
+  // What a fact is asked of beyond the names and the reply pointed at (这份答复): for several named replies,
+  // names the one whose proposal it is about (水务局答复蜻蛉河那件议案的联系电话).
+  const factTopic = fact ? topicWords(withoutMentions(text, found.mentions, [factPattern!, REPLY_REFERENCE])) : []
+  const onTopic = named && named.length > 1 && factTopic.length ? titledBy(named, factTopic) : named
   if (fact && onTopic?.length === 1) return { intent: 'fact', fact, docId: onTopic[0].id }
   if (fact && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope }
   // A fact asked of a place's reply and nothing else (鹦鸽镇的提案答复文号): of its own replies (by unit,
   // session or title), the one, or the list. A reply that only mentions the place is not its reply.
   const places = found.mentions.filter((m) => m.kind === 'place')
   const onlyPlaces = found.mentions.every((m) => m.kind === 'place')
-  if (fact && onlyPlaces && found.docs && places.length > 0 && topicWords(withoutMentions(text, found.mentions, [factPattern!, REPLY_REFERENCE])).length === 0) {
+  if (fact && onlyPlaces && found.docs && places.length > 0 && factTopic.length === 0) {
     const own = found.docs.filter((doc) => places.every((place) => ownPlace(doc, place.text)))
     if (own.length === 1) return { intent: 'fact', fact, docId: own[0].id }
     if (own.length > 1) return { intent: 'lookup', docIds: own.map((doc) => doc.id), scope: places.map((m) => m.label).join(' ') }
