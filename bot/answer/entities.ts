@@ -106,6 +106,11 @@ const PERSON_TITLE = /^(?:委员|代表|同志)$/
 const PROPOSED = /^(?:提|提出|提交|所提|写)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
 
+interface PlaceReplies {
+  docs: ReplyDocument[]
+  inside: ReplyDocument[]
+}
+
 interface Names {
   /** longest first, so the first one a message contains is its longest mention */
   proposers: string[]
@@ -119,8 +124,8 @@ interface Names {
   spelled: Map<ReplyDocument, string[]>
   /** the places the replies are about, named in full in a unit, title or session (舞钢市…局 → 舞钢): their short forms are places in a message */
   ownPlaces: Set<string>
-  /** place level, stem and level word → the replies that name it, filled as places are asked about (a scan of every text once per place) */
-  placeDocs: Map<string, ReplyDocument[]>
+  /** place level, stem and level word → the replies that name it and those inside it, filled as places are asked about (a scan of every text once per place) */
+  placeDocs: Map<string, PlaceReplies>
   /** each reply's 文号 with its first lines, and its text, without whitespace, made when a 文号 is first asked about */
   squeezed?: Map<ReplyDocument, { head: string; body: string }>
   /** each reply's title and text in letters and digits only, made when a title in 《》 is first asked about */
@@ -540,7 +545,10 @@ function placeMentions(names: Names, places: PlaceMention[], others: Mention[], 
   return onceEach(withTheirQualifiers(places))
     .filter((place) => !excluded(text, place))
     .filter((place) => !others.some((m) => m.kind === 'unit' && m.docs.length > 0 && m.text.includes(place.text)))
-    .map((place) => withInside({ kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs: docsNaming(place, names) }, names))
+    .map((place) => {
+      const { docs, inside } = placeReplies(place, names)
+      return { kind: 'place' as const, text: place.text, label: place.text, stem: place.stem, level: place.level, docs, ...(inside.length ? { inside } : {}) }
+    })
 }
 
 /**
@@ -569,12 +577,6 @@ function excluded(text: string, place: PlaceMention): boolean {
   return /^(?:以外|之外)/.test(after) || (text.slice(0, place.start).endsWith('除') && /^外/.test(after))
 }
 
-/** A place with the replies of places inside it that do not name it, if any. */
-function withInside(place: Mention & { stem: string }, names: Names): Mention {
-  const inside = [...names.haystacks.keys()].filter((doc) => !place.docs.includes(doc) && sitsWithin(doc, place.stem))
-  return inside.length ? { ...place, inside } : place
-}
-
 /**
  * A place's name right before 乡, 镇 or 村 is a township's or a village's of that name (同江市银川乡), not the
  * place asked about (宁夏银川市); and written with its level (长宁县), it is not a place of another level of
@@ -583,12 +585,13 @@ function withInside(place: Mention & { stem: string }, names: Names): Mention {
 const LEVEL_AFTER = '[省市区县旗州盟乡镇村]|街道|社区|嘎查|苏木'
 const TOWNSHIP_AFTER = '[乡镇村]|街道|社区|嘎查|苏木'
 
-function docsNaming({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' | 'level'>, names: Names): ReplyDocument[] {
+/** The replies that name a place, and those of places inside it that do not; found once per place. */
+function placeReplies({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' | 'level'>, names: Names): PlaceReplies {
   // The level word the message wrote after the name (县 of 长宁县, 市 of 宁夏银川市), if any.
   const written = level === 'street' ? undefined : /^[省市区县旗州盟]$/u.exec(text.slice(text.lastIndexOf(stem) + stem.length))?.[0]
   const key = `${level}:${stem}:${written ?? ''}`
-  let docs = names.placeDocs.get(key)
-  if (!docs) {
+  let replies = names.placeDocs.get(key)
+  if (!replies) {
     const spelled = pinyin(stem, { toneType: 'none', type: 'array' }).join('')
     const bare = new RegExp(level === 'street' ? stem : `${stem}(?!${written ? LEVEL_AFTER : TOWNSHIP_AFTER})`, 'u')
     const levels = written && { own: new RegExp(`${stem}${written}`, 'u'), other: new RegExp(`${stem}(?!${written})[省市区县旗州盟]`, 'u') }
@@ -599,10 +602,11 @@ function docsNaming({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' | 
       if (levels && levels.other.test(haystack)) return false
       return bare.test(haystack) || names.spelled.get(doc)!.includes(spelled)
     }
-    docs = [...names.haystacks].filter(naming).map(([doc]) => doc)
-    names.placeDocs.set(key, docs)
+    const docs = [...names.haystacks].filter(naming).map(([doc]) => doc)
+    replies = { docs, inside: [...names.haystacks.keys()].filter((doc) => !docs.includes(doc) && sitsWithin(doc, stem)) }
+    names.placeDocs.set(key, replies)
   }
-  return docs
+  return replies
 }
 
 function hostLabels(url: string | undefined): string[] {
