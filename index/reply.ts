@@ -99,12 +99,6 @@ const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复�
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
 /** "签发人:张三" (主要签发领导:李  兵, padded), or in the closing courtesies "此复函已经张玉林主任审签" (我局余兵局长, 敖镇长: as written). */
 const SIGNER = new RegExp(`${labelled(['签发人', '签发领导'], `(${H}[ \\t\u3000]{1,3}${H}(?=\\s|$)|[^\\s|]+)`).source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
-/**
- * Whom the reply is copied to, as printed: 抄送:市政协提案委,市政府办公室。 (抄报 to those above). A hard-wrapped
- * page may run the contact fields or the printing line (…办公室2017年8月16日印发) onto it: they end the list.
- */
-const COPIES_END = `(?=\\s*(?:${['联系单位', '联系人', '经办人', '承办人', '联系电话', '联系方式'].map(spaced).join('|')})|[^\\s，,、()（）]*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印发|\\s*$)`
-const COPIED_TO = new RegExp(labelled(['抄报', '抄送'], `([^\\n]+?)${COPIES_END}`).source, 'gmu')
 /** A bare 类别 label says something else on many pages (主题分类…); a result only when its value is a class. */
 const CLASS_FIELD = labelled(['类别'], `${RESULT_CLASS}\\s*$`)
 /** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
@@ -206,8 +200,16 @@ const CONTACT_LABELS: Record<keyof Contact, string[]> = {
   address: ['联系地址', '地址'],
   postcode: ['邮政编码', '邮编'],
 }
+/** Any contact label, spaced out or not. */
+const CONTACT_LABEL = Object.values(CONTACT_LABELS).flat().map(spaced).join('|')
 /** Contact fields often share a line with no separator left, so a value also ends where the next label starts. */
-const VALUE_END = `(?=[\\s|;；,，。)）]|$|${Object.values(CONTACT_LABELS).flat().map(spaced).join('|')})`
+const VALUE_END = `(?=[\\s|;；,，。)）]|$|${CONTACT_LABEL})`
+/**
+ * Whom the reply is copied to, as printed: 抄送:市政协提案委,市政府办公室。 (抄报 to those above). A hard-wrapped
+ * page may run the contact fields (联系单位: too) or the printing line (…办公室2017年8月16日印发) onto it: they end the list.
+ */
+const COPIES_END = `(?=\\s*(?:${CONTACT_LABEL}|${spaced('联系单位')})|[^\\s，,、()（）]*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印发|\\s*$)`
+const COPIED_TO = new RegExp(labelled(['抄报', '抄送'], `([^\\n]+?)${COPIES_END}`).source, 'gmu')
 /** Area code and number are joined by whatever dash the page had: -, －, —, –, ─ ("0915─4426580"). */
 const PHONE = '\\d[\\d\\-－—–―─‐]{4,}\\d'
 /** A two-character name is often padded to the width of three ("张  征"), then followed by a job title. */
