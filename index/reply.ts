@@ -141,8 +141,13 @@ const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\
 export const UNIT_LIST_LINE = new RegExp(`^\\s*${UNIT_NAME}(?:\\s*[,，、]\\s*${UNIT_NAME})*\\s*[,，、。]\\s*$`, 'u')
 /** A line of co-signing units only (成都市成华区教育局　　成都市成华区委编办). */
 export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
-/** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日. */
-export const DATE_LINE = new RegExp(`^\\s*(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER})\\s*日\\s*$`, 'u')
+/**
+ * A date in digits as signatures write it, 2015年12月30日; pages garble it, losing its 日 (2020年4月27) or
+ * even its 年 (20203月26: a year is four digits, so what follows them is the month).
+ */
+const DIGIT_DATE = '\\d{4}\\s*年?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}'
+/** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日, 20203月26. */
+export const DATE_LINE = new RegExp(`^\\s*(?:${DIGIT_DATE}\\s*日?|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER}\\s*日)\\s*$`, 'u')
 
 /** The signing unit; of a text signed jointly (one unit or two per line above the date), the first, which leads. */
 function signatureUnit(text: string): string | undefined {
@@ -184,7 +189,7 @@ const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '�
  * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
  * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15 (or with its 日 left off: 2020年4月27).
  */
-const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
+const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(${DIGIT_DATE})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
 /**
  * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
@@ -449,7 +454,8 @@ function bareDate(year: string, rest: string): string | undefined {
  * → YYYY-MM-DD; an impossible month or day is left absent.
  */
 function isoDate(value: string | undefined): string | undefined {
-  const [year, month, day] = (value && /\d{4}/u.test(value) ? value.match(/\d+/gu)?.map(Number) : chineseDateParts(value)) ?? []
+  // The year's four digits first: 20203月26 is 2020, 3, 26.
+  const [year, month, day] = (value && /\d{4}/u.test(value) ? value.match(/^\d{4}|\d+/gu)?.map(Number) : chineseDateParts(value)) ?? []
   if (!day || month < 1 || month > 12 || day > 31) return undefined
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

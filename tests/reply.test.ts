@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
 import { parseReply } from '../index/reply.js'
+import { chunkDocument, isQuotable } from '../index/chunk.js'
 
 const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'corpus')
 
@@ -119,6 +120,15 @@ test('a group is a proposer, and 来源 names the unit when nothing else does', 
 test('a page\'s 答复时间 dates a reply whose signing date is garbled', () => {
   const text = ['对区十九届人大四次会议第30号代表建议的答复', '主办单位: 某区交通运输局', '答复时间: 2025-09-15', '吴某代表:', '您提出的关于优化公交布局的建议收悉,现答复如下:', '今年我局优化了2条公交线路。', '2025 915'].join('\n')
   assert.equal(parseReply(text).metadata.date, '2025-09-15')
+})
+
+test('a signing date that lost its 年 or its 日 still dates the reply, and the signature is no part of the last passage', () => {
+  const reply = (date: string) => ['对区政协五届二次会议第12号提案的会办意见', '区教育局:', '王某等委员提出的关于校园午餐的提案收悉,现将会办意见函告如下:', '一是建议增加配餐点,二是建议公开菜谱。', '以上意见供你单位统一答复提案者时参考。', '某区地区工作办公室', '', date].join('\n')
+  for (const [date, iso] of [['20203月26', '2020-03-26'], ['2020年4月27', '2020-04-27'], ['202012月5', '2020-12-05']]) {
+    assert.equal(parseReply(reply(date)).metadata.date, iso, date)
+    const passages = chunkDocument('huiban', cleanText(reply(date)).text).filter(isQuotable)
+    assert.ok(passages.every((chunk) => !chunk.text.includes(date) && !chunk.text.includes('某区地区工作办公室')), date)
+  }
 })
 
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
