@@ -414,6 +414,9 @@ test('a count is answered by a number of something, not by a list\'s numbering (
   const uncounted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines) })
   const [turn] = await converse(createAnswerEngine(() => uncounted), '区里委托了几所民办学校接收随迁子女')
   assert.equal(turn.reply.answered, false, turn.reply.text)
+  // 哪几所 asks which ones: their names answer it, with no number in the text.
+  const named = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校为育才学校、明德学校和启智学校，学费由区财政承担。') })
+  await quotesFirst(createAnswerEngine(() => named), '区里委托了哪几所民办学校接收随迁子女', /育才学校、明德学校和启智学校/)
 })
 
 test('asked for a number to call, a text giving none is not answered from its passages; 有问题找谁 after it stays on it', async () => {
