@@ -165,6 +165,11 @@ export function motionOf(doc: ReplyDocument): '提案' | '建议' | undefined {
   return undefined
 }
 
+/** Words naming replies to motions (答复, 提案) rather than texts in general. */
+export const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
+/** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
+export const NAMES_TEXTS = /(?:政策)?文件|政策/
+
 export function recogniseEntities(message: string, kb: KnowledgeBase): Entities {
   const names = namesIn(kb)
   // A text named by its own title in 《》 is that text; the title's words name nothing else.
@@ -243,7 +248,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const proposer = longestMention(text, names.proposers)?.name
   if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
   else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
-  mentions.push(...unitMentions(text, names, places))
+  // Asked for a body's replies (区发改委的答复, 发改委对台胞台属提案的答复), the policy texts it issued are none
+  // of them: a body that only issued texts has signed no reply here, and an unsigned one may be its own.
+  const repliesAsked = NAMES_REPLIES.test(text) && !NAMES_TEXTS.test(text)
+  mentions.push(...unitMentions(text, names, places).map((m) => (repliesAsked ? { ...m, docs: m.docs.filter((doc) => doc.structured) } : m)))
   mentions.push(...placeMentions(names, places, mentions, text))
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
   const locals = onceEach(localNames(text))

@@ -5,7 +5,7 @@
  * for an answer, and one that matches no reply is said so.
  */
 import { chineseNumeral, nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
-import { ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
+import { NAMES_REPLIES, NAMES_TEXTS, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
 import { isGenericBody } from './units.js'
@@ -146,7 +146,6 @@ const FOLLOW_UP_WORDS = ['这件事', '那件事', '的事', '事情', '打电�
  * happened, and scopes nothing. A day (2020年2月10日的通知) names a text by its date, not a list.
  */
 const DATED = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?(?!\s*\d)/u
-const NAMES_REPLIES = /答复|回复|复函|提案|建议|议案/
 /** A message that ends asking for replies (…的答复, …的提案有哪些): what they are is what comes before. */
 const REPLIES_ASKED_FOR = /(?:答复|回复|复函|提案|建议|议案)(?:有哪些|是什么|怎么样|呢|吗)?[？?。！!]*$/
 /** 今年, 去年, 前年: years counted back from today. */
@@ -160,8 +159,6 @@ function withYearsOf(text: string, today: Date): string {
   if (!NAMES_REPLIES.test(text) && !NAMES_TEXTS.test(text)) return text
   return text.replace(/今年|去年|前年/g, (word) => `${today.getFullYear() - RELATIVE_YEARS[word]}年`)
 }
-/** A place's texts asked for as documents (广州的文件有哪些): policy texts are nobody's 答复. */
-const NAMES_TEXTS = /(?:政策)?文件|政策/
 
 /** How a message names replies rather than what it asks of them. */
 const FRAMING_WORDS = ['关于', '提案', '代表建议', '建议', '议案', '会办意见', '答复', '回复', '复函', '政协', '人大', '委员', '代表', '的']
