@@ -39,10 +39,12 @@ function labelled(labels: string[], value: string): RegExp {
 }
 
 /**
- * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"), or
- * in some replies only begins with the motion ("您好！您提出的《…》对于…具有重要意义"); it ends the head.
+ * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"), says
+ * the motion was handed over (…第122号建议交县卫生健康局办理), or in some replies only begins with the motion
+ * ("您好！您提出的《…》对于…具有重要意义"); it ends the head. A form's row saying it was handed over
+ * (议案办理情况|已于2023年4月转交黄牛铺镇办理) is a tracking field above the reply, not its opening.
  */
-const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|(?:交|转交|交由)[^。，,]{0,10}办理|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
+const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|^[^|]*(?:交|转交|交由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
 const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
@@ -72,10 +74,12 @@ const SESSION = new RegExp(
 )
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
- * "提案第21号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits): a number counts only when it numbers a motion.
+ * "提案第21号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "…的提案(提案编号2022004)": a
+ * number counts only when it numbers a motion.
  */
 const NUMBER = new RegExp(
   `(?:第\\s*(?:[A-Za-z]{1,4})?(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号|` +
+    `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
     // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号
     `》\\s*[(（〔［[]\\s*第?\\s*(\\d+)\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
   'u',
@@ -126,14 +130,23 @@ const TITLE_PATTERNS = [
   new RegExp(`${PROPOSED}[^《》，,。]{0,12}?《(.+?)》`, 'u'),
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
-  new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议))?已?收悉`, 'u'),
+  new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议)(?:[（(][^）)]{1,30}[)）])?)?已?收悉`, 'u'),
   // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下.
   new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}如下`, 'u'),
   labelled(['标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
 ]
 
-/** A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26"). */
-const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)`, 'mu')
+/**
+ * A date in digits as signatures write it, 2015年12月30日; pages garble it, losing its 日 (2020年4月27) or
+ * even its 年 (20203月26: a year is four digits, so what follows them is the month).
+ */
+const DIGIT_DATE = '\\d{4}\\s*年?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}'
+/**
+ * A signature is a line holding only a unit name above the signing date; only its year is required, as dates get garbled ("20203月26").
+ * Units signing jointly, on one line or two per line above the date, are read through to it: the first leads
+ * (a date run onto the last: 凤县黄牛铺镇人民政府 凤县交通运输局2023年9月15日).
+ */
+const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})(?:\\s+(?:\\d{4}|${CN_DIGITS}{4}\\s*年)(?![^\\n]*印发)|(?:\\s+${UNIT_NAME})+\\s*${DIGIT_DATE}\\s*日?\\s*$)`, 'mu')
 /**
  * A line listing units only, as a notice ends with those it is copied to when its 抄送 label is lost
  * (县人大常委会办公室,县政协办公室,县人民法院,).
@@ -141,11 +154,6 @@ const SIGNATURE_UNIT = new RegExp(`^(${UNIT_NAME})\\s+(?:\\d{4}|${CN_DIGITS}{4}\
 export const UNIT_LIST_LINE = new RegExp(`^\\s*${UNIT_NAME}(?:\\s*[,，、]\\s*${UNIT_NAME})*\\s*[,，、。]\\s*$`, 'u')
 /** A line of co-signing units only (成都市成华区教育局　　成都市成华区委编办). */
 export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\s*$`, 'u')
-/**
- * A date in digits as signatures write it, 2015年12月30日; pages garble it, losing its 日 (2020年4月27) or
- * even its 年 (20203月26: a year is four digits, so what follows them is the month).
- */
-const DIGIT_DATE = '\\d{4}\\s*年?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}'
 /** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日, 20203月26. */
 export const DATE_LINE = new RegExp(`^\\s*(?:${DIGIT_DATE}\\s*日?|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER}\\s*日)\\s*$`, 'u')
 
@@ -189,7 +197,7 @@ const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '�
  * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
  * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15 (or with its 日 left off: 2020年4月27).
  */
-const SIGNATURE_DATE = new RegExp(`^(?:${UNIT_NAME}\\s+)?(?:(${DIGIT_DATE})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
+const SIGNATURE_DATE = new RegExp(`^(?:(?:${UNIT_NAME}\\s+)*${UNIT_NAME}\\s*)?(?:(${DIGIT_DATE})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
 /**
  * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
@@ -220,8 +228,8 @@ const PHONE = '\\d[\\d\\-－—–―─‐]{4,}\\d'
 /** A two-character name is often padded to the width of three ("张  征"), then followed by a job title. */
 const PADDED_NAME = `${H}[ \\t\u3000]{1,3}${H}(?=[ \\t\u3000,，;；)）]|$)`
 const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
-  // The name may follow the office it works in: "联系人:浙江省公路管理局计财处,戴京国".
-  name: labelled(CONTACT_LABELS.name, `(?:${UNIT_NAME}\\s*[,，、]\\s*)?(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
+  // The name may follow the office it works in: "联系人:浙江省公路管理局计财处,戴京国", "联系单位及联系人:凤县黄牛铺镇政府 卓义杰".
+  name: labelled(CONTACT_LABELS.name, `(?:${UNIT_NAME}(?:\\s*[,，、]\\s*|\\s+(?=${H}{2,4}(?:\\s|$))))?(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
   // "联系单位及电话" prints the unit before the number; extensions ("52564588-7817") are part of the number.
   phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*)?(${PHONE})`),
   address: labelled(CONTACT_LABELS.address, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),

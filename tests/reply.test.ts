@@ -131,6 +131,26 @@ test('a signing date that lost its 年 or its 日 still dates the reply, and the
   }
 })
 
+test('a form row saying the motion was handed over is not the opening; joint signers on the date\'s line; a contact after its office', () => {
+  const form = [
+    '关于修缮河口村便民桥的建议',
+    '建议内容|河口村现有便民桥建于1980年，年久失修，建议县里实地调研后重建。|办理情况|已于2024年3月转交某某镇办理。',
+    '赵某某代表:您好,您提出的关于重建河口村便民桥的建议已收悉,现答复如下:我镇已完成勘察设计，计划年内开工。',
+    '某县某某镇人民政府 某县交通运输局2024年8月6日',
+    '联系单位及联系人:某县某某镇政府 钱某某 联系电话:4710000',
+  ].join('\n')
+  const metadata = parseReply(form).metadata
+  assert.deepEqual(metadata.proposers, ['赵某某'])
+  assert.equal(metadata.title, '关于重建河口村便民桥的建议')
+  assert.equal(metadata.unit, '某县某某镇人民政府')
+  assert.equal(metadata.date, '2024-08-06')
+  assert.deepEqual(metadata.contact, { name: '钱某某', phone: '4710000' })
+  // A motion number printed in brackets after the title, labelled 提案编号.
+  const numbered = ['孙某委员:', '您提出的关于在滨河路加装护栏的提案(提案编号2024017)已收悉。现答复如下:', '护栏已于5月装好。', '某县住房和城乡建设局', '2024年6月3日'].join('\n')
+  assert.equal(parseReply(numbered).metadata.number, '2024017')
+  assert.equal(parseReply(numbered).metadata.title, '关于在滨河路加装护栏')
+})
+
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
   const sichuan = (await parseCorpus('021_sichuan_kejiting_rd12-5-094_chuangxinchengshi.txt')).metadata
   assert.equal(sichuan.title, '关于积极支持宜宾市申报“国家创新型试点城市”的建议')
@@ -156,8 +176,9 @@ test('the policy text in the corpus is not a reply, and is named by what its tra
   const { structured, metadata } = await parseCorpus('101_changning_policy_xiandaichanyetixi_shishiyijian_2024.txt')
   assert.equal(structured, false)
   assert.deepEqual(metadata.proposers, [])
-  for (const absent of ['addressee', 'kind', 'number', 'unit'] as const) assert.equal(absent in metadata, false, absent)
+  for (const absent of ['addressee', 'kind', 'number'] as const) assert.equal(absent in metadata, false, absent)
   assert.equal(metadata.title, '长宁区加快构建现代化产业体系促进经济高质量发展的实施意见(试行)')
+  assert.equal(metadata.unit, '长宁区发展和改革委员会', 'the first of the ten units signing it, two per line above the date')
 })
 
 test("policy texts of other cities are named by their own title, never by a form their body lists", async () => {
