@@ -759,6 +759,19 @@ test('a level word before a body\'s name says whose it is: 区工信局 is not t
   assert.deepEqual(market.docIds, ['district'], market.reply.text)
 })
 
+test('a fact asked of a topic two replies answer gives each one\'s, under its name; a topic one reply answers gives its own', async () => {
+  const kb = await corpusOf({
+    'canteens.txt': answering('关于社区食堂建设的提案的答复', '某区民政局', '2023年5月10日', '张某委员', '关于增设社区食堂的提案', '我局今年新建社区食堂5家，老人在社区食堂用餐可享受八折优惠。'),
+    'running.txt': answering('关于社区长者食堂运营的提案的答复', '某区商务委员会', '2024年6月20日', '李某委员', '关于改进社区长者食堂运营的提案', '我委支持餐饮企业参与社区长者食堂运营，对社区食堂给予运营补贴。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [both, one] = await converse(engine, '社区食堂那件提案是哪天答复的', '社区食堂运营补贴那份答复是哪天的')
+  assert.equal(both.reply.passages.length, 2, both.reply.text)
+  assert.match(both.reply.lead ?? '', /某区民政局《[^》]+》的答复日期：2023年5月10日\n某区商务委员会《[^》]+》的答复日期：2024年6月20日/)
+  assert.doesNotMatch(one.reply.lead ?? '', /2023年5月10日/)
+  assert.match(one.reply.lead ?? '', /某区商务委员会《[^》]+》的答复日期：2024年6月20日/)
+})
+
 test('replies signed by a bare 交通局 or a town\'s government are found by the place before the name, and their facts given', async () => {
   const kb = await corpusOf({
     'shahe.txt': answering('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表', '关于修缮白塔段道路的建议', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
