@@ -759,6 +759,18 @@ test('a level word before a body\'s name says whose it is: 区工信局 is not t
   assert.deepEqual(market.docIds, ['district'], market.reply.text)
 })
 
+test('a body named with a proposer whose reply it did not sign: no such reply, and that unsigned reply offered, never quoted', async () => {
+  const kb = await corpusOf({
+    'signed.txt': answering('关于区域总部经济的提案的答复', '某区发展和改革委员会', '2024年5月15日', '李某委员', '关于发展区域总部经济的提案', '我委将支持企业设立区域总部，给予租房补贴。'),
+    'unsigned.txt': ['王某委员：', '你提出的“关于发展夜间经济的建议”提案收悉，现答复如下：', '我区将在三个商圈试点夜市，延长商场营业时间。'].join('\n'),
+  })
+  const [asked] = await converse(createAnswerEngine(() => kb), '某区发改委对王某委员提案的答复')
+  assert.equal(asked.reply.answered, false, asked.reply.text)
+  assert.match(asked.reply.text, /没有找到/)
+  assert.match(asked.reply.text, /1\. 对“关于发展夜间经济的建议”的答复/)
+  assert.equal(asked.reply.passages.length, 0)
+})
+
 test('a fact asked of a topic two replies answer gives each one\'s, under its name; a topic one reply answers gives its own', async () => {
   const kb = await corpusOf({
     'canteens.txt': answering('关于社区食堂建设的提案的答复', '某区民政局', '2023年5月10日', '张某委员', '关于增设社区食堂的提案', '我局今年新建社区食堂5家，老人在社区食堂用餐可享受八折优惠。'),

@@ -9,7 +9,7 @@ import { ownPlace, type Mention } from './entities.js'
  * The other replies of a session that was named and exists; the same session's at another level; those
  * mentioning a place that has none of its own; the named replies of other years (a year none is dated
  * in); unsigned replies that name the body asked for, else the unsigned ones of the place named with it,
- * else its place's own; or a number one digit away (of the replies the rest of the message names first,
+ * else its place's own; unsigned replies the other names pick out, of a body that signed none of them; or a number one digit away (of the replies the rest of the message names first,
  * and only of those when it names a place); else those replies.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
@@ -41,6 +41,11 @@ export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Men
     if (placeUnsigned.length || places.length === 0) return placeUnsigned
     return kb.documents.filter((doc) => places.every((place) => ownPlace(doc, place.stem)))
   }
+  // A body that signed texts, named with a proposer or a number whose replies it signed none of (区发改委对台胞
+  // 台属提案的答复, of a reply signed by no one): those replies may be its own, so the unsigned ones are offered.
+  const body = mentions.find((m) => m.kind === 'unit' && m.docs.length > 0)
+  const unsignedNamed = body && missing.length === 0 ? named(mentions.filter((m) => m !== body && m.docs.length > 0)).filter((doc) => !doc.unit) : []
+  if (unsignedNamed.length) return unsignedNamed
   // A place no reply names has no replies near what was asked of it, but those of the places inside it.
   if (mentions.some((m) => m.kind === 'place' && m.docs.length === 0)) return missing.find((m) => m.inside?.length)?.inside ?? []
   // A number one digit away among the replies the rest of the message names (石屏县's, asked for 石屏县第23号
