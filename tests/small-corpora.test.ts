@@ -799,6 +799,11 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(dated.reply.text, /答复日期：2023年7月18日/)
   assert.deepEqual(panshan.docIds, [id('panshan.txt')], panshan.reply.text)
   assert.equal(elsewhere.reply.answered, false, elsewhere.reply.text)
+  // Who led it (谁领衔提的) is its proposer; which unit signed it (哪个单位落款的) its unit; 落款是哪天 its date.
+  const [led, signedBy, signedOn] = await converse(engine, '盘山县第22号建议是谁领衔提的', '盘山县第22号建议是哪个单位落款的', '盘山县第22号建议落款是哪天')
+  assert.match(led.reply.text, /提出人：官亮/)
+  assert.match(signedBy.reply.text, /答复单位：盘山县交通运输局/)
+  assert.match(signedOn.reply.text, /答复日期：2022年5月25日/)
   // Asked by its place and its topic, the fact words (答复是哪天) are no part of the topic judged.
   const [byTopic] = await converse(engine, '秦皇岛关于古树保护的答复是哪天')
   assert.equal(byTopic.reply.answered, true, byTopic.reply.text)
