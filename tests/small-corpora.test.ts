@@ -414,6 +414,13 @@ test('a count is answered by a number of something, not by a list\'s numbering (
   const uncounted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines) })
   const [turn] = await converse(createAnswerEngine(() => uncounted), '区里委托了几所民办学校接收随迁子女')
   assert.equal(turn.reply.answered, false, turn.reply.text)
+  // Counted in 亩, 户 or 公里 too: a text stating no such number does not answer 多少亩.
+  const fields = (...body: string[]) => corpusOf({ 'fields.txt': answering('关于高标准农田建设的建议的答复', '某区农业农村局', '2024年3月1日', '周某代表', '关于加快高标准农田建设的建议', ...body) })
+  const stated = await fields('我局今年将新建高标准农田1.2万亩，重点解决灌溉排水问题。')
+  await quotesFirst(createAnswerEngine(() => stated), '今年要建多少亩高标准农田', /1\.2万亩/)
+  const none = await fields('我局将加快高标准农田建设，重点解决灌溉排水问题，并征求村民意见。')
+  const [unstated] = await converse(createAnswerEngine(() => none), '今年要建多少亩高标准农田')
+  assert.equal(unstated.reply.answered, false, unstated.reply.text)
   // 哪几所 asks which ones: their names answer it, with no number in the text.
   const named = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校为育才学校、明德学校和启智学校，学费由区财政承担。') })
   await quotesFirst(createAnswerEngine(() => named), '区里委托了哪几所民办学校接收随迁子女', /育才学校、明德学校和启智学校/)
