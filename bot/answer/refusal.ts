@@ -89,6 +89,9 @@ const KINDS: [RegExp, RegExp][] = [
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
   // A width or depth asked (路面有多宽, 河道多深) is answered by one said of it: 路面宽6米, 6米宽; a length is not one.
   [/多宽|宽度|多深|深度/, new RegExp(`[宽深][^，。；]{0,6}?${NUMBER}\\s*(?:米|公里|千米|厘米|[mM])|${NUMBER}\\s*(?:米|厘米)[宽深]`)],
+  // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的) is answered by a passage naming a firm or the one
+  // contracted (…公司, 中铁…局, 由…承建), not by one saying only that the work is planned.
+  [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)/, /公司|集团|有限|工程局|工程处|施工单位|中标|承建/],
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
   // 位于…, or the text's contact address.
   [/地址(?:是|在|为)?(?:哪|什么|多少)|(?:什么|哪个)地址|地址[呢？?]*$/, ADDRESS],
