@@ -127,7 +127,7 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       const institution = INSTITUTION.exec(after)
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
-      if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length)) continue
+      if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length) && !beforeFinerPlace(table, text, i + length, entry.level)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
@@ -165,6 +165,19 @@ function standsAlone(text: string, words: WordSpan[], start: number, end: number
 export function isWithin(inner: string, outerStem: string): boolean {
   const within = load().get(inner)?.within
   return !!within && within.every((chain) => chain.includes(outerStem))
+}
+
+/**
+ * A short form right before a finer place written in full is that place's county or city, whatever jieba
+ * reads across them: 象山东陈乡 is 象山 + 东陈乡, not 象 + 山东 + 陈乡.
+ */
+function beforeFinerPlace(table: Map<string, Entry>, text: string, end: number, level: PlaceLevel): boolean {
+  for (let length = Math.min(longest, text.length - end); length >= 3; length--) {
+    const name = text.slice(end, end + length)
+    const entry = table.get(name)
+    if (entry && !entry.short && name !== entry.stem && LEVELS.indexOf(entry.level) > LEVELS.indexOf(level)) return true
+  }
+  return false
 }
 
 /** What a place's people call its parts (舞钢城区, 启东市区, 平江县城). */

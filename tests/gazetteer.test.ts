@@ -29,6 +29,14 @@ test('a district named by one character and 区 (城区, 郊区, 东区) is that
   assert.deepEqual(named('萧县的提案'), ['萧县'])
 })
 
+test('a county written short before its township in full is that county, whatever jieba reads across them', () => {
+  // jieba reads 象山东陈乡 as 象 + 山东 + 陈乡.
+  assert.deepEqual(named('象山东陈乡的河道什么时候清理'), ['象山', '东陈乡'])
+  assert.deepEqual(named('象山茅洋乡的景点'), ['象山', '茅洋乡'])
+  // Not a place in the province's name without a finer place after it: 确保山东 is 山东's.
+  assert.deepEqual(named('确保山东的粮食安全'), ['山东'])
+})
+
 test('an institution, road or line named after a place is not the place', () => {
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
