@@ -401,7 +401,7 @@ test('a width asked (多宽) is answered only from a passage stating one: a road
   await quotesFirst(engine, '回龙寺到保腾线那段路有多长', /5\.5公里/)
 })
 
-test('a count (in 所, 亩, 公里) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; which ones by names; who builds it by the firm', async () => {
+test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it by the firm', async () => {
   const lines = [
     '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
     '（二）申请人持居住证、劳动合同和户口簿到居住地所在街道登记点办理登记。',
@@ -421,6 +421,15 @@ test('a count (in 所, 亩, 公里) is answered by a number of something, not by
   const none = await fields('我局将加快高标准农田建设，重点解决灌溉排水问题，并征求村民意见。')
   const [unstated] = await converse(createAnswerEngine(() => none), '今年要建多少亩高标准农田')
   assert.equal(unstated.reply.answered, false, unstated.reply.text)
+  // A length asked is answered by a length, not by the road's year or its villages; a term asked 多长 is a time.
+  const road = (...body: string[]) => corpusOf({ 'road.txt': answering('关于硬化中坝村道路的建议的答复', '某县交通运输局', '2018年6月10日', '李某代表', '关于硬化中坝村至军南线道路的建议', ...body) })
+  const measured = await road('中坝村至军南线道路全长5.5公里，已于2018年列入建设计划，途经3个村。')
+  await quotesFirst(createAnswerEngine(() => measured), '中坝村至军南线那条路全长多少公里', /5\.5公里/)
+  const unmeasured = await road('中坝村至军南线道路已于2018年列入建设计划，途经3个村，预计2019年完工。')
+  const [noLength] = await converse(createAnswerEngine(() => unmeasured), '中坝村至军南线那条路全长多少公里')
+  assert.equal(noLength.reply.answered, false, noLength.reply.text)
+  const permit = await corpusOf({ 'permit.txt': signed('某市居住证办理指南', '某市公安局', '2020年5月1日', '一、居住证有效期为3年，期满前30日内可以申请签注。') })
+  await quotesFirst(createAnswerEngine(() => permit), '居住证有效期是多长', /有效期为3年/)
   // Who builds it is answered by a passage naming the firm, not by one saying only that the work is planned.
   const bridge = (...body: string[]) => corpusOf({ 'bridge.txt': answering('关于改造石门桥的建议的答复', '某县交通运输局', '2024年4月2日', '吴某代表', '关于改造石门桥危桥的建议', ...body) })
   const built = await bridge('石门桥危桥改造工程已于3月开工，由某某路桥工程有限公司承建，预计年底完工。')

@@ -89,6 +89,9 @@ const KINDS: [RegExp, RegExp][] = [
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
   // A width or depth asked (路面有多宽, 河道多深) is answered by one said of it: 路面宽6米, 6米宽; a length is not one.
   [/多宽|宽度|多深|深度/, new RegExp(`[宽深][^，。；]{0,6}?${NUMBER}\\s*(?:米|公里|千米|厘米|[mM])|${NUMBER}\\s*(?:米|厘米)[宽深]`)],
+  // A length asked (全长多少公里, 有多长; not 多长时间, 有效期多长) is answered by a length (5.5公里, 800米), not by any number
+  // (2018年, 3个村): a reply on the road states its year and its villages too.
+  [/多少(?:公里|千米|米)|长度|全长|(?<![期限间时][是有为]?)多长(?!时间)/, new RegExp(`${NUMBER}\\s*(?:公里|千米|米|km|KM|m)(?![a-zA-Z])`)],
   // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的) is answered by a passage naming a firm or the one
   // contracted (…公司, 中铁…局, 由…承建), not by one saying only that the work is planned.
   [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)/, /公司|集团|有限|工程局|工程处|施工单位|中标|承建/],
