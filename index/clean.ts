@@ -6,6 +6,7 @@
  */
 import { FIELD_WORD, splitPortalBlock, type PortalFields } from './portal.js'
 import { DATE_LINE, UNITS_LINE } from './reply.js'
+import { inSimplified } from './script.js'
 import { CJK, HAN, SENTENCE_END, displayWidth, lastSignificant } from './text.js'
 
 export interface CleanedText {
@@ -14,6 +15,8 @@ export interface CleanedText {
   partial: boolean
   /** the page's metadata block (索引号, 发布机构, 文号 …), taken out of the text: metadata, never a passage */
   portal: PortalFields
+  /** printed in traditional characters, read simplified (script.ts) */
+  traditional: boolean
 }
 
 /** Lines from the page around the reply, not part of it. */
@@ -49,12 +52,13 @@ const INDENT_RUN = '[\\s\\u3000]*\\u3000{2,}[\\s\\u3000]*'
 const PARAGRAPH_INDENT = new RegExp(`(?<=[。；！？])${INDENT_RUN}|${INDENT_RUN}(?=${OPENS_SECTION.source.slice(1)}|第[一二三四五六七八九十百]+[章节条])`, 'u')
 
 export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): CleanedText {
-  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const { text: simplified, traditional } = inSimplified(raw)
+  const lines = simplified.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const { sourceUrl, partial, body } = readHeader(lines)
   const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).flatMap(signatureApart).map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
   const wrapped = format === 'pdf' || looksHardWrapped(kept)
   const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
-  return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal }
+  return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal, traditional }
 }
 
 /** The last sentence of a line, then two words: a signing unit and its date, if they are. */

@@ -218,7 +218,7 @@ async function readCorpusFile(corpusDir: string, file: string, ocr: OcrSession):
 function parseFile({ file, sha256, raw, cleaned }: ReadFile, id: string, chunking: ChunkOptions): ParsedFile {
   const { metadata, structured } = parseReply(cleaned.text, cleaned.portal)
   const sourceUrl = cleaned.sourceUrl ?? raw.hints?.source
-  const doc: ReplyDocument = { id, file, sourceUrl, partial: cleaned.partial, structured, ...withHints(metadata, raw), text: cleaned.text }
+  const doc: ReplyDocument = { id, file, sourceUrl, partial: cleaned.partial, structured, ...(cleaned.traditional && { traditional: true }), ...withHints(metadata, raw), text: cleaned.text }
   const chunks = chunkDocument(id, cleaned.text, chunking).map((chunk) => ({ ...chunk, embeddingKey: sha256Of(embeddingText(chunk)) }))
   return { file, sha256, doc, chunks }
 }

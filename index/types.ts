@@ -68,6 +68,8 @@ export interface ReplyDocument extends ReplyMetadata {
   partial: boolean
   /** false when no reply structure was recognised: indexed as plain text */
   structured: boolean
+  /** printed in traditional characters: read and quoted simplified */
+  traditional?: boolean
   /** cleaned text; every chunk is a slice of it */
   text: string
 }

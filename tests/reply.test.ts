@@ -151,6 +151,28 @@ test('a form row saying the motion was handed over is not the opening; joint sig
   assert.equal(parseReply(numbered).metadata.title, '关于在滨河路加装护栏')
 })
 
+test('a mirror\'s page in traditional characters, pinyin printed after some, is read simplified: proposer, session, unit and date', () => {
+  const mirror = [
+    '張某某等代表:',
+    '你們在某縣第十七屆人民代表大會(huì)第二次會(huì)議期間提出的《關(guān)于修建河口村連接線(xiàn)道路的建議》,已交由我局辦理。現(xiàn)將辦理情況答復(fù)如下:',
+    '該條道路已經(jīng)列入建設計劃,預計明年完工。',
+    '某縣交通運輸局',
+    '2018年6月10日',
+  ].join('\n')
+  const cleaned = cleanText(mirror)
+  assert.equal(cleaned.traditional, true)
+  assert.doesNotMatch(cleaned.text, /\(huì\)|會|縣/)
+  const { metadata } = parseReply(cleaned.text)
+  assert.deepEqual(metadata.proposers, ['张某某'])
+  assert.equal(metadata.session, '某县第十七届人民代表大会第二次会议')
+  assert.equal(metadata.title, '关于修建河口村连接线道路的建议')
+  assert.equal(metadata.unit, '某县交通运输局')
+  // A simplified text with a name in a rare traditional character (辛洁暐) stays as printed.
+  const simplified = cleanText(['辛洁暐委员:', '您提出的关于科创街区的提案收悉,现答复如下:', '我委已会同各街道推进。'].join('\n'))
+  assert.equal(simplified.traditional, false)
+  assert.match(simplified.text, /辛洁暐/)
+})
+
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
   const sichuan = (await parseCorpus('021_sichuan_kejiting_rd12-5-094_chuangxinchengshi.txt')).metadata
   assert.equal(sichuan.title, '关于积极支持宜宾市申报“国家创新型试点城市”的建议')

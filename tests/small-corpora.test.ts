@@ -782,6 +782,19 @@ test('a level word before a body\'s name says whose it is: 区工信局 is not t
   assert.deepEqual(market.docIds, ['district'], market.reply.text)
 })
 
+test('a reply printed in traditional characters is found by a question in simplified ones, quoted simplified, and the citation says so', async () => {
+  const kb = await corpusOf({
+    'mirror.txt': ['羅某某等委員:', '你們在政協某縣第十一屆委員會第二次會議期間提出的《關於幫助解決田壩村進村道路硬化的提案》,已交由我局辦理。現將辦理情況答復如下:',
+      '該條道路已經於2018年3月完成測量設計並進行公開招標,目前正在進行施工,預計年底完工。', '某縣交通運輸局', '2018年6月10日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [asked, proposer] = await converse(engine, '田坝村进村道路硬化现在进度怎样', '罗某某委员的提案答复')
+  assert.equal(asked.reply.answered, true, asked.reply.text)
+  assert.match(asked.reply.passages[0].text, /目前正在进行施工,预计年底完工/)
+  assert.match(asked.reply.text, /【来源】某县交通运输局《[^》]+》[^\n]*（原文为繁体字，引文已转为简体）/)
+  assert.equal(proposer.reply.answered, true, proposer.reply.text)
+})
+
 test('a body named with a proposer whose reply it did not sign: no such reply, and that unsigned reply offered, never quoted', async () => {
   const kb = await corpusOf({
     'signed.txt': answering('关于区域总部经济的提案的答复', '某区发展和改革委员会', '2024年5月15日', '李某委员', '关于发展区域总部经济的提案', '我委将支持企业设立区域总部，给予租房补贴。'),

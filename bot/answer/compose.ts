@@ -132,10 +132,12 @@ export function formatDate(date?: string): string | undefined {
 
 /** Text recognised from a scan may hold recognition errors: the reader is told, once per citation. */
 export const OCR_NOTE = '（据扫描件识别，以原件为准）'
+/** A text printed in traditional characters is quoted simplified: the reader is told, once per citation. */
+export const SIMPLIFIED_NOTE = '（原文为繁体字，引文已转为简体）'
 
 export function citation(doc: ReplyDocument, section: string[]): string {
   const place = [doc.unit, `《${replyTitle(doc)}》`].filter(Boolean).join('')
-  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}${doc.ocr?.pages ? OCR_NOTE : ''}`
+  return `【来源】${place} ${sectionMarkers(section)}${doc.date ? ` · ${formatDate(doc.date)}` : ''}${doc.ocr?.pages ? OCR_NOTE : ''}${doc.traditional ? SIMPLIFIED_NOTE : ''}`
 }
 
 function contactLine(doc: ReplyDocument): string {

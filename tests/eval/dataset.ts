@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, STATE_DIR } from '../../index/index.js'
 import type { Chunk, KnowledgeBase } from '../../index/index.js'
+import { simplifiedScript } from '../../index/script.js'
 
 export interface Question {
   id: string
@@ -33,8 +34,10 @@ export function relevantChunks(kb: KnowledgeBase, question: Question): Set<strin
   if (!doc) throw new Error(`${question.id}: ${question.doc} is not in the index`)
   const chunks = kb.chunksOf(doc.id)
   if (!question.evidence) return new Set(chunks.map((chunk) => chunk.id))
-  // Evidence is labelled whitespace-insensitively: any whitespace may sit between its characters.
-  const pattern = new RegExp([...question.evidence.replace(/\s+/g, '')].map(escape).join('\\s*'))
+  // Evidence is labelled whitespace-insensitively: any whitespace may sit between its characters; and on the
+  // text as printed, which a traditional one is not read as.
+  const evidence = doc.traditional ? simplifiedScript(question.evidence) : question.evidence
+  const pattern = new RegExp([...evidence.replace(/\s+/g, '')].map(escape).join('\\s*'))
   const found = pattern.exec(doc.text)
   if (!found) throw new Error(`${question.id}: evidence not found in ${question.doc}`)
   const [start, end] = [found.index, found.index + found[0].length]
