@@ -44,7 +44,7 @@ function labelled(labels: string[], value: string): RegExp {
  * ("您好！您提出的《…》对于…具有重要意义"); it ends the head. A form's row saying it was handed over
  * (议案办理情况|已于2023年4月转交黄牛铺镇办理) is a tracking field above the reply, not its opening.
  */
-const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|^[^|]*(?:交|转交|交由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
+const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
 const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
@@ -74,14 +74,15 @@ const SESSION = new RegExp(
 )
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
- * "提案第21号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "…的提案(提案编号2022004)": a
- * number counts only when it numbers a motion.
+ * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "第237-7号建议"
+ * (a serial with its part), "…的提案(提案编号2022004)": a number counts only when it numbers a motion.
  */
+const MOTION_DIGITS = '(\\d+(?:[-－]\\d+)?)'
 const NUMBER = new RegExp(
-  `(?:第\\s*(?:[A-Za-z]{1,4})?(\\d+)\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)\\s*第\\s*(\\d+)\\s*号|` +
+  `(?:第\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
-    // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号
-    `》\\s*[(（〔［[]\\s*第?\\s*(\\d+)\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
+    // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号)
+    `》\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
   'u',
 )
 /**
@@ -205,6 +206,8 @@ const SIGNATURE_DATE = new RegExp(`^(?:(?:${UNIT_NAME}\\s+)*${UNIT_NAME}\\s*)?(?
 const BARE_DATE = /^\s*((?:19|20)\d{2})(\d{3,4})\s*$/gmu
 /** Without a signature, the page's own dates are the next best: when it was written (or answered), else published. */
 const PAGE_DATE = labelled(['成文日期', '答复日期', '答复时间', '发布日期', '发布时间'], DATE_VALUE)
+/** A page's field list printed as bullets without labels (• 惠济区住房和城乡建设局 / • 2024-06-14): its date is the page's. */
+const BULLETED_DATE = new RegExp(`^\\s*[•·●▪◦]\\s*${DATE_VALUE}\\s*$`, 'mu')
 
 const CONTACT_LABELS: Record<keyof Contact, string[]> = {
   // A form the reply is printed on has the handler sign beside the leader (承办人签字).
@@ -328,7 +331,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const metadata: ReplyMetadata = {
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
-    number: number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1],
+    number: (number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1])?.replace(/－/gu, '-'),
     docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
@@ -343,7 +346,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??
       FIELDS.unit.map((label) => capture((portal[label] ?? '').replace(SITE, ''), WHOLE_UNIT)).find(Boolean),
-    date: signatureDate(text) ?? isoDate(field(FIELDS.written)) ?? isoDate(field(FIELDS.published)) ?? isoDate(capture(text, PAGE_DATE)),
+    date: signatureDate(text) ?? isoDate(field(FIELDS.written)) ?? isoDate(field(FIELDS.published)) ?? isoDate(capture(text, PAGE_DATE)) ?? isoDate(capture(head, BULLETED_DATE)),
     contact: contactOf(text),
   }
   // A reply shows itself by its opening (the salutation sits above it), its motion number or its 办理结果.

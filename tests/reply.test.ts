@@ -173,6 +173,17 @@ test('a mirror\'s page in traditional characters, pinyin printed after some, is 
   assert.match(simplified.text, /辛洁暐/)
 })
 
+test('numbers printed after 提案答复 or with a part (第237-7号), an opening saying the motion was passed on (转由), a bulleted page date', () => {
+  const headed = ['【区城管委】政协某市某区第十六届二次会议委员提案答复 第35号', '闫某、王某委员:', '您们提出的关于加强道路停车秩序管理的建议提案,经研究答复如下:', '今年新增停车泊位300个。', '某区城市管理委员会', '2023年5月8日'].join('\n')
+  assert.equal(parseReply(headed).metadata.number, '35')
+  const part = ['某区民政局关于区第十九届人民代表大会第三次会议第237-7号建议的复函', '刘某代表:', '您提出的《关于加强湖滨村管理的建议》(第237-7号)收悉,经仔细研究,现答复如下。', '区财政保障了运转经费。', '某区民政局', '2023年6月27日'].join('\n')
+  assert.equal(parseReply(part).metadata.number, '237-7')
+  const passedOn = ['某区城市管理局关于区政协第十六届一次第130号建议的复函', '严某委员:', '您在区政协第十六届一次会议提出的《关于加强博才路市政设施管理的建议》(第130号建议)已转由我局办理。首先感谢您的关心。', '我局已安排专人调查。', '某区城市管理局', '2022年4月29日'].join('\n')
+  assert.deepEqual(parseReply(passedOn).metadata.proposers, ['严某'])
+  const bulleted = ['• MB0Q15011/2024-00027', '• 某区住房和城乡建设局', '• 人大代表建议办理', '• 2024-06-14', '关于区四届人大四次会议第41号建议的回复', '黄某代表:', '您提出的关于“打通桂圆路北段”的建议收悉。现答复如下:', '该道路未列入2024年城建计划。'].join('\n')
+  assert.equal(parseReply(bulleted).metadata.date, '2024-06-14')
+})
+
 test('table pages: the title comes from its field, whole, even when the opening misprints it', async () => {
   const sichuan = (await parseCorpus('021_sichuan_kejiting_rd12-5-094_chuangxinchengshi.txt')).metadata
   assert.equal(sichuan.title, '关于积极支持宜宾市申报“国家创新型试点城市”的建议')
