@@ -825,6 +825,7 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
     'shahe.txt': answering('关于沙河市第九届人民代表大会第三次会议第31号建议的答复', '交通局', '2023年7月18日', '纪占斌代表', '关于修缮白塔段道路的建议', '经研究，白塔段道路已列入省交通厅动态管理系统，待终审后实施。'),
     'panshan.txt': answering('对县十八届人大一次会议第22号建议的答复', '盘山县交通运输局', '2022年5月25日', '官亮代表', '关于修建乡村公路的建议', '我局已将该路段纳入2022年农村公路建设计划，年底前开工。'),
     'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '2023年10月8日', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。'),
+    'lake.txt': answering('长寿区民政局关于区第十九届人民代表大会第三次会议第237-7号建议的复函', '长寿区民政局', '2023年6月27日', '刘静代表', '关于加强湖滨村管理的建议', '区财政保障了湖滨村运转经费15万元。'),
     'forest.txt': signed('关于秦皇岛市第十四届人民代表大会第四次会议第86号建议的会办意见', '林业局', '2019年7月31日', '市旅游文广局：', '杨春波代表提出的《关于加强农村古树保护的建议》收悉，现将我局会办意见函告如下：', '一是全面开展古树名木分布情况摸底调查，登记造册，建立档案。'),
   })
   const engine = createAnswerEngine(() => kb)
@@ -835,6 +836,10 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(dated.reply.text, /答复日期：2023年7月18日/)
   assert.deepEqual(panshan.docIds, [id('panshan.txt')], panshan.reply.text)
   assert.equal(elsewhere.reply.answered, false, elsewhere.reply.text)
+  // A number with a part is asked as printed; a 会办意见 is written to a unit (写给哪个单位).
+  const [parted, writtenTo] = await converse(engine, '长寿区第237-7号建议是谁提的', '秦皇岛林业局的会办意见是写给哪个单位的')
+  assert.match(parted.reply.text, /提出人：刘静/)
+  assert.match(writtenTo.reply.text, /收文对象：市旅游文广局/)
   // Who led it (谁领衔提的) is its proposer; which unit signed it (哪个单位落款的) its unit; 落款是哪天 its date.
   const [led, signedBy, signedOn] = await converse(engine, '盘山县第22号建议是谁领衔提的', '盘山县第22号建议是哪个单位落款的', '盘山县第22号建议落款是哪天')
   assert.match(led.reply.text, /提出人：官亮/)

@@ -19,7 +19,7 @@ export type SectionRequest =
   | { kind: 'named'; name: string }
 
 /** A fact about one reply that is not a passage of its body. */
-export type Fact = 'contact' | 'date' | 'docNumber' | 'number' | 'proposers' | 'unit' | 'result' | 'signer' | 'copies' | 'title' | 'session'
+export type Fact = 'contact' | 'date' | 'docNumber' | 'number' | 'proposers' | 'addressee' | 'unit' | 'result' | 'signer' | 'copies' | 'title' | 'session'
 
 export type Understanding =
   | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
@@ -89,6 +89,8 @@ const MAX_SECTION_NAME = 12
 const FACTS: [Fact, RegExp][] = [
   // Whom it was copied to names units too (抄送给了哪些单位): asked first.
   ['copies', /抄送|抄报/],
+  // Whom a 会办意见 or 协办函 is written to is a unit (这份函是写给哪个单位的): asked before whom a reply answers.
+  ['addressee', /(?:写给|发给|送给|报送|致)(?:哪个|哪家|什么)(?:单位|部门|机构)|(?:会办意见|协办函|函)是?(?:写给|发给|给)(?:谁|哪)/],
   // The first of several proposers leads it (谁领衔提的, 领衔代表是谁).
   ['proposers', /谁提的|谁提出的?|谁写的|提案人|建议人|提出人|谁领衔|领衔[^，。？?]{0,4}(?:谁|哪位)|(哪[几一二两三四五六七八九十]?位|哪个|哪些|什么人)(委员|代表)?提|(?:答复|回复|写)给(?:谁|哪[几一二两三四五六七八九十]?位|哪些)|答复对象|(?:答复|回复)了?(?:哪[几一二两三四五六七八九十]?位|哪个|哪些)(?:委员|代表)|(?:哪[几一二两三四五六七八九十]?位|哪个|哪些|什么人)(?:委员|代表)的(?:提案|建议|议案)/],
   // Which unit signed it (哪个单位落款的, 落款单位) is which one replied; when it was signed (落款是哪天) is its date.
