@@ -128,6 +128,7 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
       if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length) && !beforeFinerPlace(table, text, i + length, entry.level)) continue
+      if (entry.short && namesVillage(text, words, i + length)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
@@ -178,6 +179,17 @@ function beforeFinerPlace(table: Map<string, Entry>, text: string, end: number, 
     if (entry && !entry.short && name !== entry.stem && LEVELS.indexOf(entry.level) > LEVELS.indexOf(level)) return true
   }
   return false
+}
+
+/**
+ * A short form before 村, 乡 or 镇 standing as an ending (湖滨村, 朝阳村, 银川乡: jieba reads the ending alone, or
+ * glued to what follows into no word it knows, 村缺) names that village or township, not the district or city
+ * (三门峡's 湖滨区, 北京's 朝阳区); before a word beginning so (成都乡村振兴, 北京乡下) it is the place.
+ */
+function namesVillage(text: string, words: WordSpan[], end: number): boolean {
+  if (!/^[村乡镇]/u.test(text.slice(end))) return false
+  const word = words.find((w) => w.start === end)
+  return !word || word.word.length === 1 || word.tag === 'x'
 }
 
 /** What a place's people call its parts (舞钢城区, 启东市区, 平江县城). */

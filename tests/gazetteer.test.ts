@@ -37,6 +37,15 @@ test('a county written short before its township in full is that county, whateve
   assert.deepEqual(named('确保山东的粮食安全'), ['山东'])
 })
 
+test('a short name before 村, 乡 or 镇 as an ending is that village or township, not the district or city', () => {
+  assert.deepEqual(named('朝阳村的路灯坏了'), [])
+  assert.deepEqual(named('湖滨村缺的钱该找谁要'), [])
+  assert.deepEqual(named('同江银川乡的农田路'), ['同江', '银川乡'])
+  // Before a word that begins so, it is the place.
+  assert.deepEqual(named('成都乡村振兴政策'), ['成都'])
+  assert.deepEqual(named('北京乡下的房子'), ['北京'])
+})
+
 test('an institution, road or line named after a place is not the place', () => {
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
