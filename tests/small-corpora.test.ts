@@ -845,6 +845,10 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(led.reply.text, /提出人：官亮/)
   assert.match(signedBy.reply.text, /答复单位：盘山县交通运输局/)
   assert.match(signedOn.reply.text, /答复日期：2022年5月25日/)
+  // Its class asked as letters (A类还是B类) is its 办理结果, which this reply does not print.
+  const [classed] = await converse(engine, '盘山县第22号建议的答复是A类还是B类')
+  assert.equal(classed.reply.answered, false, classed.reply.text)
+  assert.match(classed.reply.text, /没有写明办理结果/)
   // Asked by its place and its topic, the fact words (答复是哪天) are no part of the topic judged.
   const [byTopic] = await converse(engine, '秦皇岛关于古树保护的答复是哪天')
   assert.equal(byTopic.reply.answered, true, byTopic.reply.text)
