@@ -32,6 +32,18 @@ async function quotesFirst(engine: ReturnType<typeof createAnswerEngine>, questi
   assert.match(turn.reply.passages[0].text, passage)
 }
 
+/**
+ * A question asking for a kind of fact (a count, a length, a firm) is answered from a text stating one, and
+ * refused by the same text stating none: `corpus` builds the text with [stated, unstated].
+ */
+async function answeredOnlyWhenStated(corpus: (line?: string) => Promise<KnowledgeBase>, question: string, [stated, unstated]: [string, string | undefined], passage: RegExp): Promise<void> {
+  const withIt = await corpus(stated)
+  await quotesFirst(createAnswerEngine(() => withIt), question, passage)
+  const without = await corpus(unstated)
+  const [turn] = await converse(createAnswerEngine(() => without), question)
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+}
+
 /** A reply as these corpora write one: its title, the addressee, the acknowledgement, then the body. */
 const reply = (topic: string, addressee: string, ...body: string[]) =>
   [`关于${topic}的建议的答复`, `${addressee}：`, `您提出的《关于${topic}的建议》收悉，现答复如下：`, ...body].join('\n')
@@ -409,34 +421,19 @@ test('a count (in 所, 亩) is answered by a number of something, not by a list\
     '（四）学位紧缺的区域，可统筹安排随迁子女进入区政府委托的民办学校就读。',
   ]
   const title = '关于做好进城务工人员随迁子女小升初入学工作的实施细则'
-  const counted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校共有4所，学费由区财政承担。') })
-  await quotesFirst(createAnswerEngine(() => counted), '区里委托了几所民办学校接收随迁子女', /共有4所/)
-  const uncounted = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines) })
-  const [turn] = await converse(createAnswerEngine(() => uncounted), '区里委托了几所民办学校接收随迁子女')
-  assert.equal(turn.reply.answered, false, turn.reply.text)
+  const enrolment = (last?: string) => corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, ...(last ? [last] : [])) })
+  await answeredOnlyWhenStated(enrolment, '区里委托了几所民办学校接收随迁子女', ['（五）区政府委托的民办学校共有4所，学费由区财政承担。', undefined], /共有4所/)
   // Counted in 亩, 户 or 公里 too: a text stating no such number does not answer 多少亩.
-  const fields = (...body: string[]) => corpusOf({ 'fields.txt': answering('关于高标准农田建设的建议的答复', '某区农业农村局', '2024年3月1日', '周某代表', '关于加快高标准农田建设的建议', ...body) })
-  const stated = await fields('我局今年将新建高标准农田1.2万亩，重点解决灌溉排水问题。')
-  await quotesFirst(createAnswerEngine(() => stated), '今年要建多少亩高标准农田', /1\.2万亩/)
-  const none = await fields('我局将加快高标准农田建设，重点解决灌溉排水问题，并征求村民意见。')
-  const [unstated] = await converse(createAnswerEngine(() => none), '今年要建多少亩高标准农田')
-  assert.equal(unstated.reply.answered, false, unstated.reply.text)
+  const fields = (body = '') => corpusOf({ 'fields.txt': answering('关于高标准农田建设的建议的答复', '某区农业农村局', '2024年3月1日', '周某代表', '关于加快高标准农田建设的建议', body) })
+  await answeredOnlyWhenStated(fields, '今年要建多少亩高标准农田', ['我局今年将新建高标准农田1.2万亩，重点解决灌溉排水问题。', '我局将加快高标准农田建设，重点解决灌溉排水问题，并征求村民意见。'], /1\.2万亩/)
   // A length asked is answered by a length, not by the road's year or its villages; a term asked 多长 is a time.
-  const road = (...body: string[]) => corpusOf({ 'road.txt': answering('关于硬化中坝村道路的建议的答复', '某县交通运输局', '2018年6月10日', '李某代表', '关于硬化中坝村至军南线道路的建议', ...body) })
-  const measured = await road('中坝村至军南线道路全长5.5公里，已于2018年列入建设计划，途经3个村。')
-  await quotesFirst(createAnswerEngine(() => measured), '中坝村至军南线那条路全长多少公里', /5\.5公里/)
-  const unmeasured = await road('中坝村至军南线道路已于2018年列入建设计划，途经3个村，预计2019年完工。')
-  const [noLength] = await converse(createAnswerEngine(() => unmeasured), '中坝村至军南线那条路全长多少公里')
-  assert.equal(noLength.reply.answered, false, noLength.reply.text)
+  const road = (body = '') => corpusOf({ 'road.txt': answering('关于硬化中坝村道路的建议的答复', '某县交通运输局', '2018年6月10日', '李某代表', '关于硬化中坝村至军南线道路的建议', body) })
+  await answeredOnlyWhenStated(road, '中坝村至军南线那条路全长多少公里', ['中坝村至军南线道路全长5.5公里，已于2018年列入建设计划，途经3个村。', '中坝村至军南线道路已于2018年列入建设计划，途经3个村，预计2019年完工。'], /5\.5公里/)
   const permit = await corpusOf({ 'permit.txt': signed('某市居住证办理指南', '某市公安局', '2020年5月1日', '一、居住证有效期为3年，期满前30日内可以申请签注。') })
   await quotesFirst(createAnswerEngine(() => permit), '居住证有效期是多长', /有效期为3年/)
   // Who builds it is answered by a passage naming the firm, not by one saying only that the work is planned.
-  const bridge = (...body: string[]) => corpusOf({ 'bridge.txt': answering('关于改造石门桥的建议的答复', '某县交通运输局', '2024年4月2日', '吴某代表', '关于改造石门桥危桥的建议', ...body) })
-  const built = await bridge('石门桥危桥改造工程已于3月开工，由某某路桥工程有限公司承建，预计年底完工。')
-  await quotesFirst(createAnswerEngine(() => built), '石门桥危桥改造是哪家施工单位承建的', /某某路桥工程有限公司/)
-  const planned = await bridge('石门桥危桥改造工程已列入明年计划，我局将积极争取上级资金，尽快开工建设。')
-  const [unnamed] = await converse(createAnswerEngine(() => planned), '石门桥危桥改造是哪家施工单位承建的')
-  assert.equal(unnamed.reply.answered, false, unnamed.reply.text)
+  const bridge = (body = '') => corpusOf({ 'bridge.txt': answering('关于改造石门桥的建议的答复', '某县交通运输局', '2024年4月2日', '吴某代表', '关于改造石门桥危桥的建议', body) })
+  await answeredOnlyWhenStated(bridge, '石门桥危桥改造是哪家施工单位承建的', ['石门桥危桥改造工程已于3月开工，由某某路桥工程有限公司承建，预计年底完工。', '石门桥危桥改造工程已列入明年计划，我局将积极争取上级资金，尽快开工建设。'], /某某路桥工程有限公司/)
   // 哪几所 asks which ones: their names answer it, with no number in the text.
   const named = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校为育才学校、明德学校和启智学校，学费由区财政承担。') })
   await quotesFirst(createAnswerEngine(() => named), '区里委托了哪几所民办学校接收随迁子女', /育才学校、明德学校和启智学校/)
