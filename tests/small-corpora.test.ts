@@ -779,6 +779,15 @@ test('a level word before a body\'s name says whose it is: 区工信局 is not t
   assert.deepEqual(market.docIds, ['district'], market.reply.text)
 })
 
+test('a contact block giving a postcode and no address shows the postcode as one, not as an address', async () => {
+  const kb = await corpusOf({
+    'lake.txt': answering('关于加强湖滨村管理的建议的答复', '某区民政局', '2023年6月27日', '刘某代表', '关于加强湖滨村管理的建议', '区财政保障了湖滨村运转经费15万元。', '(联系人:邓某;邮政编码:401220;联系电话:023-40233174)'),
+  })
+  const [contact] = await converse(createAnswerEngine(() => kb), '湖滨村那件建议找谁联系')
+  assert.match(contact.reply.text, /【联系】某区民政局 联系人 邓某 · 电话 023-40233174 · 邮编 401220/)
+  assert.doesNotMatch(contact.reply.text, /地址/)
+})
+
 test('a reply printed in traditional characters is found by a question in simplified ones, quoted simplified, and the citation says so', async () => {
   const kb = await corpusOf({
     'mirror.txt': ['羅某某等委員:', '你們在政協某縣第十一屆委員會第二次會議期間提出的《關於幫助解決田壩村進村道路硬化的提案》,已交由我局辦理。現將辦理情況答復如下:',

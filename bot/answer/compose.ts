@@ -145,7 +145,9 @@ function contactLine(doc: ReplyDocument): string {
   const parts = [
     c?.name && `联系人 ${c.name}`,
     c?.phone && `电话 ${c.phone}`,
-    (c?.address || c?.postcode) && `地址 ${[c?.address, c?.postcode].filter(Boolean).join(' ')}`,
+    c?.address && `地址 ${[c.address, c.postcode].filter(Boolean).join(' ')}`,
+    // A postcode alone is no address: it is said to be one.
+    !c?.address && c?.postcode && `邮编 ${c.postcode}`,
   ].filter(Boolean)
   // Only the unit's own name stands here: a title or a file name would misname who answers the phone.
   const source = documentWords(doc).kind
