@@ -335,7 +335,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
-    signer: firstGroup(SIGNER.exec(text))?.trim(),
+    signer: unpadded(firstGroup(SIGNER.exec(text))),
     copiedTo: copiedTo(text),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
@@ -437,7 +437,7 @@ function proposersOf(opening: string, addressee: string | undefined): string[] {
   // The title may follow each name (尚小豆委员、田海军委员) or the list.
   return named
     .split(/[、，,]/u)
-    .map((name) => name.replace(PROPOSER_SUFFIX, '').trim())
+    .map((name) => unpadded(name.replace(PROPOSER_SUFFIX, ''))!)
     .filter(Boolean)
 }
 
@@ -491,7 +491,7 @@ function contactOf(text: string): Contact | undefined {
   const named = CONTACT_PATTERNS.name.exec(text)
   const both = NAME_AND_PHONE.exec(text)
   const contact = withoutAbsent<Contact>({
-    name: named?.[1]?.trim() || undefined,
+    name: unpadded(named?.[1]),
     // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
     phone: (named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)) || capture(text, CONTACT_PATTERNS.phone),
     address: capture(text, CONTACT_PATTERNS.address),
@@ -499,6 +499,14 @@ function contactOf(text: string): Contact | undefined {
     ...(both ? { name: both[1], phone: both[2] } : {}),
   })
   return Object.keys(contact).length > 0 ? contact : undefined
+}
+
+/**
+ * A name as it is asked for: forms pad a two-character name to the width of three (陈  先, 李  兵), which
+ * nobody types; the padding is no part of the name.
+ */
+function unpadded(name: string | undefined): string | undefined {
+  return name?.trim().replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu, '') || undefined
 }
 
 /** Absent means no key at all, so callers and deepStrictEqual see only what the text said. */
