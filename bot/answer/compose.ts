@@ -146,7 +146,7 @@ function contactLine(doc: ReplyDocument): string {
     c?.name && `联系人 ${c.name}`,
     c?.phone && `电话 ${c.phone}`,
     c?.address && `地址 ${[c.address, c.postcode].filter(Boolean).join(' ')}`,
-    // A postcode alone is no address: it is said to be one.
+    // A postcode alone is no address, and is labelled as what it is.
     !c?.address && c?.postcode && `邮编 ${c.postcode}`,
   ].filter(Boolean)
   // Only the unit's own name stands here: a title or a file name would misname who answers the phone.

@@ -9,8 +9,9 @@ import { ownPlace, type Mention } from './entities.js'
  * The other replies of a session that was named and exists; the same session's at another level; those
  * mentioning a place that has none of its own; the named replies of other years (a year none is dated
  * in); unsigned replies that name the body asked for, else the unsigned ones of the place named with it,
- * else its place's own; unsigned replies the other names pick out, of a body that signed none of them; or a number one digit away (of the replies the rest of the message names first,
- * and only of those when it names a place); else those replies.
+ * else its place's own; unsigned replies the other names pick out, of a body that signed none of them; or a
+ * number one digit away (of the replies the rest of the message names first, and only of those when it
+ * names a place); else those replies.
  */
 export function nearReplies(kb: KnowledgeBase, missing: Mention[], mentions: Mention[]): ReplyDocument[] {
   const number = missing.find((m) => m.kind === 'number')
