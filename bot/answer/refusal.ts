@@ -95,6 +95,8 @@ const KINDS: [RegExp, RegExp][] = [
   // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的) is answered by a passage naming a firm or the one
   // contracted (…公司, 中铁…局, 由…承建), not by one saying only that the work is planned.
   [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)/, /公司|集团|有限|工程局|工程处|施工单位|中标|承建/],
+  // An account to follow (关注哪个公众号, 发消息的号叫啥; not 哪个号码, a phone) is answered by a passage naming one.
+  [/公众号|微信号|视频号|(?:哪个|什么)号(?!码)|号叫(?:啥|什么)/, /公众号|微信号|视频号|微博|抖音|小程序|客户端|APP|App|app/],
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
   // 位于…, or the text's contact address.
   [/地址(?:是|在|为)?(?:哪|什么|多少)|(?:什么|哪个)地址|地址[呢？?]*$/, ADDRESS],
