@@ -7,7 +7,8 @@
 import * as OpenCC from 'opencc-js/t2cn'
 import { HAN } from './text.js'
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
+/** Traditional characters to simplified, character by character: the texts here, and the questions (bot/answer/normalize.ts). */
+export const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
 
 /**
  * Share of Han characters that simplification changes, above which a text is in traditional characters.

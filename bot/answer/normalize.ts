@@ -2,12 +2,10 @@
  * A raw WeChat message → the question text the engine works on: full-width forms folded (ＮＦＫＣ),
  * traditional characters simplified (長寧區 → 长宁区), whitespace collapsed, huge pastes cut.
  */
-import * as OpenCC from 'opencc-js/t2cn'
+import { toSimplified } from '../../index/index.js'
 
 /** Questions are short; a long paste is answered from its beginning, and the reply says so. */
 export const MAX_QUESTION_CHARS = 200
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
 
 export interface NormalizedMessage {
   text: string
