@@ -147,8 +147,9 @@ test('a form row saying the motion was handed over is not the opening; joint sig
   assert.deepEqual(metadata.contact, { name: '钱某某', phone: '4710000' })
   // A motion number printed in brackets after the title, labelled 提案编号.
   const numbered = ['孙某委员:', '您提出的关于在滨河路加装护栏的提案(提案编号2024017)已收悉。现答复如下:', '护栏已于5月装好。', '某县住房和城乡建设局', '2024年6月3日'].join('\n')
-  assert.equal(parseReply(numbered).metadata.number, '2024017')
-  assert.equal(parseReply(numbered).metadata.title, '关于在滨河路加装护栏')
+  const { number, title } = parseReply(numbered).metadata
+  assert.equal(number, '2024017')
+  assert.equal(title, '关于在滨河路加装护栏')
 })
 
 test('a mirror\'s page in traditional characters, pinyin printed after some, is read simplified: proposer, session, unit and date', () => {

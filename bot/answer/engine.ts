@@ -161,8 +161,10 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // A fact asked with a topic (路灯那件提案是哪天答复的) comes first; a contact is in the contact line already.
   // The topic found passages of several texts: which one it names is not known, so each one's fact is
   // given under its name (长宁那份产业新政哪天印发的 had been dated by another 长宁 reply quoted first).
-  const quotedTexts = shown.map((hit) => hit.doc).filter((doc, i, docs) => docs.findIndex((other) => other.id === doc.id) === i)
-  if (fact && fact !== 'contact') leading(answer.reply, quotedTexts.map((doc) => factLine(doc, fact).line).join('\n'))
+  if (fact && fact !== 'contact') {
+    const quotedTexts = shown.map((hit) => hit.doc).filter((doc, i, docs) => docs.findIndex((other) => other.id === doc.id) === i)
+    leading(answer.reply, quotedTexts.map((doc) => factLine(doc, fact).line).join('\n'))
+  }
   if (otherSubject) leading(answer.reply, `抱歉，没有找到${otherSubject.request}。${scope}的${kindsOf(kb.documentsOf(docIds ?? []))}中与“${otherSubject.text}”有关的段落如下：`)
   return { ...answer, evidence: judgedEvidence, candidates }
 }

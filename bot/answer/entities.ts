@@ -591,8 +591,8 @@ function excluded(text: string, place: PlaceMention): boolean {
  * place asked about (宁夏银川市); and written with its level (长宁县), it is not a place of another level of
  * that name (上海's 长宁区). Texts naming only those do not cover it.
  */
-const LEVEL_AFTER = '[省市区县旗州盟乡镇村]|街道|社区|嘎查|苏木'
 const TOWNSHIP_AFTER = '[乡镇村]|街道|社区|嘎查|苏木'
+const LEVEL_AFTER = `[省市区县旗州盟]|${TOWNSHIP_AFTER}`
 
 /** The replies that name a place, and those of places inside it that do not; found once per place. */
 function placeReplies({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' | 'level'>, names: Names): PlaceReplies {

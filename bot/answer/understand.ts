@@ -202,11 +202,12 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   if (bare) return { intent: 'pick', index: Number(/^\d+$/.test(bare[1]) ? bare[1] : chineseNumeral(bare[1])) }
 
   const found = formOnlyListed(text, recogniseEntities(text, kb), kb)
+  // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
+  const rest = topicWords(withoutMentions(text, found.mentions))
   // Of the replies inside a place no reply names, those on the topic asked, if one is (云南的学校搬迁 → 都龙小学搬迁).
-  const topicAsked = topicWords(withoutMentions(text, found.mentions))
   const missing = found.mentions
     .filter((m) => m.docs.length === 0 && m.kind !== 'unit')
-    .map((m) => (m.inside && topicAsked.length ? { ...m, inside: titledBy(m.inside, topicAsked) } : m))
+    .map((m) => (m.inside && rest.length ? { ...m, inside: titledBy(m.inside, rest) } : m))
   if (missing.length > 0 || (found.docs && found.docs.length === 0)) return { intent: 'noSuchReply', missing, mentions: found.mentions }
   const scope = found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.label).join(' ')
   const [fact, factPattern] = FACTS.find(([, pattern]) => pattern.test(text)) ?? []
@@ -243,8 +244,6 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   // A body named in a request for its replies ("区教委的答复") that no indexed unit is: there is no such reply.
   const unknownBodies = found.mentions.filter((m) => m.kind === 'unit' && m.docs.length === 0)
   const unknownUnit = unknownBodies[0]
-  // What the message asks beyond naming replies (places and unknown bodies included): nothing → a lookup.
-  const rest = topicWords(withoutMentions(text, found.mentions))
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话, 市民政局的联系人), before it is
   // taken for a follow-up on a topic.
   // Beside other names (政协, a session, a number) too, unless a reply they name may be its (unsigned, or
@@ -316,7 +315,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
     places: places.filter((m) => m.docs.length > 0 && !everywhere.includes(m)).map((m) => ({ label: m.label, stem: m.stem!, level: m.level! })),
-    ...insideOnTopic(places, topicAsked),
+    ...insideOnTopic(places, rest),
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
     ...(named ? subjectAsked(text, found.mentions) : {}),
   }
