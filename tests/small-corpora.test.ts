@@ -413,7 +413,7 @@ test('a width asked (多宽) is answered only from a passage stating one: a road
   await quotesFirst(engine, '回龙寺到保腾线那段路有多长', /5\.5公里/)
 })
 
-test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it by the firm; an account by one', async () => {
+test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it by the firm; an account by one; a share by one', async () => {
   const lines = [
     '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
     '（二）申请人持居住证、劳动合同和户口簿到居住地所在街道登记点办理登记。',
@@ -437,6 +437,9 @@ test('a count (in 所, 亩) is answered by a number of something, not by a list\
   // An account to follow is answered by a passage naming one, not by one on the activities alone.
   const news = (body = '') => corpusOf({ 'news.txt': answering('关于加强苏州河沿岸活动宣传的建议的答复', '某街道办事处', '2023年4月2日', '郑某委员', '关于加强苏州河沿岸活动宣传的建议', body) })
   await answeredOnlyWhenStated(news, '苏州河沿岸活动的消息在哪个号上能看到', ['街道通过“河畔视野”微信公众号发布苏州河沿岸活动信息，每周更新。', '街道在苏州河沿岸开展了多场活动，吸引居民参与，每周更新活动安排。'], /微信公众号/)
+  // A share asked with a word between (比例大概多少) is a share too.
+  const online = (body = '') => corpusOf({ 'online.txt': answering('关于提升网上办事比例的建议的答复', '某区政务服务办公室', '2024年4月30日', '张某委员', '关于提升网上办事比例的建议', body) })
+  await answeredOnlyWhenStated(online, '区里网上办事的比例大概多少', ['今年全区网上办事比例达到91%，群众办事更方便。', '今年全区推进网上办事，群众办事更方便，城市更新也在推进。'], /91%/)
   // 哪几所 asks which ones: their names answer it, with no number in the text.
   const named = await corpusOf({ 'enrolment.txt': signed(title, '某区教育局', '2016年1月5日', ...lines, '（五）区政府委托的民办学校为育才学校、明德学校和启智学校，学费由区财政承担。') })
   await quotesFirst(createAnswerEngine(() => named), '区里委托了哪几所民办学校接收随迁子女', /育才学校、明德学校和启智学校/)
