@@ -90,6 +90,18 @@ async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]
   return judged
 }
 
+/**
+ * What the engine tells the user, with this calibration: the table reports these. (Fitting a calibration
+ * judges on the recorded evidence instead, below: that is what lets a grid be searched without running the
+ * engine again, and it misses the engine's last check, that passages quoted together vouch for themselves.)
+ */
+async function tell(kb: KnowledgeBase, judged: Judged[], calibration: Calibration): Promise<Judged[]> {
+  const engine = createAnswerEngine(() => kb, { calibration })
+  const told: Judged[] = []
+  for (const { q, labelled } of judged) told.push({ q, labelled, turn: await engine.respond(q.question) })
+  return told
+}
+
 /** Whether the engine, with this calibration, answers: open questions by the evidence, the rest as they did. */
 function answers({ turn }: Judged, calibration: Calibration): boolean {
   return turn.evidence ? isAnswerable(turn.evidence, calibration) : turn.reply.answered
@@ -107,9 +119,9 @@ function rightReply(j: Judged, calibration: Calibration): boolean {
   return !!j.labelled && cites(j, calibration).includes(j.labelled)
 }
 
-function refusalAccuracy(judged: Judged[], calibration: Calibration): number {
-  const right = judged.filter((j) => answers(j, calibration) === (j.q.kind === 'answerable')).length
-  return judged.length ? right / judged.length : 0
+function refusalAccuracy(told: Judged[]): number {
+  const right = told.filter(({ q, turn }) => turn.reply.answered === (q.kind === 'answerable')).length
+  return told.length ? right / told.length : 0
 }
 
 /** A wrong answer (an unanswerable question answered, or the wrong reply cited) is worse than a refusal: calibration weighs it this many refusals. A policy, not fitted. */
@@ -178,16 +190,19 @@ interface Outcomes {
   refusedCorrectly: number
 }
 
+/** The user is told the labelled reply. */
+const toldRight = ({ turn, labelled }: Judged) => turn.reply.answered && !!labelled && turn.docIds.includes(labelled)
+
 /** The engine's answer-or-refuse outcome per question: right reply cited, wrong reply cited (or any answer to an unanswerable question), refusals. */
-function outcomes(judged: Judged[], calibration: Calibration): Outcomes {
+function outcomes(told: Judged[]): Outcomes {
   const o: Outcomes = { answeredRight: 0, answeredWrongReply: 0, alsoOtherReply: 0, refusedAnswerable: 0, refusedCorrectly: 0 }
-  for (const j of judged) {
-    const answered = answers(j, calibration)
-    if (answered && rightReply(j, calibration)) {
+  for (const t of told) {
+    const answered = t.turn.reply.answered
+    if (toldRight(t)) {
       o.answeredRight++
-      if (cites(j, calibration).some((docId) => docId !== j.labelled)) o.alsoOtherReply++
+      if (t.turn.docIds.some((docId) => docId !== t.labelled)) o.alsoOtherReply++
     } else if (answered) o.answeredWrongReply++
-    else if (j.q.kind === 'answerable') o.refusedAnswerable++
+    else if (t.q.kind === 'answerable') o.refusedAnswerable++
     else o.refusedCorrectly++
   }
   return o
@@ -342,22 +357,24 @@ async function main(): Promise<void> {
 
   const judged = await judge(kb, questions)
   const tuneJudged = judged.filter((j) => j.q.split === 'tune')
-  const testJudged = judged.filter((j) => j.q.split === 'test')
   const calibration = values.calibrate ? await calibrateAgainstOtherSets(tuneJudged) : loadCalibration()
   const engineRanks = judged.filter((j) => j.q.kind === 'answerable').map((j) => ({ split: j.q.split, rank: engineRank(kb, j.q, j.turn, calibration) }))
   methods.engine = Object.fromEntries(
     Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
   )
+  const told = await tell(kb, judged, calibration)
+  const tuneTold = told.filter((t) => t.q.split === 'tune')
+  const testTold = told.filter((t) => t.q.split === 'test')
   const refusal = {
     calibration,
-    tune: refusalAccuracy(tuneJudged, calibration),
-    test: refusalAccuracy(testJudged, calibration),
-    all: refusalAccuracy(judged, calibration),
-    wronglyAnswered: judged.filter((j) => j.q.kind === 'unanswerable' && answers(j, calibration)).map((j) => j.q.question),
-    wrongReply: judged.filter((j) => j.q.kind === 'answerable' && answers(j, calibration) && !rightReply(j, calibration)).map((j) => j.q.question),
-    wronglyRefused: judged.filter((j) => j.q.kind === 'answerable' && !answers(j, calibration)).map((j) => j.q.question),
+    tune: refusalAccuracy(tuneTold),
+    test: refusalAccuracy(testTold),
+    all: refusalAccuracy(told),
+    wronglyAnswered: told.filter((t) => t.q.kind === 'unanswerable' && t.turn.reply.answered).map((t) => t.q.question),
+    wrongReply: told.filter((t) => t.q.kind === 'answerable' && t.turn.reply.answered && !toldRight(t)).map((t) => t.q.question),
+    wronglyRefused: told.filter((t) => t.q.kind === 'answerable' && !t.turn.reply.answered).map((t) => t.q.question),
   }
-  const outcomesBySplit = { tune: outcomes(tuneJudged, calibration), test: outcomes(testJudged, calibration), all: outcomes(judged, calibration) }
+  const outcomesBySplit = { tune: outcomes(tuneTold), test: outcomes(testTold), all: outcomes(told) }
   const refitted = values.calibrate && JSON.stringify(calibration) !== JSON.stringify(loadCalibration())
   if (refitted) {
     const note = `fitted by npm run eval -- --calibrate on the tune split (${tuneJudged.length} questions, a wrong answer, or one within ${CPU_MARGIN} of the boundary, costing ${WRONG_ANSWER_COST} refusals): accuracy tune ${pct(refusal.tune)}, test ${pct(refusal.test)}`
