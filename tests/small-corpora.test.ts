@@ -1346,6 +1346,13 @@ const STATED_OR_NOT = [
     answered: { question: '随迁子女入学申请最晚什么时候交', quoting: /5月31日前/ },
     refused: '小升初学位定下来后哪天去初中报到',
   },
+  {
+    kind: 'a count (几起, 多少户), which a date or a sum is not',
+    stated: reply('整治学校门口交通秩序', '孙某代表', '今年以来，学校门口路段共发生交通事故3起，交警部门已在该路段增设护栏和减速带。'),
+    unstated: reply('保障杨树村村委会办公经费', '韩某代表', '2020年3月1日起，区财政每年为杨树村村委会安排办公经费12万元，杨树村村民提出的其他资金需求，由镇政府统筹解决。'),
+    answered: { question: '学校门口今年出了几起交通事故', quoting: /3起/ },
+    refused: '杨树村一共有多少户村民',
+  },
 ]
 
 for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
