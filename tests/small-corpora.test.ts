@@ -534,6 +534,17 @@ test('a place named once in passing (东至惠阳河, 东至 being also a county
   await quotesFirst(createAnswerEngine(() => kb), '启东市区燃放烟花爆竹的开禁时间是什么', /开禁的时间是除夕至元宵/)
 })
 
+test('a word that is also a county\'s short name (沿河道路) does not make a text that county\'s: a text about a place writes it in full once', async () => {
+  const kb = await corpusOf({
+    // The district is only in the file name, as staff save pages (beiguan = 北关); the reply names no unit.
+    'beiguan_river.txt': reply('在河道北岸沿河道路加装安全防护设施', '徐某代表',
+      '我区采取了以下措施：一是在该段沿河道路设置了多处安全警示标识；二是在河堤周边设置了救生圈等救生设施；三是组织沿河社区开展涉水安全宣传。',
+      '感谢您对我区工作的支持。'),
+    'water.txt': ANOTHER_COUNTYS_REPLY,
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '北关区在河堤周边设置了什么设施', /救生设施/)
+})
+
 test('a question for an amount is answered from the article that states it, however far down the ranking it was', async () => {
   const kb = await corpusOf({
     'rent.txt': [
