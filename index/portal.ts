@@ -17,6 +17,8 @@ const FIELD_WORDS = [
   '成文日期', '成文时间', '发文日期', '印发日期', '发布日期', '发布时间', '生效日期', '实施日期', '废止日期', '提交日期', '文号', '发文字号', '编号',
   '有效性', '效力状态', '时效性', '公开类型', '公开类别', '公开方式', '公开属性', '公开范围', '公开时限', '首次公开', '公开期限', '公开载体',
   '载体类型', '来源', '信息来源', '标题', '类型',
+  // and those of the pages tracking motions (建议提案办理): who proposed, in which session, who handles it, when answered
+  '提案者', '届次', '承办单位', '办理方式', '答复时间', '答复日期',
 ]
 /**
  * Pages space labels out ("来 源", "联 系 人"), so any label character may be followed by spaces; never by
@@ -44,6 +46,8 @@ const CONTINUATION = /^[^:：。，,；;]{1,12}$/u
 const NUMBERISH = /[\d〔〕[\]]/u
 /** Past the head (the lines above the first paragraph of prose), only a run of this many field lines is a block. */
 const RUN_ANYWHERE = 3
+/** What a label line stands above: a short value, not a sentence nor a salutation ("张三委员:" under an empty 文号). */
+const VALUE_LINE = /^(?:[^。！？；!?;:：|]|(?<=\d)[:：](?=\d)){1,60}$/u
 /** A paragraph of prose: long, ending a sentence, not a table row. */
 const PROSE = /^[^|]{30,}[。！？；!?;]$/u
 
@@ -58,7 +62,7 @@ export function splitPortalBlock(lines: string[]): { fields: PortalFields; body:
   const portal = new Set<number>()
   const headEnd = lines.findIndex((line) => PROSE.test(line))
   const isHead = (i: number) => headEnd === -1 || i < headEnd
-  lines = lines.map((line, i) => (isHead(i) ? withColons(line) : line))
+  lines = labelLinesWithColons(lines.map((line, i) => (isHead(i) ? withColons(line) : line)), isHead)
   lines.forEach((line, i) => {
     if (isHead(i) && TABLE_RULE.test(line)) portal.add(i)
   })
@@ -91,6 +95,16 @@ function withColons(line: string): string {
   const cells = line.split('|')
   const bare = (cell: string | undefined) => cell !== undefined && BARE_CELL.test(cell.trim())
   return cells.map((cell, i) => (bare(cell) && cells[i + 1]?.trim() && !bare(cells[i + 1]) ? `${cell.trim()}:` : cell)).join('|')
+}
+
+/**
+ * A head block printed as label lines without colons, each above its value ("建议提案编号" / "2024085",
+ * "办理类型" / "B"): where the head holds two such labels or more, each gets its colon. One alone may be a
+ * heading (垃圾分类) above the text.
+ */
+function labelLinesWithColons(lines: string[], isHead: (i: number) => boolean): string[] {
+  const labels = lines.flatMap((line, i) => (isHead(i) && !line.includes('|') && BARE_CELL.test(line.trim()) && i + 1 < lines.length && VALUE_LINE.test(lines[i + 1]) ? [i] : []))
+  return labels.length < 2 ? lines : lines.map((line, i) => (labels.includes(i) ? `${line.trim()}:` : line))
 }
 
 /** The end (exclusive) of the run of field lines starting at `start`, each label-only line taking its value lines with it. */

@@ -39,12 +39,13 @@ function labelled(labels: string[], value: string): RegExp {
 }
 
 /**
- * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:"), says
- * the motion was handed over (…第122号建议交县卫生健康局办理), or in some replies only begins with the motion
- * ("您好！您提出的《…》对于…具有重要意义"); it ends the head. A form's row saying it was handed over
+ * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:",
+ * a co-handling letter's "现提出协办意见如下:"), says the motion was handed over (…第122号建议交县卫生健康局办理),
+ * or in some replies only begins with the motion ("您好！您提出的《…》对于…具有重要意义", "第18号,何某等代表提出的《…》");
+ * it ends the head. A form's row saying it was handed over
  * (议案办理情况|已于2023年4月转交黄牛铺镇办理) is a tracking field above the reply, not its opening.
  */
-const OPENING = /收悉|(?:答复|函告)(?:情况)?如下|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
+const OPENING = /收悉|(?:答复|函告|协办意见|会办意见)(?:情况)?如下|^[^|。]{0,20}(?:委员|代表)(?:们)?(?:提出|提交)的[《“]|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
 const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
@@ -77,12 +78,13 @@ const SESSION = new RegExp(
  * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "第237-7号建议"
  * (a serial with its part), "…的提案(提案编号2022004)": a number counts only when it numbers a motion.
  */
-const MOTION_DIGITS = '(\\d+(?:[-－]\\d+)?)'
+const MOTION_DIGITS = '(\\d+(?:[-－]\\d+){0,2})'
 const NUMBER = new RegExp(
   `(?:第\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
-    // right after the motion's title: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号)
-    `》\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
+    // right after the motion's title or its kind: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号),
+    // “…的建议”(16-3-45号), 代表建议(第18号)的答复
+    `(?:[》”"」]|提案|建议|议案)\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
   'u',
 )
 /**
@@ -113,11 +115,11 @@ const CLASS_LINES = 5
 const FIELDS = {
   docNumber: ['文号', '发文字号', '文件编号'],
   publisher: ['发布机构', '公开主体', '发文机关', '发文单位'],
-  unit: ['主办单位', '公开主体', '发布机构', '发文机关', '来源', '信息来源'],
-  written: ['成文日期', '发文日期', '印发日期'],
+  unit: ['承办单位', '主办单位', '公开主体', '发布机构', '发文机关', '来源', '信息来源'],
+  written: ['成文日期', '发文日期', '印发日期', '答复日期', '答复时间'],
   published: ['发布日期', '发布时间'],
-  motionTitle: ['建议标题', '提案标题'],
-  motionNumber: ['提案编号', '建议编号', '议案编号'],
+  motionTitle: ['建议标题', '提案标题', '建议提案标题'],
+  motionNumber: ['提案编号', '建议编号', '议案编号', '建议提案编号'],
   result: RESULT_LABELS,
   title: ['标题'],
 }
@@ -132,6 +134,8 @@ const TITLE_PATTERNS = [
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议)(?:[（(][^）)]{1,30}[)）])?)?已?收悉`, 'u'),
+  // or, without the verb, the quoted title alone before 收悉: “关于对维修…一号路的建议”已收悉.
+  /["“](关于.+?)["”]\s*已?收悉/u,
   // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下.
   new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}如下`, 'u'),
   labelled(['标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
@@ -431,8 +435,8 @@ function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | unde
  */
 function proposersOf(opening: string, addressee: string | undefined): string[] {
   const subject = capture(opening, PROPOSER)
-  // 在…会议上提出的 says when, not who: the proposers are then the addressee.
-  const named = subject && !PRONOUN.test(subject) && !/^在/u.test(subject) ? subject : addressee
+  // 在…会议上提出的, or the session alone (柳州市第十五届人大第五次会议提出的), says when, not who: the proposers are then the addressee.
+  const named = subject && !PRONOUN.test(subject) && !/^在|会议$/u.test(subject) ? subject : addressee
   if (!named) return []
   // The title may follow each name (尚小豆委员、田海军委员) or the list.
   return named

@@ -561,3 +561,45 @@ test('a motion number with a code before its digits, a signer named in the closi
   // 各县区… is every county's office, no one body: without a signature it is no unit.
   assert.equal(parseReply('高龄补贴的给付\n承办单位：各县区老龄办\n凡年满70周岁的老年人均可申请。').metadata.unit, undefined)
 })
+
+test('a page\'s field block printed as label lines without colons, each above its value, is read and never quoted; one label line alone is a heading', () => {
+  const cleaned = cleanText([
+    '某县公安局对县十九届人大三次会议第2024085号代表关于整治学校周边环境建议的答复',
+    '发布时间:2024-11-21',
+    '代表提案者', '熊某',
+    '会议届次', '某市某县十九届人大三次会议',
+    '建议提案标题', '关于整治学校周边环境建议',
+    '建议提案编号', '2024085',
+    '承办单位', '县公安局',
+    '办理方式', '分办',
+    '答复时间', '2024-11-15',
+    '办理类型', 'B',
+    '文号',
+    '熊某代表:',
+    '您提出的《关于整治学校周边环境的建议》收悉。现答复如下:',
+    '一是交警大队将协调道路主管部门在学校门口施划网状线，并在上下学时段安排警力疏导交通。',
+  ].join('\n'))
+  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  assert.equal(metadata.number, '2024085')
+  assert.equal(metadata.result, 'B')
+  assert.equal(metadata.date, '2024-11-15')
+  // An empty field (文号) above the salutation takes nothing from it.
+  assert.equal(metadata.addressee, '熊某代表')
+  assert.deepEqual(metadata.proposers, ['熊某'])
+  assert.doesNotMatch(cleaned.text, /建议提案编号|办理方式|分办|2024-11-15/)
+  const heading = cleanText(['垃圾分类', '某区推进生活垃圾分类', '今年以来，我区在全部居民小区推行生活垃圾定时定点投放，居民区分类达标率稳步提升。'].join('\n'))
+  assert.match(heading.text, /^垃圾分类\n某区推进生活垃圾分类\n/)
+})
+
+test('a number after the quoted title or the motion\'s kind (“…”(16-3-45号), 代表建议(第18号)), a title quoted before 收悉 without 提出的, proposers before 提出的《, a co-handling letter\'s addressee', () => {
+  const quoted = parseReply(['某代表:', '您提出的“关于要求在某大道(西联段)安装路灯的建议”(16-3-45号)收悉,答复如下:', '我局将积极争取资金。'].join('\n')).metadata
+  assert.equal(quoted.number, '16-3-45')
+  const listed = parseReply(['某县十六届人大四次会议代表建议(第18号)的答复', '第18号,何某等代表提出的《关于将偏僻地区生活垃圾纳入县处理体系的建议》。', '我县已建立村集中、镇转运、县处理的农村生活垃圾收运处理体系。'].join('\n')).metadata
+  assert.equal(listed.number, '18')
+  assert.deepEqual(listed.proposers, ['何某'])
+  const untitled = parseReply(['对县十五届人大四次会议 第44号建议的答复', '段某、冯某代表:', '首先感谢各位代表对交通事业的关心与支持!“关于对维修某县‘四好公路’一号路的建议”已收悉。现答复如下:', '我局已完成改建。'].join('\n')).metadata
+  assert.equal(untitled.title, '关于对维修某县‘四好公路’一号路的建议')
+  const coHandling = parseReply(['某市自然资源和规划局关于对某市第十五届人大第五次会议第83号代表建议的协办意见', '某区政府:', '某市第十五届人大第五次会议提出的《关于更改某小区商业铺面出入口的建议》(第83号),由市人民政府办公室交由贵单位主办,我单位协办。经研究,现提出协办意见如下:', '建议加强上下学期间交通管理。'].join('\n')).metadata
+  assert.equal(coHandling.addressee, '某区政府')
+  assert.deepEqual(coHandling.proposers, [])
+})
