@@ -1476,6 +1476,26 @@ test('a person named as the one who proposed (李明提的提案) is looked for 
   assert.deepEqual(known.docIds, ['lights'], known.reply.text)
 })
 
+test('a name jieba cuts into a bare morpheme and a word (刘/成林) before 委员 is a person; a number in three parts (16-3-45号) is a motion\'s', async () => {
+  const kb = await corpusOf({
+    'bikes.txt': [
+      '关于“整治电动车不规范停车”的答复',
+      '赵某委员：',
+      '您提出的关于整治电动车不规范停车的提案收悉，现答复如下：',
+      '我局将督促交警部门在绿化带边缘划设非机动车停车区域，引导群众规范停放电动车。',
+      '某区城市管理局',
+      '2025年5月21日',
+    ].join('\n'),
+    'lights.txt': ['对第16-3-45号代表建议的答复', '汪某代表：', '您提出的“关于要求在某大道安装路灯的建议”(16-3-45号)收悉，答复如下：', '我局将积极争取资金安装路灯。', '某市交通运输局', '2020年8月31日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [other] = await converse(engine, '城管局对刘成林委员关于电动车停放的提案是怎么答复的')
+  assert.equal(other.reply.answered, false, other.reply.text)
+  assert.match(other.reply.text, /没有找到刘成林委员的答复/)
+  const [numbered] = await converse(engine, '16-3-45号建议是怎么答复的')
+  assert.deepEqual(numbered.docIds, [kb.documents.find((doc) => doc.file === 'lights.txt')!.id], numbered.reply.text)
+})
+
 test('第22号提案 is the CPPCC proposal numbered 22, not a deputy\'s suggestion with the same number', async () => {
   const kb = await corpusOf({
     'cppcc-22.txt': [
