@@ -62,6 +62,9 @@ test('an institution, road or line named after a place is not the place', () => 
   assert.deepEqual(named('武侯区医院看病能报销吗'), ['武侯区'])
   assert.deepEqual(named('青羊实验小学什么时候报名'), [])
   assert.deepEqual(named('平江城区小学放学早'), [])
+  // A preposition between the place and an institution is no part of a name: the place acts on the institution.
+  assert.deepEqual(named('汤阴县对县医院门前的交通怎么答复的'), ['汤阴县'])
+  assert.deepEqual(named('上海对外经贸大学在哪'), [])
 })
 
 test('a city short name is the city even where jieba reads it as a common noun or a verb', () => {
