@@ -1364,6 +1364,13 @@ const STATED_OR_NOT = [
     answered: { question: '学校门口今年出了几起交通事故', quoting: /3起/ },
     refused: '杨树村一共有多少户村民',
   },
+  {
+    kind: 'a count of lamps (多少盏)',
+    stated: reply('在滨河路安装路灯', '汪某代表', '我局已在滨河路沿线安装太阳能路灯120盏，覆盖道路全长。'),
+    unstated: reply('在西环大道安装路灯', '丁某代表', '您在市十六届人大二次会议提出的西环大道安装路灯项目，由于交通部门2019年未能落实资金，未能列入市本级政府投资项目计划，我局将积极配合区交通部门争取资金。'),
+    answered: { question: '滨河路装了多少盏路灯', quoting: /120盏/ },
+    refused: '西环大道一共要装多少盏路灯',
+  },
 ]
 
 for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
