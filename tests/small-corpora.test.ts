@@ -1365,6 +1365,13 @@ const STATED_OR_NOT = [
     refused: '杨树村一共有多少户村民',
   },
   {
+    kind: 'when a project starts or ends (什么时候开工, 哪年通车)',
+    stated: reply('打通滨江路断头路', '韩某代表', '滨江路断头路打通工程已列入我区重点项目计划，预计2025年底前开工建设。'),
+    unstated: reply('尽快修建西山路', '罗某代表', '西山路建设涉及铁路审批，方案通过论证后报请区政府同意后实施，我局将积极向上级部门争取资金支持。'),
+    answered: { question: '滨江路断头路什么时候开工', quoting: /2025年底前开工/ },
+    refused: '西山路什么时候能建成通车',
+  },
+  {
     kind: 'a count of lamps (多少盏)',
     stated: reply('在滨河路安装路灯', '汪某代表', '我局已在滨河路沿线安装太阳能路灯120盏，覆盖道路全长。'),
     unstated: reply('在西环大道安装路灯', '丁某代表', '您在市十六届人大二次会议提出的西环大道安装路灯项目，由于交通部门2019年未能落实资金，未能列入市本级政府投资项目计划，我局将积极配合区交通部门争取资金。'),
@@ -1382,6 +1389,13 @@ for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
     assert.equal(refusal.reply.answered, false, refusal.reply.text)
   })
 }
+
+test('asked when a project will be done, a passage saying why there is no date yet (暂无法…) answers', async () => {
+  const kb = await corpusOf({
+    'bridge.txt': reply('重建泗河大桥', '周某委员', '经检测，泗河大桥为二类桥，不够危桥标准，暂无法申报改造计划。', '我局将持续做好泗河大桥日常养护和安全巡查。'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '泗河大桥什么时候能修好', /暂无法申报改造计划/)
+})
 
 test('asked how many of a thing (几家), the passage counting that thing comes before one with another number', async () => {
   const kb = await corpusOf({
