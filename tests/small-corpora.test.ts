@@ -413,7 +413,7 @@ test('a width asked (多宽) is answered only from a passage stating one: a road
   await quotesFirst(engine, '回龙寺到保腾线那段路有多长', /5\.5公里/)
 })
 
-test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it by the firm; an account by one; a share by one', async () => {
+test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it or which firm does it by the firm; an account by one; a share by one', async () => {
   const lines = [
     '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
     '（二）申请人持居住证、劳动合同和户口簿到居住地所在街道登记点办理登记。',
@@ -434,6 +434,9 @@ test('a count (in 所, 亩) is answered by a number of something, not by a list\
   // Who builds it is answered by a passage naming the firm, not by one saying only that the work is planned.
   const bridge = (body = '') => corpusOf({ 'bridge.txt': answering('关于改造石门桥的建议的答复', '某县交通运输局', '2024年4月2日', '吴某代表', '关于改造石门桥危桥的建议', body) })
   await answeredOnlyWhenStated(bridge, '石门桥危桥改造是哪家施工单位承建的', ['石门桥危桥改造工程已于3月开工，由某某路桥工程有限公司承建，预计年底完工。', '石门桥危桥改造工程已列入明年计划，我局将积极争取上级资金，尽快开工建设。'], /某某路桥工程有限公司/)
+  // So is which firm does it (哪家公司拍的).
+  const film = (body = '') => corpusOf({ 'film.txt': answering('关于拍摄街道宣传片的建议的答复', '某街道办事处', '2023年5月6日', '孙某委员', '关于拍摄街道宣传片的建议', body) })
+  await answeredOnlyWhenStated(film, '街道的宣传片是哪家公司拍的', ['街道宣传片由某某文化传媒有限公司拍摄制作，已在街道公众号发布。', '街道宣传片已拍摄制作完成，已在街道公众号发布，展示街道发展成就。'], /某某文化传媒有限公司/)
   // An account to follow is answered by a passage naming one, not by one on the activities alone.
   const news = (body = '') => corpusOf({ 'news.txt': answering('关于加强苏州河沿岸活动宣传的建议的答复', '某街道办事处', '2023年4月2日', '郑某委员', '关于加强苏州河沿岸活动宣传的建议', body) })
   await answeredOnlyWhenStated(news, '苏州河沿岸活动的消息在哪个号上能看到', ['街道通过“河畔视野”微信公众号发布苏州河沿岸活动信息，每周更新。', '街道在苏州河沿岸开展了多场活动，吸引居民参与，每周更新活动安排。'], /微信公众号/)

@@ -101,9 +101,10 @@ const KINDS: [RegExp, RegExp][] = [
   // A length asked (全长多少公里, 有多长; not 多长时间, 有效期多长) is answered by a length (5.5公里, 800米), not by any number
   // (2018年, 3个村): a reply on the road states its year and its villages too.
   [/多少(?:公里|千米|米)|长度|全长|(?<![期限间时][是有为]?)多长(?!时间)/, new RegExp(`${NUMBER}\\s*(?:公里|千米|米|km|KM|m)(?![a-zA-Z])`)],
-  // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的) is answered by a passage naming a firm or the one
-  // contracted (…公司, 中铁…局, 由…承建), not by one saying only that the work is planned.
-  [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)/, /公司|集团|有限|工程局|工程处|施工单位|中标|承建/],
+  // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的), or which firm does it (哪家公司拍的, 哪个企业在运营), is
+  // answered by a passage naming a firm or the one contracted (…公司, 中铁…局, 由…承建), not by one saying only that
+  // the work is planned or done.
+  [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)|哪(?:家|个)(?:公司|企业)/, /公司|集团|有限|企业|工程局|工程处|施工单位|中标|承建/],
   // An account to follow (关注哪个公众号, 发消息的号叫啥; not 哪个号码, a phone) is answered by a passage naming one.
   [/公众号|微信号|视频号|(?:哪个|什么)号(?!码)|号叫(?:啥|什么)/, /公众号|微信号|视频号|微博|抖音|小程序|客户端|APP|App|app/],
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
