@@ -1393,6 +1393,18 @@ for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
   })
 }
 
+test('a question the one reply named does not answer is refused with that reply\'s contact to ask, not only the hotline', async () => {
+  const kb = await corpusOf({
+    'nursery.txt': signed('关于公布某区第二批托育机构备案名单的通知', '某区卫生健康委员会', '2023年12月5日',
+      '现将通过审核、备案合格的新增3家托育机构名单予以公布，接受社会查询和监督。', '监督电话：3386016'),
+    'lights.txt': reply('增设农村路灯', '陶然委员', '今年已在全镇新装太阳能路灯249盏，覆盖全部行政村。'),
+  })
+  const [refused] = await converse(createAnswerEngine(() => kb), '某区卫生健康委员会的通知里托育机构收费多少')
+  assert.equal(refused.reply.answered, false, refused.reply.text)
+  assert.match(refused.reply.text, /没有找到[^]*【联系】某区卫生健康委员会 电话 3386016/)
+  assert.deepEqual(refused.reply.contacts.map((contact) => contact.phone), ['3386016'])
+})
+
 test('asked when a project will be done, a passage saying why there is no date yet (暂无法…) answers', async () => {
   const kb = await corpusOf({
     'bridge.txt': reply('重建泗河大桥', '周某委员', '经检测，泗河大桥为二类桥，不够危桥标准，暂无法申报改造计划。', '我局将持续做好泗河大桥日常养护和安全巡查。'),

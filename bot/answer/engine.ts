@@ -203,7 +203,11 @@ async function notAnswered(
           ...offerLines(inside, `${asked.inside?.label}所辖地方的答复中与此有关的有：`),
           ...(!docIds && opensPointing(message ?? query) ? [WHICH_ONE_HINT] : []),
         ].join('\n')
-  return turn('notFound', plain(text), { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })
+  // Inside the one reply named, whose answer is not there, its unit's contact is the one to ask (or 12345).
+  const own = named.docId && !strangers.length ? kb.getDocument(named.docId) : undefined
+  const reply = plain(own ? `${text}\n\n${contactBlock([own])}` : text)
+  if (own) reply.contacts = [contactView(own)]
+  return turn('notFound', reply, { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })
 }
 
 /** 那条路… asked with nothing in the conversation it may point at: the reply it is about may be named. */
