@@ -41,9 +41,9 @@ function labelled(labels: string[], value: string): RegExp {
 /**
  * The opening sentence acknowledges receipt ("…收悉") or, without one, announces the answer ("答复情况如下:",
  * a co-handling letter's "现提出协办意见如下:"), says the motion was handed over (…第122号建议交县卫生健康局办理),
- * or in some replies only begins with the motion ("您好！您提出的《…》对于…具有重要意义", "第18号,何某等代表提出的《…》");
- * it ends the head. A form's row saying it was handed over
- * (议案办理情况|已于2023年4月转交黄牛铺镇办理) is a tracking field above the reply, not its opening.
+ * or in some replies only begins with the motion ("您好！您提出的《…》对于…具有重要意义", "第18号,何某等代表提出的
+ * 《…》"); it ends the head. A form's row saying it was handed over (议案办理情况|已于2023年4月转交黄牛铺镇办理)
+ * is a tracking field above the reply, not its opening.
  */
 const OPENING = /收悉|(?:答复|函告|协办意见|会办意见)(?:情况)?如下|^[^|。]{0,20}(?:委员|代表)(?:们)?(?:提出|提交)的[《“]|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
