@@ -523,11 +523,10 @@ function mostNamed(doc: ReplyDocument, level: PlaceMention['level']): string | u
     const counts = new Map<string, number>()
     // A short form jieba reads as a person's name is doubtful as the place a text is about: 惠民 (惠民县) in 惠民项目.
     const places = findPlaces(doc.text).filter((place) => place.level === level && place.tag !== 'nr')
-    for (const place of places) counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
     // A text about a place writes it in full at least once (沿河县): a short form only ever bare may be a word
     // (沿河道路, "the road along the river"), and names no place the text is about.
     const inFull = new Set(places.filter((place) => place.text !== place.stem).map((place) => place.stem))
-    for (const stem of counts.keys()) if (!inFull.has(stem)) counts.delete(stem)
+    for (const place of places) if (inFull.has(place.stem)) counts.set(place.stem, (counts.get(place.stem) ?? 0) + 1)
     const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
     // Named once is in passing (禁放范围东至惠阳河, where 东至 is also a county): not what the text is about.
     known.set(level, first && first[1] >= 2 && (!second || first[1] > second[1]) ? first[0] : undefined)

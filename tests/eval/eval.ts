@@ -77,10 +77,17 @@ interface Judged {
   labelled?: string
 }
 
-/** Runs every question through the engine with refusal switched off, keeping the candidates and their evidence. */
-async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]> {
-  const answerAll: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY, answerKinds: false }
-  const engine = createAnswerEngine(() => kb, { calibration: answerAll })
+/** Refusal switched off: every question answered, its candidates and their evidence kept. */
+const ANSWER_ALL: Calibration = { semanticAlone: Number.NEGATIVE_INFINITY, coverageWeight: 0, threshold: Number.NEGATIVE_INFINITY, answerKinds: false }
+
+/**
+ * Runs every question through the engine with this calibration. With refusal off (the default) the turns
+ * record the evidence a calibration is judged and fitted on, without running the engine again; with the
+ * calibration in use they are what the engine tells the user, which the table reports (judging on the
+ * recorded evidence misses the engine's last check, that passages quoted together vouch for themselves).
+ */
+async function judge(kb: KnowledgeBase, questions: Question[], calibration = ANSWER_ALL): Promise<Judged[]> {
+  const engine = createAnswerEngine(() => kb, { calibration })
   const judged: Judged[] = []
   for (const q of questions) {
     const turn = await engine.respond(q.question)
@@ -88,18 +95,6 @@ async function judge(kb: KnowledgeBase, questions: Question[]): Promise<Judged[]
     judged.push({ q, turn, labelled })
   }
   return judged
-}
-
-/**
- * What the engine tells the user, with this calibration: the table reports these. (Fitting a calibration
- * judges on the recorded evidence instead, below: that is what lets a grid be searched without running the
- * engine again, and it misses the engine's last check, that passages quoted together vouch for themselves.)
- */
-async function tell(kb: KnowledgeBase, judged: Judged[], calibration: Calibration): Promise<Judged[]> {
-  const engine = createAnswerEngine(() => kb, { calibration })
-  const told: Judged[] = []
-  for (const { q, labelled } of judged) told.push({ q, labelled, turn: await engine.respond(q.question) })
-  return told
 }
 
 /** Whether the engine, with this calibration, answers: open questions by the evidence, the rest as they did. */
@@ -362,7 +357,7 @@ async function main(): Promise<void> {
   methods.engine = Object.fromEntries(
     Object.keys(splits).map((split) => [split, score(engineRanks.filter((e) => split === 'all' || e.split === split).map((e) => e.rank))]),
   )
-  const told = await tell(kb, judged, calibration)
+  const told = await judge(kb, questions, calibration)
   const tuneTold = told.filter((t) => t.q.split === 'tune')
   const testTold = told.filter((t) => t.q.split === 'test')
   const refusal = {
