@@ -413,6 +413,11 @@ test('a width asked (多宽) is answered only from a passage stating one: a road
   await quotesFirst(engine, '回龙寺到保腾线那段路有多长', /5\.5公里/)
 })
 
+test('a speed limit asked (限速多少) is answered only from a passage stating a speed: a widened road\'s width is none', async () => {
+  const road = (body = '') => corpusOf({ 'road.txt': answering('关于拓宽青石公路的建议的答复', '某县交通运输局', '2023年7月3日', '赵某代表', '关于拓宽青石公路的建议', body) })
+  await answeredOnlyWhenStated(road, '青石公路拓宽以后限速是多少', ['青石公路拓宽工程已完工，路面宽9米，全线限速60公里/小时，并设置了测速设施。', '青石公路拓宽工程已完工，路面宽9米，全长12公里，并设置了交通标志标线。'], /60公里\/小时/)
+})
+
 test('a count (in 所, 亩) is answered by a number of something, not by a list\'s numbering or the 一 of 统一; a length by a length; which ones by names; who builds it or which firm does it by the firm; an account by one; a share by one', async () => {
   const lines = [
     '（一）进城务工人员随迁子女小升初由区教育局统一安排学位，一经查实弄虚作假的，取消入学资格。',
@@ -1361,9 +1366,23 @@ const STATED_OR_NOT = [
     refused: '小升初学位定下来后哪天去初中报到',
   },
   {
-    kind: 'a count (几起, 多少户), which a date or a sum is not',
+    kind: 'a place in an order (第几个), which no count nor span of time answers',
+    stated: reply('申报智慧社区示范区', '钱某代表', '2021年，我区获批成为全省第3个智慧社区示范区，已建成社区服务站12个。'),
+    unstated: reply('修缮村史馆', '周某代表', '村史馆修缮工程历时3年，现免费向村民和游客开放。'),
+    answered: { question: '我们区是全省第几个智慧社区示范区', quoting: /第3个/ },
+    refused: '村史馆是全市第几个免费开放的村史馆',
+  },
+  {
+    kind: 'a count in 平方米, which a time does not answer',
+    stated: reply('放宽公租房准入条件', '孙某代表', '申请公共租赁住房的家庭，人均住房建筑面积须低于15平方米，且在本市有稳定就业。'),
+    unstated: reply('扩建村卫生室', '吴某代表', '村卫生室扩建工程历时2年完工，新增诊疗设备一批，方便村民就近看病。'),
+    answered: { question: '申请公租房人均住房面积要低于多少平方米', quoting: /15平方米/ },
+    refused: '村卫生室扩建以后面积有多少平方米',
+  },
+  {
+    kind: 'a count (几起, 多少户), which a date (also one without 日), a span of time or a sum is not',
     stated: reply('整治学校门口交通秩序', '孙某代表', '今年以来，学校门口路段共发生交通事故3起，交警部门已在该路段增设护栏和减速带。'),
-    unstated: reply('保障杨树村村委会办公经费', '韩某代表', '2020年3月1日起，区财政每年为杨树村村委会安排办公经费12万元，杨树村村民提出的其他资金需求，由镇政府统筹解决。'),
+    unstated: reply('保障杨树村村委会办公经费', '韩某代表', '2020年3月1日起，区财政每年为杨树村村委会安排办公经费12万元，杨树村村民提出的其他资金需求，由镇政府统筹解决，首笔经费已于3月26拨付，三年内全部到位。'),
     answered: { question: '学校门口今年出了几起交通事故', quoting: /3起/ },
     refused: '杨树村一共有多少户村民',
   },

@@ -56,18 +56,19 @@ export interface Evidence {
 
 const DIGIT = '[0-9０-９]'
 const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
-/** A digit of a written date: 2019年, 二〇一八年五月 (〇 and 零 are written in years, not in counts). */
-const DATE_NUMERAL = `(?:${DIGIT}|[〇零一二三四五六七八九十])`
 /**
  * What a count counts (几家, 多少个, 多少亩, 多少户, 全长多少公里): a passage holding that many of them (31家)
  * answers it best. 哪几个 asks which ones (哪几个园子, 哪几位代表), answered by their names, not by a number.
  */
-const COUNT_ASKED = /(?:多少|(?<!哪)几)(个|家|所|名|位|人|条|项|次|起|宗|例|场|辆|座|处|部|栋|万|亿|亩|户|吨|台|间|套|株|棵|头|批|盏|根|块|张|公里|千米|平方米|平方)/
+const COUNT_ASKED = /(?:多少|(?<![哪第])几)(个|家|所|名|位|人|条|项|次|起|宗|例|场|辆|座|处|部|栋|万|亿|亩|户|吨|台|间|套|株|棵|头|批|盏|根|块|张|公里|千米|平方米|平方)/
 const GENERIC_COUNT = /^(?:个|万|亿)$/
 /** An address (龙川路18号, 3号楼, 2楼, 位于…); not a motion's or a document's number (第71号, 〔2017〕4号, 9号文). */
 const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号(?![文令]|提案|建议|议案|代表)|弄|栋|幢|楼|层|室)|[路街巷道]\\s*${DIGIT}|大楼|大厦|地址[:：]|位于|坐落于|地处`, 'u')
-/** Chinese measure words (量词) and units, the grammar's closed class a count is stated in. */
-const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|公里|千米|米|吨|元|岁|天|日|年|月|周|小时|倍|万|亿'
+/**
+ * Chinese measure words (量词) and units, the grammar's closed class a count is stated in; not those of time
+ * (年, 月, 日, 天, 周, 小时, 岁): a date or a span of time (2019年9月30日, 三年内) is no number of things.
+ */
+const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
 const KINDS: [RegExp, RegExp][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
@@ -98,6 +99,9 @@ const KINDS: [RegExp, RegExp][] = [
   ],
   // A width or depth asked (路面有多宽, 河道多深) is answered by one said of it: 路面宽6米, 6米宽; a length is not one.
   [/多宽|宽度|多深|深度/, new RegExp(`[宽深][^，。；]{0,6}?${NUMBER}\\s*(?:米|公里|千米|厘米|[mM])|${NUMBER}\\s*(?:米|厘米)[宽深]`)],
+  // A speed limit asked (限速多少, 能开多快, 时速是多少) is answered by a speed (60公里/小时, 限速40, 时速30公里), not by
+  // the road's width or length: a reply on a widened road states those.
+  [/(?:限速|车速|时速|速度)(?:标准)?(?:是|为|有|大概|一般|能到)?(?:多少|几)|(?:开|跑)多快|限速(?:标准)?[呢？?]*$/, new RegExp(`${NUMBER}\\s*(?:公里|千米|km|KM)\\s*(?:[/／每]\\s*(?:小时|时|h))|(?:限速|时速|车速)\\s*(?:为|是|不超过|不得超过|控制在)?\\s*${NUMBER}`)],
   // A length asked (全长多少公里, 有多长; not 多长时间, 有效期多长) is answered by a length (5.5公里, 800米), not by any number
   // (2018年, 3个村): a reply on the road states its year and its villages too.
   [/多少(?:公里|千米|米)|长度|全长|(?<![期限间时][是有为]?)多长(?!时间)/, new RegExp(`${NUMBER}\\s*(?:公里|千米|米|km|KM|m)(?![a-zA-Z])`)],
@@ -110,11 +114,12 @@ const KINDS: [RegExp, RegExp][] = [
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
   // 位于…, or the text's contact address.
   [/地址(?:是|在|为)?(?:哪|什么|多少)|(?:什么|哪个)地址|地址[呢？?]*$/, ADDRESS],
+  // Which place in an order (全国第几个, 第几批, 第几号) is answered by one: 第9个, 第二批, 第64号.
+  [/第几/, new RegExp(`第\\s*(?:${DIGIT}+|[一二三四五六七八九十百千两]+)\\s*(?:个|名|位|家|批|座|所|大|届|次|号|期|轮)`)],
   // A count is a number of something (31家, 两所, 6100余家, 3个批次), not a list's numbering ((四), 第十二条), nor
-  // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage. Nor a date's year, month or day
-  // (2019年9月30日, 二〇一八年五月三十日), nor a session (市十六届人大二次会议), nor a sum (15万元): every reply is
-  // dated and names its session, and many state a budget.
-  [COUNT_ASKED, new RegExp(`(?<![第0-9０-９〇零一二三四五六七八九十百千万两])(?<!${DATE_NUMERAL}\\s*[年月])(?!${DATE_NUMERAL}{4}\\s*年|${NUMBER}+\\s*月\\s*${NUMBER}+\\s*[日号]|${NUMBER}+\\s*届|${NUMBER}+\\s*次(?:会议|全会|大会))(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})(?<![万亿](?=元))`)],
+  // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage. Nor a session (市十六届人大二次会议),
+  // nor a sum (15万元): every reply names its session, and many state a budget.
+  [COUNT_ASKED, new RegExp(`(?<![第0-9０-９〇零一二三四五六七八九十百千万两])(?!${NUMBER}+\\s*届|${NUMBER}+\\s*次(?:会议|全会|大会))(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})(?<![万亿](?=元))`)],
   // A rate or a share (缴费比例, 报销比例是多少, 比例大概多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
   // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
   [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:大概|大约|一般|现在|目前)?(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之(?:几|多少)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
