@@ -55,7 +55,7 @@ export function cleanText(raw: string, format: 'txt' | 'pdf' | 'docx' = 'txt'): 
   const { text: simplified, traditional } = inSimplified(raw)
   const lines = simplified.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const { sourceUrl, partial, body } = readHeader(lines)
-  const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).flatMap(signatureApart).map(stripLeftovers).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
+  const { fields: portal, body: kept } = splitPortalBlock(body.flatMap((line) => line.split(PARAGRAPH_INDENT)).map(stripLeftovers).flatMap(signatureApart).filter((line) => line !== '' && !PAGE_NUMBER.test(line)))
   const wrapped = format === 'pdf' || looksHardWrapped(kept)
   const paragraphs = wrapped ? rejoin(kept).map(tidyWrappedSpaces) : kept
   return { text: dropRepeatedRuns(paragraphs).join('\n'), sourceUrl, partial, portal, traditional }
@@ -92,7 +92,9 @@ function stripLeftovers(line: string): string {
   let kept = line.replace(/[\s\u3000]+/g, ' ').trim()
   if (LEFTOVER_LINES.some((pattern) => pattern.test(kept))) return ''
   for (const fragment of LEFTOVER_FRAGMENTS) kept = kept.replace(fragment, '')
-  return kept.replace(/^[|\s]+$/, '').trim()
+  // A table row of one cell ("…的答复函 |", "| 李某代表: …2025年7月25日 |") is its text; not a label's
+  // cell ("关键词: |"), whose value was left empty.
+  return kept.replace(/^[|\s]+$/, '').replace(/^\|?\s*([^|]*[^|:：\s])\s*\|$/, '$1').trim()
 }
 
 /**

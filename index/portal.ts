@@ -16,10 +16,17 @@ const FIELD_WORDS = [
   '索引号', '索取号', '分类', '主题词', '关键词', '公开主体', '发布机构', '发文机关', '发文单位', '主办单位', '协办单位', '所属机构', '责任部门',
   '成文日期', '成文时间', '发文日期', '印发日期', '发布日期', '发布时间', '生效日期', '实施日期', '废止日期', '提交日期', '文号', '发文字号', '编号',
   '有效性', '效力状态', '时效性', '公开类型', '公开类别', '公开方式', '公开属性', '公开范围', '公开时限', '首次公开', '公开期限', '公开载体',
-  '载体类型', '来源', '信息来源', '标题', '类型',
+  '载体类型', '来源', '信息来源', '标题', '名称', '类型',
   // and those of the pages tracking motions (建议提案办理): who proposed, in which session, who handles it, when answered
-  '提案者', '届次', '承办单位', '办理方式', '答复时间', '答复日期',
+  '提案者', '届次', '承办单位', '办理方式', '答复时间', '答复日期', '事由',
+  // and the other dates and times a page stamps itself with
+  '生成日期', '创建日期', '创建时间', '更新日期', '更新时间', '录入时间', '编稿时间', '归档时间', '提供日期', '公开日期', '公开时间',
 ]
+/**
+ * A page's bare stamp, a label only by itself ("日期: 2023-06-06", "时间:"): ending a longer label it is the
+ * text's own (办理时间, 截止日期, 法定供暖时间).
+ */
+const STAMP_WORD = '(?:日期|时间)'
 /**
  * Pages space labels out ("来 源", "联 系 人"), so any label character may be followed by spaces; never by
  * a line break: a heading ending in 答复 above a line starting 类别 is not the label 答复类别.
@@ -28,14 +35,15 @@ export const spaced = (word: string) => [...word].join('[ \\t\u3000]*')
 export const FIELD_WORD = `(?:${FIELD_WORDS.map(spaced).join('|')})`
 /**
  * A label opening a line or a table cell: a field word with up to six Han characters before it
- * (建议标题, 主题分类) and an optional "(…)" note. Later labels on a line follow a value directly
- * ("…1号索取号:"), so there only the field word itself counts, or the value's tail would join the label.
+ * (建议标题, 主题分类) and an optional "(…)" note. Later labels on a line may follow a value directly
+ * ("…1号索取号:"), so there only the field word itself counts, or the value's tail would join the label;
+ * after a space they are whole again ("市教体局 主题分类:", not 分类 with 主题 left on the 发布机构).
  */
-const LABEL = `(?:\\p{Script=Han}[ \\u3000]*){0,6}${FIELD_WORD}(?:[(（][^)）]{1,10}[)）])?`
+const LABEL = `(?:(?:\\p{Script=Han}[ \\u3000]*){0,6}${FIELD_WORD}|${STAMP_WORD})(?:[(（][^)）]{1,10}[)）])?`
 /** what follows a label: a colon, or an opening bracket before a date ("发布日期(2020-07-11)") */
 const SEPARATOR = '[ \\u3000]*([:：]|[(（](?=\\d))'
 const FIELD_AT_START = new RegExp(`^(${LABEL})${SEPARATOR}`, 'u')
-const FIELD_LATER = new RegExp(`(${FIELD_WORD})${SEPARATOR}`, 'gu')
+const FIELD_LATER = new RegExp(`((?<=[ \\u3000])\\p{Script=Han}{1,6}${FIELD_WORD}|(?<![\\p{Script=Han}])${STAMP_WORD}|${FIELD_WORD})${SEPARATOR}`, 'gu')
 const CELL = new RegExp(`^(${LABEL})[ \\u3000]*[:：](.*)$`, 'u')
 /** A cell holding a label and nothing else: a table printed without colons ("| 文号 | 湘交函〔2023〕34号 |"). */
 const BARE_CELL = new RegExp(`^${LABEL}$`, 'u')
@@ -114,7 +122,7 @@ function fieldLinesFrom(lines: string[], start: number): number {
     const labelOnly = /[:：]$/u.test(lines[i]) && !lines[i].includes('|')
     i++
     if (!labelOnly) continue
-    if (i < lines.length && !isFieldLine(lines[i]) && !PROSE.test(lines[i])) i++
+    if (i < lines.length && !isFieldLine(lines[i]) && VALUE_LINE.test(lines[i])) i++
     while (i < lines.length && !isFieldLine(lines[i]) && CONTINUATION.test(lines[i]) && NUMBERISH.test(lines[i])) i++
   }
   return i

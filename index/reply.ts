@@ -69,10 +69,17 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
  * break）第四次会议". The place stops at 对/的/于/在/关于, which precede it in headings (马关县 is a place).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const SESSION = new RegExp(
-  `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县])?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`,
-  'u',
-)
+const TERM = `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县])?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
+const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
+/** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
+const TERM_ONLY = new RegExp(TERM, 'u')
+const TERM_BODY = /政协|人大|人民代表大会/u
+
+function sessionOf(head: string): string | undefined {
+  const term = head.match(TERM_ONLY)?.[0]
+  return (head.match(SESSION)?.[0] ?? (term && TERM_BODY.test(term) ? term : undefined))?.replace(/\s+/gu, '')
+}
+
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
  * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "第237-7号建议"
@@ -115,13 +122,14 @@ const CLASS_LINES = 5
 const FIELDS = {
   docNumber: ['文号', '发文字号', '文件编号'],
   publisher: ['发布机构', '公开主体', '发文机关', '发文单位'],
-  unit: ['承办单位', '主办单位', '公开主体', '发布机构', '发文机关', '来源', '信息来源'],
+  unit: ['承办单位', '主办单位', '公开主体', '发布机构', '发文机关', '来源', '信息来源', '部门名称'],
   written: ['成文日期', '发文日期', '印发日期', '答复日期', '答复时间'],
   published: ['发布日期', '发布时间'],
-  motionTitle: ['建议标题', '提案标题', '建议提案标题'],
+  motionTitle: ['建议标题', '提案标题', '建议提案标题', '事由'],
   motionNumber: ['提案编号', '建议编号', '议案编号', '建议提案编号'],
   result: RESULT_LABELS,
-  title: ['标题'],
+  // a service guide's (办事指南) name is its 事项名称
+  title: ['标题', '事项名称'],
 }
 
 /**
@@ -131,6 +139,8 @@ const FIELDS = {
 const TITLE_PATTERNS = [
   labelled(['建议标题', '提案标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
   new RegExp(`${PROPOSED}[^《》，,。]{0,12}?《(.+?)》`, 'u'),
+  // or received: 收到《关于…的建议》后 (not any text received, 收到《联系函》后, in a guide's steps)
+  /收到《(.+?(?:建议|提案|议案))》/u,
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议)(?:[（(][^）)]{1,30}[)）])?)?已?收悉`, 'u'),
@@ -191,8 +201,11 @@ function issuerOf(heading: string | undefined): string | undefined {
 const LETTERHEAD_NAME = `${H}{1,40}(?:${OFFICE_ENDING})`
 const LETTERHEAD_UNIT = new RegExp(`^\\s*(?:[•·●▪◦*-]\\s*)?(${LETTERHEAD_NAME})\\s*(?:文件|[(（]?函[)）]?|便函)?$`, 'u')
 const LETTERHEAD_LINES = 5
-/** Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"). */
-const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME})$`, 'u')
+/**
+ * Pages without a signature may name the unit in a field ("来源:市工信局", "联系单位及电话:…管理局 68118611"),
+ * maybe with the second name it also bears (市发改委(市粮储局)).
+ */
+const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME}(?:[(（]${UNIT_NAME}[)）])?)$`, 'u')
 /** A page copied from a body's own site says so: "来源：北京市住房和城乡建设委员会网站" is that body's. */
 const SITE = /\s*(?:门户网站|官方网站|网站|官网)$/u
 /** Not 各县区老龄办 ("each county's office"): no one body. */
@@ -242,6 +255,15 @@ const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
   address: labelled(CONTACT_LABELS.address, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),
   postcode: labelled(CONTACT_LABELS.postcode, '(\\d{6})(?!\\d)'),
 }
+
+/**
+ * A form's contact row printed without colons, its label lost: a name alone before its phone
+ * ("张忠武     联系电话  0722-6232342", under the leader's row). A unit's row (办公室 联系电话 …) names no person.
+ */
+const CONTACT_ROW = new RegExp(`^[ \\t\u3000]*(${H}{2,5})[ \\t\u3000]+${spaced('联系电话')}[ \\t\u3000:：]*(${PHONE})[ \\t\u3000]*$`, 'mu')
+const NOT_A_PERSON = new RegExp(`(?:${OFFICE_ENDING}|室|科|处|股|站|所|部|组)$`, 'u')
+/** A phone after its label and spaces only, as such forms print it. */
+const SPACED_PHONE = new RegExp(`(?:${CONTACT_LABELS.phone.map(spaced).join('|')})[ \\t\u3000]+(${PHONE})`, 'u')
 
 /**
  * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582" or "…:蒋文斌,6121966", "联系人电话:李应帅
@@ -327,7 +349,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const opening = lines[at] ?? ''
   const head = (at >= 0 ? lines.slice(0, at + 1) : lines.slice(0, HEAD_LINES)).join('\n')
   const addressee = at >= 0 ? salutationBefore(opening) ?? salutationAbove(lines, at) : undefined
-  const session = head.match(SESSION)?.[0].replace(/\s+/gu, '')
+  const session = sessionOf(head)
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
   const number = firstGroup(NUMBER.exec(head))
   const numberLine = NUMBER_LINE.exec(head)
@@ -343,7 +365,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     copiedTo: copiedTo(text),
     proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
     addressee,
-    title: field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title),
+    title: untilStrayQuote(field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title)),
     unit:
       signatureUnit(text) ??
       issuerOf(capture(head, HEADING_UNIT)) ??
@@ -363,6 +385,12 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
 function copiedTo(text: string): string | undefined {
   const lists = [...text.matchAll(COPIED_TO)].map((match) => match[1].trim().replace(/[。;；,，]+$/u, ''))
   return lists.filter(Boolean).join('；') || undefined
+}
+
+/** A title up to a closing quote that opens nowhere before it: the page lost the opening one (关于…的建议”的建议). */
+function untilStrayQuote(title: string | undefined): string | undefined {
+  const stray = title?.search(/[”」』]/u) ?? -1
+  return title && stray > 0 && !/[“「『]/u.test(title.slice(0, stray)) ? title.slice(0, stray) : title
 }
 
 /** "(C)" → "C": a class is given without the brackets around it; a wording as printed. */
@@ -494,10 +522,12 @@ function chineseDateParts(value: string | undefined): number[] | undefined {
 function contactOf(text: string): Contact | undefined {
   const named = CONTACT_PATTERNS.name.exec(text)
   const both = NAME_AND_PHONE.exec(text)
+  const row = CONTACT_ROW.exec(text)
+  const rowName = row && !NOT_A_PERSON.test(row[1]) ? row[1] : undefined
   const contact = withoutAbsent<Contact>({
-    name: unpadded(named?.[1]),
+    name: unpadded(named?.[1]) ?? rowName,
     // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
-    phone: (named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)) || capture(text, CONTACT_PATTERNS.phone),
+    phone: (named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)) || capture(text, CONTACT_PATTERNS.phone) || (rowName ? row![2] : capture(text, SPACED_PHONE)),
     address: capture(text, CONTACT_PATTERNS.address),
     postcode: capture(text, CONTACT_PATTERNS.postcode),
     ...(both ? { name: both[1], phone: both[2] } : {}),

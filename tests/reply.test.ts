@@ -603,3 +603,59 @@ test('a number after the quoted title or the motion\'s kind (“…”(16-3-45�
   assert.equal(coHandling.addressee, '某区政府')
   assert.deepEqual(coHandling.proposers, [])
 })
+
+test('a portal block printed twice, inline and a field per line: a label after a space keeps its whole name (主题分类), an empty 文号 stays empty, and the 发布机构 names the unit a text signed by a date alone leaves out', () => {
+  const cleaned = cleanText([
+    '索引号: 11341723003253900J/202208-00027 组配分类: 人大代表建议办理',
+    '发布机构: 市住建局(市人防办) 主题分类: 综合政务',
+    '名称: 关于对市一届人大一次会议第20号建议的答复函 文号:',
+    '生成日期: 2022-08-30 发布日期: 2022-08-30',
+    '索引号: 11341723003253900J/202208-00027',
+    '发布机构: 市住建局(市人防办)',
+    '主题分类: 综合政务',
+    '文号:',
+    '生成日期: 2022-08-30',
+    '关于对市一届人大一次会议第20号建议的答复函',
+    '陈某等代表:',
+    '你们提出的关于加快我市电动汽车充电设施建设的建议收悉。现答复如下:',
+    '我市已开展电动汽车充电设施建设规划编制前期工作，今年将新建公共充电桩200个。',
+    '202285',
+  ].join('\n'))
+  assert.doesNotMatch(cleaned.text, /索引号|主题分类|生成日期/)
+  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  assert.equal('docNumber' in metadata, false, `an empty 文号 is no 文号: ${metadata.docNumber}`)
+  assert.equal(metadata.publisher, '市住建局(市人防办)')
+  assert.equal(metadata.unit, '市住建局(市人防办)')
+  assert.equal(metadata.date, '2022-08-30')
+})
+
+test('a page saved as one-cell table rows, its reply on one line: the signature at the line\'s end is still the unit and the date', () => {
+  const cleaned = cleanText([
+    '关于镇十八届人大七次会议第3号建议的答复函 |',
+    '李某代表: 您在镇十八届人大七次会议上提出的关于开放中心小学操场的建议收悉,现将办理情况答复如下: 一、基本现状 学校东围墙出现裂缝,暂不对外开放。 二、办理情况 镇政府计划9月底招标,11月底前完工。 感谢对政府工作的支持和理解。 某县某镇人民政府 2025年7月25日 |',
+  ].join('\n'))
+  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  assert.equal(metadata.unit, '某县某镇人民政府')
+  assert.equal(metadata.date, '2025-07-25')
+  assert.doesNotMatch(cleaned.text, /\|/)
+})
+
+test('a motion\'s title is read from 收到《…》 too, and a stray closing quote ends it', () => {
+  const opening = (line: string) => parseReply(['某县住房和城乡建设局', '来某代表:', line, '我局已新建充电桩50套。'].join('\n')).metadata.title
+  assert.equal(opening('收到《关于在各小区建设电动车充电桩的建议》(自编号027号)后,我局高度重视。现将办理情况答复如下。'), '关于在各小区建设电动车充电桩的建议')
+  assert.equal(opening('你提出的关于提升小街小巷照明设施的建议”的建议收悉,现答复如下:'), '关于提升小街小巷照明设施的建议')
+})
+
+test('a heading naming the term of a CPPCC or congress without its sitting (市政协第五届委员会) gives that as the session; a 届 of no such body (第三届运动会) gives none', () => {
+  const session = (heading: string) => parseReply([heading, '尚某委员:', '您提出的《关于在公共场所配置除颤仪的提案》已收悉,现答复如下:', '已配置除颤仪40台。'].join('\n')).metadata.session
+  assert.equal(session('关于对市政协第五届委员会第201号提案办理情况的答复意见'), '市政协第五届委员会')
+  assert.equal(session('关于第三届全民运动会场馆建设提案的答复'), undefined)
+  assert.equal(session('关于对区政协十五届二次会议第152001号提案的答复'), '区政协十五届二次会议')
+})
+
+test('a form\'s contact rows printed without colons, the handler\'s label lost: the name alone on its row with its phone is the contact, not the leader above', () => {
+  const { metadata } = parseReply(reply('主管领导姓名   王某某    联系电话 0722-6230000', '李某某     联系电话  0722-6231111', '抄送:市政协提案委员会(2份)'))
+  assert.deepEqual(metadata.contact, { name: '李某某', phone: '0722-6231111' })
+  // A unit's row is no person: its phone is still the contact's number.
+  assert.deepEqual(parseReply(reply('办公室   联系电话 0722-6232222')).metadata.contact, { phone: '0722-6232222' })
+})
