@@ -170,6 +170,18 @@ export function isWithin(inner: string, outerStem: string): boolean {
 }
 
 /**
+ * Whether two places (by name: 杭州, 长宁) lie apart: neither may lie in the other, whichever place of each name is
+ * meant (杭州 and 上海, 长宁 and 杭州; not 朝阳 and 北京, since one 朝阳 does). A place the gazetteer does not
+ * know may lie anywhere.
+ */
+export function liesApart(one: string, other: string): boolean {
+  const [a, b] = [load().get(one), load().get(other)]
+  if (!a || !b) return false
+  const inside = (inner: Entry, outer: Entry) => (inner.within ?? []).some((chain) => chain.includes(outer.stem))
+  return a.stem !== b.stem && !inside(a, b) && !inside(b, a)
+}
+
+/**
  * A short form right before a finer place written in full is that place's county or city, whatever jieba
  * reads across them: 象山东陈乡 is 象山 + 东陈乡, not 象 + 山东 + 陈乡.
  */

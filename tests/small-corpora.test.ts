@@ -1424,6 +1424,24 @@ test('a question the one reply named does not answer is refused with that reply\
   assert.deepEqual(refused.reply.contacts.map((contact) => contact.phone), ['3386016'])
 })
 
+test('a place\'s only reply, picked by the place and not named, does not answer: the refusal gives no contact of that reply, whose unit was not asked', async () => {
+  const kb = await corpusOf({
+    'science.txt': answering('关于加强科普场馆建设的建议的答复', '金山区科学技术委员会', '2023年6月5日', '王某代表', '关于加强科普场馆建设的建议',
+      '一、我委今年新建科普基地3家，组织科普活动120场。', '联系人：赵某，联系电话：57920000'),
+    'canteen.txt': answering('关于完善社区食堂的建议的答复', '静安区民政局', '2023年5月6日', '李某代表', '关于完善社区食堂的建议',
+      '一、全区已建成社区食堂28家，为老年人提供助餐服务。', '联系人：孙某，联系电话：62220000'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [picked] = await converse(engine, '金山区的社区食堂办得怎么样')
+  assert.equal(picked.reply.answered, false, picked.reply.text)
+  assert.doesNotMatch(picked.reply.text, /赵某|57920000/)
+  assert.deepEqual(picked.reply.contacts, [])
+  // Named by its unit, the reply is the one asked about: its contact is the one to ask.
+  const [named] = await converse(engine, '金山区科委的答复里社区食堂怎么说')
+  assert.equal(named.reply.answered, false, named.reply.text)
+  assert.match(named.reply.text, /【联系】金山区科学技术委员会/)
+})
+
 test('asked when a project will be done, a passage saying why there is no date yet (暂无法…) answers', async () => {
   const kb = await corpusOf({
     'bridge.txt': reply('重建泗河大桥', '周某委员', '经检测，泗河大桥为二类桥，不够危桥标准，暂无法申报改造计划。', '我局将持续做好泗河大桥日常养护和安全巡查。'),
@@ -1472,6 +1490,22 @@ test('a session written as other provinces write it (政协某县第十届委员
   const [other] = await converse(engine, '二十届四次会议的提案')
   assert.equal(other.reply.answered, false, other.reply.text)
   assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
+})
+
+test('a congress\'s or CPPCC\'s term named without its sitting (第六届人大) picks the replies of that term only: another term has no reply', async () => {
+  const kb = await corpusOf({
+    'lights.txt': ['某市城市管理局关于对某市第七届人民代表大会第五次会议第23号建议的答复', '葛某代表：', '你提出的关于提升小街小巷照明设施的建议收悉，现答复如下：', '一是城区路灯杆均为钢杆，不存在水泥杆。', '二是加强巡查，及时修复损坏灯具。'].join('\n'),
+    'school.txt': ['某市教育局关于市政协九届三次会议第12号提案的答复', '田某委员：', '您提出的关于改善学校照明的提案收悉，现答复如下：', '今年将为全市中小学更换护眼灯具。'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '第七届人大会议的路灯建议是怎么答复的')
+  assert.equal(own.reply.answered, true, own.reply.text)
+  assert.deepEqual(own.docIds, [kb.documents.find((doc) => doc.file === 'lights.txt')!.id])
+  for (const asked of ['第六届人大会议的路灯建议是怎么答复的', '八届人大的路灯建议']) {
+    const [other] = await converse(engine, asked)
+    assert.equal(other.reply.answered, false, `${asked}: ${other.reply.text}`)
+    assert.match(other.reply.text, /没有找到[^，。]*[六八]届/, asked)
+  }
 })
 
 test('a number or a session a named place has no reply of is said not found with the place, and that place\'s replies are offered, not another place\'s', async () => {
@@ -1633,6 +1667,23 @@ test('another district\'s text naming a district in passing answers for it only 
   const [passing] = await converse(engine, '青羊区的小学什么时候报名')
   assert.equal(passing.reply.answered, false, passing.reply.text)
   assert.match(passing.reply.text, /^抱歉，没有找到青羊区的文件；提到青羊区的文件中也没有/)
+})
+
+test('a text signed by a body of a place that neither holds nor lies in the place asked is another place\'s: a city it visited in passing gets no answer, nor its contact', async () => {
+  const kb = await corpusOf({
+    'street.txt': answering('关于加强街道招商引资的建议的答复', '上海市长宁区人民政府新华路街道办事处', '2023年6月5日', '王某委员', '关于加强街道招商引资的建议',
+      '一、街道今年组织招商团队赴杭州、福州等地开展招商推介，走访企业30余家。',
+      '二、对新落户的小微企业，街道给予一年的房租补贴，最高每年5万元。',
+      '联系人：赵某，联系电话：62590000'),
+    'nanjing.txt': ['南京市公共租赁住房管理办法', '第一条 本市户籍家庭可以申请公共租赁住房。', '南京市住房保障和房产局', '2015年3月1日'].join('\n'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '长宁新落户的小企业房租补贴有多少')
+  assert.equal(own.reply.answered, true, own.reply.text)
+  const [visited] = await converse(engine, '杭州的创业补贴有多少')
+  assert.equal(visited.reply.answered, false, visited.reply.text)
+  assert.match(visited.reply.text, /没有找到杭州的/)
+  assert.doesNotMatch(visited.reply.text, /赵某|62590000/)
 })
 
 test('the cover of a notice that sends rules out is quoted after the rules, unless what it says is asked', async () => {

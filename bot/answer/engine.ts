@@ -99,6 +99,11 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
   return result
 }
 
+/** The texts searched were chosen by the places the question names, not by a reply's number, proposer, unit or session. */
+function scopedByPlaceOnly({ scopedWith, scopedBy }: Extract<Understanding, { intent: 'question' }>): boolean {
+  return !!scopedWith?.length && !scopedBy?.length
+}
+
 /** `offering`: the replies found are only offered by name, nothing quoted: the passages of several may vouch for them together. */
 async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extract<Understanding, { intent: 'question' }>, offering = false): Promise<Turn> {
   const { query, scope, topic, fact, scopedWith, subject } = asked
@@ -113,7 +118,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // text the search goes on without it, the judging with it; among several, the search keeps it (it
   // helps the first stage find the texts on the topic) but the second stage looks for the other words.
   // Nor do the words that only shape a question (什么, 怎么, 有没有) tell one sentence from another.
-  const placeScoped = !!docIds && !!scopedWith?.length && !asked.scopedBy?.length
+  const placeScoped = !!docIds && scopedByPlaceOnly(asked)
   const placeChoseOne = placeScoped && docIds.length === 1
   const unnamed = placeScoped ? withoutNames(query, scopedWith!) : query
   const searched = await kb.search(placeChoseOne ? unnamed : query, { k: RANKED, filters, rerankQuery: contentTokens(unnamed).join(' ') })
@@ -203,8 +208,9 @@ async function notAnswered(
           ...offerLines(inside, `${asked.inside?.label}所辖地方的答复中与此有关的有：`),
           ...(!docIds && opensPointing(message ?? query) ? [WHICH_ONE_HINT] : []),
         ].join('\n')
-  // Inside the one reply named, whose answer is not there, its unit's contact is the one to ask (or 12345).
-  const own = named.docId && !strangers.length ? kb.getDocument(named.docId) : undefined
+  // Inside the one reply named, whose answer is not there, its unit's contact is the one to ask (or 12345);
+  // not that of a place's only reply, which the resident did not ask about (金山区的社区食堂 → its 科委's).
+  const own = named.docId && !strangers.length && !scopedByPlaceOnly(asked) ? kb.getDocument(named.docId) : undefined
   const reply = plain(own ? `${text}\n\n${contactBlock([own])}` : text)
   if (own) reply.contacts = [contactView(own)]
   return turn('notFound', reply, { ...FRESH, query, ...named, listed: listed.map((doc) => doc.id) })

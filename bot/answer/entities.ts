@@ -5,7 +5,7 @@
  * be told so, never answered from another reply.
  */
 import { pinyin } from 'pinyin-pro'
-import { CHINESE_DIGITS, chineseNumeral, findPlaces, isWithin, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { CHINESE_DIGITS, chineseNumeral, findPlaces, isWithin, liesApart, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
@@ -67,6 +67,11 @@ const NUMERAL_NUMBER = /第\s*([一二三四五六七八九十百千零〇两]{1
 const DOC_NUMBER = /(?:[\p{Script=Han}]{1,6})?[〔［\[(（]\s*(\d{4})\s*[〕］\])）]\s*第?\s*(\d{1,4}(?:[-－]\d{1,4})?)\s*号|(\d{4})\s*年\s*(?:第\s*)?(\d{1,4})\s*号\s*文/u
 /** "十五届三次", "第15届第3次", "第十届委员会第四次会议": a session, with or without 会议. */
 const SESSION = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?\s*(?:委员会)?\s*(?:第\s*)?([一二三四五六七八九十]+|\d{1,2})\s*次(?:\s*会议)?/
+/**
+ * A term of a congress or CPPCC without its sitting (第六届人大, 市政协十三届, 七届人民代表大会): the replies of
+ * any sitting of that term. The body is written after it, or before it (BODY_BEFORE): 第三届进博会 is no term.
+ */
+const TERM = /第?\s*([一二三四五六七八九十]+|\d{1,2})\s*届\s*(人大|人民代表大会|政协)?/
 /** A people's congress or CPPCC named with its level (区人大, 市政协). */
 const BODY_LEVEL = /([省市区县])(?:人大|人民代表大会|政协)/
 /**
@@ -208,9 +213,10 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     mentions.push({ kind: 'docNumber', text: docNumber[0], label, docs: own, ...(citing.length ? { mentionedBy: citing } : {}) })
   }
   const places = findPlaces(text, names.ownPlaces)
-  const session = SESSION.exec(text)
+  const termOnly = TERM.exec(text)
+  const session = SESSION.exec(text) ?? (termOnly && (termOnly[2] || BODY_BEFORE.test(text.slice(0, termOnly.index))) ? termOnly : null)
   if (session) {
-    const [th, times] = [toChineseNumeral(session[1]), toChineseNumeral(session[3])]
+    const [th, times] = [toChineseNumeral(session[1]), session[3] && toChineseNumeral(session[3])]
     // 十届 is not read inside 二十届, nor 三次 inside 十三次.
     const [term, sitting] = [`${th}届`, `${times}次`].map((part) => new RegExp(`(?<![一二三四五六七八九十])${part}`))
     // A people's congress session is not the CPPCC's of the same numbers (第十五届人大第二次会议, 区政协十五届二次会议).
@@ -219,10 +225,11 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const motion = motionNamedIn(body ?? '')
     // 市政协十三届五次会议 is the city's: a district's session of the same numbers is not it.
     const level = LEVEL_BEFORE.exec(before)?.[1]
-    const sameNumbers = kb.documents.filter((doc) => !!doc.session && term.test(doc.session) && sitting.test(doc.session) && (!motion || motionOf(doc) === motion))
+    const sameNumbers = kb.documents.filter((doc) => !!doc.session && term.test(doc.session) && (!times || sitting.test(doc.session)) && (!motion || motionOf(doc) === motion))
     const ofLevel = sameNumbers.filter((doc) => atLevel(doc, level))
     const bodyLabel = body ? (body === '政协' ? '政协' : '人大') : ''
-    mentions.push({ kind: 'session', text: session[0], label: `${level ?? ''}${bodyLabel}${th}届${times}次会议`, docs: ofLevel, ...(ofLevel.length ? {} : { otherLevels: sameNumbers }) })
+    const label = `${level ?? ''}${bodyLabel}${th}届${times ? `${times}次会议` : ''}`
+    mentions.push({ kind: 'session', text: session[0], label, docs: ofLevel, ...(ofLevel.length ? {} : { otherLevels: sameNumbers }) })
   } else {
     // 县人大, 市政协 without a session: that level's congress or CPPCC, whichever session.
     const assembly = BODY_LEVEL.exec(text)
@@ -542,14 +549,15 @@ export function ownPlace(doc: ReplyDocument, place: string): boolean {
 /**
  * Whether a text that names a place is another place's: not the place's own (by unit, session or title),
  * and signed by a body of another place of that level (越秀区政务服务中心's guide, which lists the other
- * districts' offices), or naming another place of that level most (a district's enrolment rules name
+ * districts' offices) or of a place that neither holds it nor lies in it (上海市长宁区…'s reply naming 杭州,
+ * where it went to find investors), or naming another place of that level most (a district's enrolment rules name
  * their district throughout, and the neighbouring districts once, in a list). A text naming no place of
  * that level, or this one most, may be the place's: found by its source or file name, or written from inside it.
  */
 export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; level: PlaceMention['level'] }): boolean {
   if (ownPlace(doc, place.stem)) return false
-  const signer = splitPlacePrefix(doc.unit ?? '').places.find((other) => other.level === place.level)
-  if (signer) return true
+  const signers = splitPlacePrefix(doc.unit ?? '').places
+  if (signers.some((other) => other.level === place.level || liesApart(other.stem, place.stem))) return true
   const most = mostNamed(doc, place.level)
   return most !== undefined && most !== place.stem
 }
