@@ -1492,6 +1492,20 @@ test('a session written as other provinces write it (政协某县第十届委员
   assert.match(other.reply.text, /没有找到二十届四次会议的答复/)
 })
 
+test('a unit signed with only its level (市水利局), in a text naming no city, is the city its portal\'s host spells: asked with that city\'s name it is found, with another\'s not', async () => {
+  const kb = await corpusOf({
+    'water.txt': ['source: http://www.ningguo.gov.cn/OpennessContent/show/1234.html', '关于对市一届人大三次会议第73号建议的答复函', '柯某等代表:',
+      '你们提出的关于在牛头山社区建饮用水水库的建议收悉。现答复如下:', '我局已将该片区饮水工程列入明年计划，先行实施管网延伸。', '市水利局', '2023年11月3日'].join('\n'),
+    'school.txt': answering('关于改善学校照明的提案的答复', '某县教育局', '2023年5月6日', '田某委员', '关于改善学校照明的提案', '今年将为全县中小学更换护眼灯具。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '宁国水利局那份答复是哪天的')
+  assert.equal(own.reply.answered, true, own.reply.text)
+  assert.match(own.reply.text, /2023年11月3日/)
+  const [other] = await converse(engine, '绩溪水利局那份答复是哪天的')
+  assert.equal(other.reply.answered, false, other.reply.text)
+})
+
 test('a congress\'s or CPPCC\'s term named without its sitting (第六届人大) picks the replies of that term only: another term has no reply', async () => {
   const kb = await corpusOf({
     'lights.txt': ['某市城市管理局关于对某市第七届人民代表大会第五次会议第23号建议的答复', '葛某代表：', '你提出的关于提升小街小巷照明设施的建议收悉，现答复如下：', '一是城区路灯杆均为钢杆，不存在水泥杆。', '二是加强巡查，及时修复损坏灯具。'].join('\n'),

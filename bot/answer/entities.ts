@@ -387,13 +387,13 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
     const leading = /^[省市区县]/.test(alias) && names.units.has(alias.slice(1)) ? alias[0] : undefined // not 市 of 市场监管局
     const level = before ? undefined : (leading ?? /[省市区县]$/.exec(text.slice(0, at))?.[0])
     const shared = names.units.get(alias)!
-    const { units, docs } = placed(level ? keeping(shared, (doc) => [level, undefined].includes(unitLevel(doc.unit!))) : shared, before)
+    const { units, docs } = placed(level ? keeping(shared, (doc) => [level, undefined].includes(unitLevel(doc.unit!))) : shared, before, names)
     const written = leading || !level ? alias : level + alias
     if (level && units.size === 0) return [{ kind: 'unit', text: written, label: written, docs: [] }]
     // None of them the place's (平江县交通局), or the one unit another place's (石林县教育体育局 is that
     // county's bureau, not 平江县教育体育局 found by its bare name; 长宁区科委 is not 上海市科委, however often
     // its reply's title says 上海): that place's body replied nothing here.
-    if (before && (units.size === 0 || !docs.every((doc) => placeOfBody(doc, before.stem)))) {
+    if (before && (units.size === 0 || !docs.every((doc) => placeOfBody(doc, before.stem, names)))) {
       const placeUnsaid = docs.filter((doc) => !placeOfUnitOrSession(doc))
       return [{ kind: 'unit', text: before.text + alias, label: before.text + alias, docs: [], ...(placeUnsaid.length ? { placeUnsaid } : {}) }]
     }
@@ -457,7 +457,7 @@ function governmentOf(text: string, places: PlaceMention[], names: Names): Menti
     const label = place.text + government[0]
     if (names.aliases.some((alias) => alias.startsWith(label))) return []
     // A text signed by its level's government alone (市政府) is that place's when it names the place most.
-    const signedBare = [...names.haystacks.keys()].filter((doc) => !!doc.unit && BARE_GOVERNMENT.test(doc.unit) && placeOfBody(doc, place.stem))
+    const signedBare = [...names.haystacks.keys()].filter((doc) => !!doc.unit && BARE_GOVERNMENT.test(doc.unit) && placeOfBody(doc, place.stem, names))
     return [{ kind: 'unit', text: label, label, docs: [...new Set([...issuedBy(names, label), ...signedBare])] }]
   }
   return []
@@ -479,21 +479,29 @@ function unitLevel(unit: string): string | undefined {
 }
 
 /** Of units sharing an alias, those whose replies are the named place's own (a unit signed without it, 交通局, replying to 沙河市's congress). */
-function placed(shared: Shared, place: PlaceMention | undefined): Shared {
-  return shared.units.size === 1 || !place ? shared : keeping(shared, (doc) => placeOfBody(doc, place.stem))
+function placed(shared: Shared, place: PlaceMention | undefined, names: Names): Shared {
+  return shared.units.size === 1 || !place ? shared : keeping(shared, (doc) => placeOfBody(doc, place.stem, names))
 }
 
 /**
  * Whether the place is where the reply's body sits: the innermost place of its unit's name (杭州市西湖区科学
  * 技术局 sits in 西湖区: it is not 杭州市's 科技局), else its session's (a 交通局 answering 沙河市's congress),
  * else, for a unit signed with only its level (市工信局), the place of that level its text names most (the
- * city a city's bureau writes about). Not its title, which names the places a proposal is about.
+ * city a city's bureau writes about), or if it names none, the one its portal's host or file name spells
+ * (市水利局 on guangde.gov.cn). Not its title, which names the places a proposal is about.
  */
-function placeOfBody(doc: ReplyDocument, place: string): boolean {
+function placeOfBody(doc: ReplyDocument, place: string, names: Names): boolean {
   const said = placeOfUnitOrSession(doc)
   if (said) return said.fromUnit ? said.stem === place : doc.session!.includes(place)
   const level = doc.unit ? unitLevel(doc.unit) : undefined
-  return !!level && mostNamed(doc, PLACE_LEVELS[level]) === place
+  if (!level) return false
+  const most = mostNamed(doc, PLACE_LEVELS[level])
+  return most !== undefined ? most === place : names.spelled.get(doc)!.includes(spelledOut(place))
+}
+
+/** A place's name as portals spell it in their host names: 静安 → jingan. */
+function spelledOut(stem: string): string {
+  return pinyin(stem, { toneType: 'none', type: 'array' }).join('')
 }
 
 /** The place a reply's unit names (its innermost), or else one its session names. */
@@ -614,7 +622,7 @@ function placeReplies({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' 
   const key = `${level}:${stem}:${written ?? ''}`
   let replies = names.placeDocs.get(key)
   if (!replies) {
-    const spelled = pinyin(stem, { toneType: 'none', type: 'array' }).join('')
+    const spelled = spelledOut(stem)
     const bare = new RegExp(level === 'street' ? stem : `${stem}(?!${written ? LEVEL_AFTER : TOWNSHIP_AFTER})`, 'u')
     const levels = written && { own: new RegExp(`${stem}${written}`, 'u'), other: new RegExp(`${stem}(?!${written})[省市区县旗州盟]`, 'u') }
     // Written with its level, it is named so, or bare (长宁的, a file named changning) in a text that never
