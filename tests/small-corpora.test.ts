@@ -1506,6 +1506,15 @@ test('a unit signed with only its level (市水利局), in a text naming no city
   assert.equal(other.reply.answered, false, other.reply.text)
 })
 
+test('a place written with its city (安阳北关区) before a body that names it again (北关区政协) is said once in what was not found', async () => {
+  const kb = await corpusOf({
+    'river.txt': answering('关于在洹河北岸加装安全防护设施的建议的答复', '安阳市北关区水利局', '2024年7月1日', '李某代表', '关于在洹河北岸加装安全防护设施的建议', '我局已在洹河北岸加装护栏1200米。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '安阳北关区政协的提案')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /没有找到安阳北关区政协的/)
+})
+
 test('a congress\'s or CPPCC\'s term named without its sitting (第六届人大) picks the replies of that term only: another term has no reply', async () => {
   const kb = await corpusOf({
     'lights.txt': ['某市城市管理局关于对某市第七届人民代表大会第五次会议第23号建议的答复', '葛某代表：', '你提出的关于提升小街小巷照明设施的建议收悉，现答复如下：', '一是城区路灯杆均为钢杆，不存在水泥杆。', '二是加强巡查，及时修复损坏灯具。'].join('\n'),

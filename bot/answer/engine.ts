@@ -403,10 +403,19 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
 
 /** A label with the places named beside it, unless it names them: 乙区 and 区政协三届三次会议 are 乙区政协三届三次会议. */
 function withPlaces(label: string, places: Mention[]): string {
-  return places.reduceRight((written, place) => {
-    if (written.includes(place.text)) return written
-    return /[省市区县]/u.test(written[0] ?? '') && place.text.endsWith(written[0]) ? place.text + written.slice(1) : place.text + written
-  }, label)
+  return places.reduceRight((written, place) => (written.includes(place.text) ? written : joined(place.text, written)), label)
+}
+
+/**
+ * A place before a label, what both write said once: 长宁区 + 区政协 → 长宁区政协, 安阳北关区 + 北关区政协 →
+ * 安阳北关区政协. One character is shared only if it is a level word.
+ */
+function joined(place: string, label: string): string {
+  for (let n = Math.min(place.length, label.length); n > 0; n--) {
+    const shared = label.slice(0, n)
+    if (place.endsWith(shared) && (n > 1 || /^[省市区县]$/u.test(shared))) return place + label.slice(n)
+  }
+  return place + label
 }
 
 /** What these are called: 答复, 文件 (policy texts are nobody's 答复), or 答复或文件. */
