@@ -557,10 +557,11 @@ export function ownPlace(doc: ReplyDocument, place: string): boolean {
 /**
  * Whether a text that names a place is another place's: not the place's own (by unit, session or title),
  * and signed by a body of another place of that level (越秀区政务服务中心's guide, which lists the other
- * districts' offices) or of a place that neither holds it nor lies in it (上海市长宁区…'s reply naming 杭州,
- * where it went to find investors), or naming another place of that level most (a district's enrolment rules name
- * their district throughout, and the neighbouring districts once, in a list). A text naming no place of
- * that level, or this one most, may be the place's: found by its source or file name, or written from inside it.
+ * districts' offices) or of a place that neither holds it nor lies in it (上海市长宁区…'s reply naming
+ * 杭州, where it went to find investors), or naming another place of that level most (a district's
+ * enrolment rules name their district throughout, and the neighbouring districts once, in a list). A
+ * text naming no place of that level, or this one most, may be the place's: found by its source or file
+ * name, or written from inside it.
  */
 export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; level: PlaceMention['level'] }): boolean {
   if (ownPlace(doc, place.stem)) return false
