@@ -1515,6 +1515,16 @@ test('a place written with its city (安阳北关区) before a body that names i
   assert.match(turn.reply.text, /没有找到安阳北关区政协的/)
 })
 
+test('a district\'s congress asked with its city (天津北辰区人大), when only a city\'s reply names the district, is said not found as one name', async () => {
+  const kb = await corpusOf({
+    'city.txt': ['对市十七届人大一次会议第0668号建议的答复', '王某代表：', '您提出的关于北辰医院站周边隔离带改造的建议收悉，现答复如下：', '天津市北辰区北辰医院站周边隔离带已列入改造计划。'].join('\n'),
+    'district.txt': answering('关于区十九届人大三次会议第4号建议的答复', '重庆市长寿区交通局', '2023年6月14日', '峰某代表', '关于统一规范全区公交站点名称的建议', '我局已对全区公交站点名称进行梳理。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '天津北辰区人大的建议')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /没有找到天津北辰区人大的/)
+})
+
 test('a congress\'s or CPPCC\'s term named without its sitting (第六届人大) picks the replies of that term only: another term has no reply', async () => {
   const kb = await corpusOf({
     'lights.txt': ['某市城市管理局关于对某市第七届人民代表大会第五次会议第23号建议的答复', '葛某代表：', '你提出的关于提升小街小巷照明设施的建议收悉，现答复如下：', '一是城区路灯杆均为钢杆，不存在水泥杆。', '二是加强巡查，及时修复损坏灯具。'].join('\n'),

@@ -388,8 +388,13 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const placesNamed = mentions.filter((m) => m.kind === 'place' && !m.mentionedBy && (m.docs.length > 0 || missing.some((other) => other.kind !== 'place')))
   const asked = missing.filter(namedOnly).map((m) => (m === containing ? `${m.label}本级` : withPlaces(m.label, placesNamed)))
   const places = missing.filter((m) => !namedOnly(m)).map((m) => m.label)
-  // Every part matched some reply, but no reply matches them all.
-  if (asked.length === 0 && places.length === 0) asked.push(mentions.map((m) => m.label).filter((label, _, all) => !all.some((other) => other !== label && other.includes(label))).join(' '))
+  // Every part matched some reply, but no reply matches them all: said as one name, the places before the rest
+  // (天津北辰区 and 北辰区人大 are 天津北辰区人大).
+  if (asked.length === 0 && places.length === 0) {
+    const [placed, others] = [mentions.filter((m) => m.kind === 'place'), mentions.filter((m) => m.kind !== 'place')]
+    const labels = (ms: Mention[]) => ms.map((m) => m.label).filter((label, _, all) => !all.some((other) => other !== label && other.includes(label)))
+    asked.push(others.length ? withPlaces(labels(others).join(' '), placed) : labels(placed).join(' '))
+  }
   const offers = nearReplies(kb, missing, mentions).slice(0, OFFERS_MAX)
   const state: ConversationState = { ...FRESH, listed: offers.map((doc) => doc.id) }
   // A title or a 文号 (《…》, 2023年88号文件) names a text itself; a number, a session or a proposer is a
