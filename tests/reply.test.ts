@@ -6,6 +6,7 @@ import { cleanText } from '../index/clean.js'
 import { readDocument } from '../index/read.js'
 import { parseReply } from '../index/reply.js'
 import { chunkDocument, isQuotable } from '../index/chunk.js'
+import { parsePage } from './support/parsed-page.js'
 
 const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'corpus')
 
@@ -294,10 +295,8 @@ test('a 文号 sharing its line with the 签发人 field is still the 文号', (
 })
 
 test('a salutation with the heading\'s tail or a greeting run onto it, a 签发领导 padded to three characters, an empty 发文字号 field before 成文时间', () => {
-  const reply = (head: string[], salutation: string, ...tail: string[]) => {
-    const cleaned = cleanText([...head, '关于对某市第十六届人民代表大会', '第一次会议第1192号建议办理情况的答复', salutation, '您提出的《关于推广天然气取暖的建议》收悉,现答复如下:', '我委将继续推广。', '某市住房和城乡建设委员会', '2018年5月30日', ...tail].join('\n'))
-    return parseReply(cleaned.text, cleaned.portal).metadata
-  }
+  const reply = (head: string[], salutation: string, ...tail: string[]) =>
+    parsePage([...head, '关于对某市第十六届人民代表大会', '第一次会议第1192号建议办理情况的答复', salutation, '您提出的《关于推广天然气取暖的建议》收悉,现答复如下:', '我委将继续推广。', '某市住房和城乡建设委员会', '2018年5月30日', ...tail]).metadata
   const runOn = reply([], '孙立国代表:第一次会议第1192号建议办理情况的答复')
   assert.deepEqual(runOn.proposers, ['孙立国'])
   assert.equal(reply([], '尊敬的于广海委员您好:').addressee, '于广海委员')
@@ -563,7 +562,7 @@ test('a motion number with a code before its digits, a signer named in the closi
 })
 
 test('a page\'s field block printed as label lines without colons, each above its value, is read and never quoted; one label line alone is a heading', () => {
-  const cleaned = cleanText([
+  const { text, metadata } = parsePage([
     '某县公安局对县十九届人大三次会议第2024085号代表关于整治学校周边环境建议的答复',
     '发布时间:2024-11-21',
     '代表提案者', '熊某',
@@ -578,15 +577,14 @@ test('a page\'s field block printed as label lines without colons, each above it
     '熊某代表:',
     '您提出的《关于整治学校周边环境的建议》收悉。现答复如下:',
     '一是交警大队将协调道路主管部门在学校门口施划网状线，并在上下学时段安排警力疏导交通。',
-  ].join('\n'))
-  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  ])
   assert.equal(metadata.number, '2024085')
   assert.equal(metadata.result, 'B')
   assert.equal(metadata.date, '2024-11-15')
   // An empty field (文号) above the salutation takes nothing from it.
   assert.equal(metadata.addressee, '熊某代表')
   assert.deepEqual(metadata.proposers, ['熊某'])
-  assert.doesNotMatch(cleaned.text, /建议提案编号|办理方式|分办|2024-11-15/)
+  assert.doesNotMatch(text, /建议提案编号|办理方式|分办|2024-11-15/)
   const heading = cleanText(['垃圾分类', '某区推进生活垃圾分类', '今年以来，我区在全部居民小区推行生活垃圾定时定点投放，居民区分类达标率稳步提升。'].join('\n'))
   assert.match(heading.text, /^垃圾分类\n某区推进生活垃圾分类\n/)
 })
@@ -605,7 +603,7 @@ test('a number after the quoted title or the motion\'s kind (“…”(16-3-45�
 })
 
 test('a portal block printed twice, inline and a field per line: a label after a space keeps its whole name (主题分类), an empty 文号 stays empty, and the 发布机构 names the unit a text signed by a date alone leaves out', () => {
-  const cleaned = cleanText([
+  const { text, metadata } = parsePage([
     '索引号: 11341723003253900J/202208-00027 组配分类: 人大代表建议办理',
     '发布机构: 市住建局(市人防办) 主题分类: 综合政务',
     '名称: 关于对市一届人大一次会议第20号建议的答复函 文号:',
@@ -620,9 +618,8 @@ test('a portal block printed twice, inline and a field per line: a label after a
     '你们提出的关于加快我市电动汽车充电设施建设的建议收悉。现答复如下:',
     '我市已开展电动汽车充电设施建设规划编制前期工作，今年将新建公共充电桩200个。',
     '202285',
-  ].join('\n'))
-  assert.doesNotMatch(cleaned.text, /索引号|主题分类|生成日期/)
-  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  ])
+  assert.doesNotMatch(text, /索引号|主题分类|生成日期/)
   assert.equal('docNumber' in metadata, false, `an empty 文号 is no 文号: ${metadata.docNumber}`)
   assert.equal(metadata.publisher, '市住建局(市人防办)')
   assert.equal(metadata.unit, '市住建局(市人防办)')
@@ -630,14 +627,13 @@ test('a portal block printed twice, inline and a field per line: a label after a
 })
 
 test('a page saved as one-cell table rows, its reply on one line: the signature at the line\'s end is still the unit and the date', () => {
-  const cleaned = cleanText([
+  const { text, metadata } = parsePage([
     '关于镇十八届人大七次会议第3号建议的答复函 |',
     '李某代表: 您在镇十八届人大七次会议上提出的关于开放中心小学操场的建议收悉,现将办理情况答复如下: 一、基本现状 学校东围墙出现裂缝,暂不对外开放。 二、办理情况 镇政府计划9月底招标,11月底前完工。 感谢对政府工作的支持和理解。 某县某镇人民政府 2025年7月25日 |',
-  ].join('\n'))
-  const { metadata } = parseReply(cleaned.text, cleaned.portal)
+  ])
   assert.equal(metadata.unit, '某县某镇人民政府')
   assert.equal(metadata.date, '2025-07-25')
-  assert.doesNotMatch(cleaned.text, /\|/)
+  assert.doesNotMatch(text, /\|/)
 })
 
 test('a motion\'s title is read from 收到《…》 too, and a stray closing quote ends it', () => {

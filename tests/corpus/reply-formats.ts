@@ -21,14 +21,10 @@ import { test } from 'node:test'
 import { cleanText } from '../../index/clean.js'
 import { parseReply } from '../../index/reply.js'
 import { corpusKnowledgeBase } from '../support/corpus-index.js'
-
-function parse(lines: string[]) {
-  const cleaned = cleanText(lines.join('\n'))
-  return { ...parseReply(cleaned.text, cleaned.portal), text: cleaned.text }
-}
+import { parsePage } from '../support/parsed-page.js'
 
 test('a provincial bureau letter: unit in the letterhead only, class letter alone, 文号, phone before name, date in Chinese numerals', () => {
-  const { metadata, structured } = parse([
+  const { metadata, structured } = parsePage([
     '浙江省海洋与渔业局',
     'B',
     '浙海渔提〔2018〕12号',
@@ -51,7 +47,7 @@ test('a provincial bureau letter: unit in the letterhead only, class letter alon
 })
 
 test('a 文号 with the class beside it, and a signing date typed with a Latin 0', () => {
-  const { metadata } = parse([
+  const { metadata } = parsePage([
     '子交函〔2023〕34号　　　　B类',
     '关于区政协三届二次会议第34号提案的答复',
     '张华委员：',
@@ -67,7 +63,7 @@ test('a 文号 with the class beside it, and a signing date typed with a Latin 0
 })
 
 test('a bracketed class letter and a bare 〔2023〕8号; the phone on its own line after the name', () => {
-  const { metadata } = parse([
+  const { metadata } = parsePage([
     '（C）',
     '〔2023〕8号',
     '关于市十七届人大二次会议第108号建议的答复',
@@ -84,12 +80,12 @@ test('a bracketed class letter and a bare 〔2023〕8号; the phone on its own l
 })
 
 test('a class closing the heading, and (A类) on the first line', () => {
-  assert.equal(parse(['关于市政协十二届一次会议第7号提案的答复（A类）', '您提出的提案收悉，现答复如下：', '已解决。']).metadata.result, 'A类')
-  assert.equal(parse(['(A类)', '关于市政协十二届一次会议第7号提案的答复', '您提出的提案收悉，现答复如下：', '已解决。']).metadata.result, 'A类')
+  assert.equal(parsePage(['关于市政协十二届一次会议第7号提案的答复（A类）', '您提出的提案收悉，现答复如下：', '已解决。']).metadata.result, 'A类')
+  assert.equal(parsePage(['(A类)', '关于市政协十二届一次会议第7号提案的答复', '您提出的提案收悉，现答复如下：', '已解决。']).metadata.result, 'A类')
 })
 
 test('dates in Chinese numerals: 〇, ○, a Latin 0, tens and teens', () => {
-  const dateOf = (signed: string) => parse(['王敏委员：', '您提出的提案收悉，现答复如下：', '正文。', signed]).metadata.date
+  const dateOf = (signed: string) => parsePage(['王敏委员：', '您提出的提案收悉，现答复如下：', '正文。', signed]).metadata.date
   assert.equal(dateOf('二〇一七年五月二十六日'), '2017-05-26')
   assert.equal(dateOf('二0一七年五月二十六日'), '2017-05-26')
   assert.equal(dateOf('二○一九年十二月三十一日'), '2019-12-31')
@@ -98,7 +94,7 @@ test('dates in Chinese numerals: 〇, ○, a Latin 0, tens and teens', () => {
 })
 
 test('a reply opening with a pipe-delimited table: title, number and unit from its cells; the table is no passage', () => {
-  const { metadata, text } = parse([
+  const { metadata, text } = parsePage([
     '提案标题: | 关于完善社区养老服务的建议 | 提案编号: | 0123 |',
     '主办单位: | 市民政局 | 协办单位: | 市卫健委 |',
     '刘强委员:',
