@@ -1394,6 +1394,21 @@ const STATED_OR_NOT = [
     refused: '西山路什么时候能建成通车',
   },
   {
+    kind: 'the year a work is set for (哪一年开工; not an earlier year, a document number\'s year or "not yet")',
+    stated: answering('关于改造东环路的建议的答复', '某区交通运输局', '2023年5月6日', '韩某代表', '关于改造东环路的建议', '东环路改造工程已完成立项，计划2024年开工建设。'),
+    unstated: answering('关于修建北山路的建议的答复', '某区住房和城乡建设局', '2023年5月6日', '罗某代表', '关于修建北山路的建议',
+      '2017年我区谋划建设北山路，按照《关于规范城市道路建设的通知》（建城〔2023〕12号）要求，因资金未落实，北山路暂缓实施。'),
+    answered: { question: '东环路改造计划哪一年开工', quoting: /2024年开工/ },
+    refused: '北山路计划哪一年开工',
+  },
+  {
+    kind: 'the month a work is set for (哪个月完工; not a year alone)',
+    stated: reply('建设公交首末站', '许某代表', '城西公交首末站已开工建设，预计10月底完工。'),
+    unstated: reply('建设公共停车场', '葛某代表', '城南公共停车场已列入今年建设计划，将于近期开工建设。'),
+    answered: { question: '城西公交首末站预计哪个月完工', quoting: /10月底完工/ },
+    refused: '城南停车场预计哪个月完工',
+  },
+  {
     kind: 'a count of lamps (多少盏)',
     stated: reply('在滨河路安装路灯', '汪某代表', '我局已在滨河路沿线安装太阳能路灯120盏，覆盖道路全长。'),
     unstated: reply('在西环大道安装路灯', '丁某代表', '您在市十六届人大二次会议提出的西环大道安装路灯项目，由于交通部门2019年未能落实资金，未能列入市本级政府投资项目计划，我局将积极配合区交通部门争取资金。'),

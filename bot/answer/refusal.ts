@@ -69,7 +69,17 @@ const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号
  * (年, 月, 日, 天, 周, 小时, 岁): a date or a span of time (2019年9月30日, 三年内) is no number of things.
  */
 const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
-const KINDS: [RegExp, RegExp][] = [
+/** What is done to a work: started, finished, opened. */
+const WORK_DONE = '(?:开工|动工|完工|竣工|建成|建好|修好|修通|修完|装好|装完|通车|打通|贯通|开通|开放|投用|投入使用|完成|实施|启动|开建|改造|修)'
+/** A month a work is set for (8月份, 年底前, 下半年). */
+const WORK_MONTH = new RegExp(`${NUMBER}\\s*(?:月|季度)|年[底初中末]|[上下]半年|月[底初末中]`)
+/** A time a work is set for: a month, a year (not one in a document's number, 〔2019〕277号), a plan's period. */
+const WORK_TIME = new RegExp(`${WORK_MONTH.source}|${NUMBER}\\s*年|年内|今年|明年|后年|当年|近期|年前|十[一二三四五]五|(?<![〔［\\[(（])(?:19|20)${DIGIT}{2}(?![〕］\\])）])`)
+/** A year, with the month and day that follow it (2022年8月): the whole date is gone with an earlier year. */
+const EARLIER_DATE = /(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])(?:\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?/g
+/** Asked of a work done already (哪年修的, 从哪一年开始实施): its year may be long before the reply's. */
+const ASKED_OF_PAST = /(?:修|建|造|盖|成|工|通|车|放|用|施|动)的|从|自|始建|已经?|曾/
+const KINDS: [RegExp, RegExp, 'to come'?][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
   [
@@ -90,12 +100,22 @@ const KINDS: [RegExp, RegExp][] = [
   [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
-  // When a project starts or ends (什么时候开工, 哪年能通车, 打通时间) is answered by a time (2025年, 年底前, 下半年,
+  // A month asked for the work (哪个月开工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
+  [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'to come'],
+  // A year asked for it (哪年开工, 具体什么时候完工) is answered by a time, not by saying there is none yet: that
+  // answers only when it will happen (啥时候能修 → 待资金落实后).
+  [
+    new RegExp(`(?:哪年|哪一年|具体[^，。？?]{0,6}(?:什么时候|何时|时间))[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪年|哪一年|具体时间)`),
+    WORK_TIME,
+    'to come',
+  ],
+  // When a project starts or ends (什么时候开工, 打通时间) is answered by a time (2025年, 年底前, 下半年,
   // "十五五"期间) or by saying there is none yet and why (暂无法实施, 尚未列入计划, 待资金落实后), not by a passage
   // saying only that the work is sought or studied (将积极争取, 正在研究).
   [
-    /(?:什么时候|啥时候|哪年|哪一年|何时|几月|哪个月)[^，。？?]{0,6}(?:开工|动工|完工|竣工|建成|建好|修好|修通|装好|通车|打通|贯通|开通|开放|投用|投入使用|完成|实施|启动|开建|改造|修)|(?:开工|动工|完工|竣工|建成|通车|打通|贯通|开通|投用)[^，。？?]{0,4}(?:什么时候|啥时候|哪年|何时|时间)/,
-    new RegExp(`${NUMBER}\\s*(?:年|月|季度)|年[底内初中末]|[上下]半年|月[底初末中]|今年|明年|后年|当年|近期|年前|十[一二三四五]五|(?:19|20)${DIGIT}{2}|暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后`),
+    new RegExp(`(?:什么时候|啥时候|何时)[^，。？?]{0,6}${WORK_DONE}|(?:开工|动工|完工|竣工|建成|通车|打通|贯通|开通|投用)[^，。？?]{0,4}(?:什么时候|啥时候|何时|时间)`),
+    new RegExp(`${WORK_TIME.source}|暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后`),
+    'to come',
   ],
   // A width or depth asked (路面有多宽, 河道多深) is answered by one said of it: 路面宽6米, 6米宽; a length is not one.
   [/多宽|宽度|多深|深度/, new RegExp(`[宽深][^，。；]{0,6}?${NUMBER}\\s*(?:米|公里|千米|厘米|[mM])|${NUMBER}\\s*(?:米|厘米)[宽深]`)],
@@ -126,8 +146,22 @@ const KINDS: [RegExp, RegExp][] = [
 ]
 
 /** What a passage must hold to answer the question at all: a time, an amount, a count. */
-function answerKind(question: string): RegExp | undefined {
-  return KINDS.find(([asks]) => asks.test(question))?.[1]
+function answerKind(question: string): Kind | undefined {
+  const kind = KINDS.find(([asks]) => asks.test(question))
+  return kind && { answers: kind[1], toCome: kind[2] === 'to come' && !ASKED_OF_PAST.test(question) }
+}
+
+/** `toCome`: the work is still to come, so a year before the reply's (2017年我市谋划…) is no time it is set for. */
+interface Kind {
+  answers: RegExp
+  toCome: boolean
+}
+
+function holdsAnswer({ answers, toCome }: Kind, hit: Hit): boolean {
+  const written = Number(hit.doc.date?.slice(0, 4))
+  const text = toCome && written ? hit.chunk.text.replace(EARLIER_DATE, (date, year) => (Number(year) < written ? '' : date)) : hit.chunk.text
+  // An address may be the text's contact address, shown with every answer from it.
+  return answers.test(text) || (answers === ADDRESS && !!hit.doc.contact?.address)
 }
 
 /**
@@ -139,7 +173,7 @@ function answerKind(question: string): RegExp | undefined {
 export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[] {
   const wanted = answerKind(question)
   if (!wanted || hits.length === 0) return hits
-  const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && wanted.test(hit.chunk.text))
+  const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
   // Of those, the ones counting what is asked for (有几家 → 31家) before a number of something else (85折).
   const counted = COUNT_ASKED.exec(question)?.[1]?.replace(GENERIC_COUNT, '')
   // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does. A round
@@ -246,8 +280,7 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const covered = tokens.filter((token) => words.has(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
   const wanted = answerKind(question)
-  // An address may be the text's contact address, shown with every answer from it.
-  const holds = (hit: Hit) => isQuotable(hit.chunk) && (wanted!.test(hit.chunk.text) || (wanted === ADDRESS && !!hit.doc.contact?.address))
+  const holds = (hit: Hit) => isQuotable(hit.chunk) && holdsAnswer(wanted!, hit)
   // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor is
   // dated in it, states another year's (2021年…每户5000元). Of a span (1944年到2009年), one is enough.
   const years = [...question.matchAll(YEAR_NAMED)].map((match) => match[1])
