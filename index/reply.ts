@@ -105,7 +105,9 @@ const DOC_NUMBER = `(?:${H}|[A-Za-z]){0,12}[:：]?\\s*[〔[［【(（]\\s*\\d{4}
  * bracketed or not ("(C)", "（A类）"). It stands on a line of its own in the head, or beside the 文号.
  */
 const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
-const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER})(?:\\s*${RESULT_CLASS})?(?:\\s+${spaced('签发人')}\\s*[:：].*)?$`, 'mu')
+/** On a line of its own, an issuer's number may have lost its 号 (铁某政函[2020]  19): the line says what it is. */
+const UNMARKED_DOC_NUMBER = `${H}{2,12}[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d{1,4}`
+const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER}|${UNMARKED_DOC_NUMBER})(?:\\s*${RESULT_CLASS})?(?:\\s+${spaced('签发人')}\\s*[:：].*)?$`, 'mu')
 /** …or in brackets at the end of the heading: "关于…温36号建议的答复[浙交建〔2018〕101号]". */
 const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］】]\\s*$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
@@ -115,8 +117,14 @@ const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
 const SIGNER = new RegExp(`${labelled(['签发人', '签发领导'], `(${H}[ \\t\u3000]{1,3}${H}(?=\\s|$)|[^\\s|]+)`).source}|此(?:复函|答复|件|函)已经(?:[我本](?:局|委|办|厅|院|中心|部门)?)?(${H}{2,4}?)(?:同志)?(?:局长|主任|书记|区长|县长|市长|镇长|乡长|厅长|副${H}{1,2}长|主席|${H}{0,3}领导)?(?:审签|签发|审定)`, 'mu')
 /** A bare 类别 label says something else on many pages (主题分类…); a result only when its value is a class. */
 const CLASS_FIELD = labelled(['类别'], `${RESULT_CLASS}\\s*$`)
-/** the class alone on one of the first lines, or closing the heading: "…提案的答复（A类）" */
-const CLASS_LINE = new RegExp(`^${RESULT_CLASS}$|(?:答复|意见|函)\\s*[(（]([ABC]类?)[)）]$`, 'mu')
+/**
+ * the class alone on one of the first lines, or in the heading: closing it ("…提案的答复（A类）"), after the
+ * handling it grades ("…建议 办理情况(B)的函"), or before the motion's number ("B类20号建议").
+ */
+const CLASS_LINE = new RegExp(
+  `^${RESULT_CLASS}$|(?:答复|意见|函)\\s*[(（]([ABC]类?)[)）]$|(?:办理情况|办理结果)\\s*[(（]([ABC]类?)[)）]|(?<![A-Za-z])([ABC]类)\\s*第?\\s*\\d+\\s*号\\s*(?:代表)?(?:提案|建议|议案)`,
+  'mu',
+)
 const CLASS_LINES = 5
 /** Portal fields, by what they say, most specific first. */
 const FIELDS = {
@@ -172,7 +180,7 @@ export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\
 /** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日, 20203月26. */
 export const DATE_LINE = new RegExp(`^\\s*(?:${DIGIT_DATE}\\s*日?|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER}\\s*日)\\s*$`, 'u')
 
-/** The signing unit; of a text signed jointly (one unit or two per line above the date), the first, which leads. */
+/** The signing unit; a text may end with it and no date (a site dropped the date, or it never had one). Of a text signed jointly (one unit or two per line above the date), the first, which leads. */
 function signatureUnit(text: string): string | undefined {
   const found = SIGNATURE_UNIT.exec(text)
   if (!found) return undefined
@@ -211,11 +219,23 @@ const SITE = /\s*(?:门户网站|官方网站|网站|官网)$/u
 /** Not 各县区老龄办 ("each county's office"): no one body. */
 const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `((?!各)${UNIT_NAME})`)
 
+const CONTACT_LABELS: Record<keyof Contact, string[]> = {
+  // A form the reply is printed on has the handler sign beside the leader (承办人签字).
+  name: ['联系人姓名', '联系人', '经办人签字', '经办人', '承办人签字', '承办人', '办理人'],
+  phone: ['联系电话', '联系单位及电话', '联系方式', '电话'],
+  address: ['联系地址', '地址'],
+  postcode: ['邮政编码', '邮编'],
+}
+/** Any contact label, spaced out or not. */
+const CONTACT_LABEL = Object.values(CONTACT_LABELS).flat().map(spaced).join('|')
+/** A contact line run onto another, maybe after whose contact it is (承办单位联系人…). */
+const CONTACT_RUN_ON = `${H}{0,6}(?:${CONTACT_LABEL})[^\\n]*`
 /**
  * The signing date stands on its own line (possibly after the unit), last in the reply; in digits or
  * Chinese numerals, or as some offices type it, 2023.6.12 or 2022/08/15 (or with its 日 left off: 2020年4月27).
+ * A page may run the contact line onto it (2024年5月6日 承办单位联系人及电话:…).
  */
-const SIGNATURE_DATE = new RegExp(`^(?:(?:${UNIT_NAME}\\s+)*${UNIT_NAME}\\s*)?(?:(${DIGIT_DATE})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))\\s*$`, 'gmu')
+const SIGNATURE_DATE = new RegExp(`^(?:(?:${UNIT_NAME}\\s+)*${UNIT_NAME}\\s*)?(?:(${DIGIT_DATE})\\s*日?|${CN_DATE_VALUE}|(\\d{4}([./-])\\d{1,2}\\4\\d{1,2}))(?:\\s+${CONTACT_RUN_ON})?\\s*$`, 'gmu')
 /**
  * Some sites drop 年月日 from a signing date and leave only its digits ("20241018", "2023526"): read only
  * when alone on its line and when one way of splitting month from day is a real date ("2023111" is not).
@@ -226,15 +246,6 @@ const PAGE_DATE = labelled(['成文日期', '答复日期', '答复时间', '发
 /** A page's field list printed as bullets without labels (• 惠济区住房和城乡建设局 / • 2024-06-14): its date is the page's. */
 const BULLETED_DATE = new RegExp(`^\\s*[•·●▪◦]\\s*${DATE_VALUE}\\s*$`, 'mu')
 
-const CONTACT_LABELS: Record<keyof Contact, string[]> = {
-  // A form the reply is printed on has the handler sign beside the leader (承办人签字).
-  name: ['联系人姓名', '联系人', '经办人签字', '经办人', '承办人签字', '承办人'],
-  phone: ['联系电话', '联系单位及电话', '联系方式', '电话'],
-  address: ['联系地址', '地址'],
-  postcode: ['邮政编码', '邮编'],
-}
-/** Any contact label, spaced out or not. */
-const CONTACT_LABEL = Object.values(CONTACT_LABELS).flat().map(spaced).join('|')
 /** Contact fields often share a line with no separator left, so a value also ends where the next label starts. */
 const VALUE_END = `(?=[\\s|;；,，。)）]|$|${CONTACT_LABEL})`
 /**
@@ -262,15 +273,15 @@ const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
  */
 const CONTACT_ROW = new RegExp(`^[ \\t\u3000]*(${H}{2,5})[ \\t\u3000]+${spaced('联系电话')}[ \\t\u3000:：]*(${PHONE})[ \\t\u3000]*$`, 'mu')
 const NOT_A_PERSON = new RegExp(`(?:${OFFICE_ENDING}|室|科|处|股|站|所|部|组)$`, 'u')
-/** A phone after its label and spaces only, as such forms print it. */
-const SPACED_PHONE = new RegExp(`(?:${CONTACT_LABELS.phone.map(spaced).join('|')})[ \\t\u3000]+(${PHONE})`, 'u')
+/** A phone after its label and spaces only, as such forms print it, or run onto it (联系电话0818-2370000). */
+const SPACED_PHONE = new RegExp(`(?:${CONTACT_LABELS.phone.map(spaced).join('|')})[ \\t\u3000]*(${PHONE})`, 'u')
 
 /**
- * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人及电话:杨朝祥0876-3066582" or "…:蒋文斌,6121966", "联系人电话:李应帅
+ * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人(姓名)及电话:杨朝祥0876-3066582" or "…:蒋文斌,6121966", "联系人电话:李应帅
  * 0875-2225039", and with the office before the name: "联系人及电话:云南省农业厅畜牧处 王瑞欣 65749510".
  */
 const NAME_AND_PHONE = new RegExp(
-  `(?:${['联系人', '经办人', '承办人'].map(spaced).join('|')})及?(?:联系)?(?:电话|方式)\\s*[:：]\\s*(?:${UNIT_NAME}\\s*[,，、]?\\s*)?(${H}{2,4})[:：,，\\s]*(${PHONE})`,
+  `(?:${['联系人', '经办人', '承办人', '办理人'].map(spaced).join('|')})(?:姓名)?及?(?:联系)?(?:电话|方式)\\s*[:：]\\s*(?:${UNIT_NAME}\\s*[,，、]?\\s*)?(${H}{2,4})[:：,，\\s]*(${PHONE})`,
   'u',
 )
 
@@ -368,6 +379,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     title: untilStrayQuote(field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title)),
     unit:
       signatureUnit(text) ??
+      capture(lines.at(-1) ?? '', UNITS_LINE) ??
       issuerOf(capture(head, HEADING_UNIT)) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??
@@ -402,8 +414,7 @@ function unbracketed(result: string | undefined): string | undefined {
 function resultClass(lines: string[], numberLine: RegExpExecArray | null): string | undefined {
   const beside = numberLine?.[1] ?? numberLine?.[3]
   if (beside) return beside
-  const match = CLASS_LINE.exec(lines.slice(0, CLASS_LINES).join('\n'))
-  return match?.[1] ?? match?.[2]
+  return firstGroup(CLASS_LINE.exec(lines.slice(0, CLASS_LINES).join('\n')))
 }
 
 /** The first group that matched, for patterns with one group per alternative. */

@@ -655,3 +655,19 @@ test('a form\'s contact rows printed without colons, the handler\'s label lost: 
   // A unit's row is no person: its phone is still the contact's number.
   assert.deepEqual(parseReply(reply('办公室   联系电话 0722-6232222')).metadata.contact, { phone: '0722-6232222' })
 })
+
+test('still other provinces\' layouts: a 文号 that lost its 号 on its own line, a class graded in the heading, contact labels naming both or run on, a unit signing without a date', () => {
+  const heading = (first: string) => parseReply([first, '赵某代表:', '您提出的《关于修缮东门桥的建议》收悉,现答复如下:', '东门桥已列入维修计划。'].join('\n')).metadata
+  assert.equal(heading('某市某区人民政府关于市三届人大二次会议第012号建议 办理情况(C)的函').result, 'C')
+  assert.equal(heading('对县九届人大三次会议A类8号建议的答复').result, 'A类')
+  assert.equal(parseReply(['对区政协十届二次会议第5号提案的答复', '某区政函[2021]  7', ...reply().split('\n').slice(1)].join('\n')).metadata.docNumber, '某区政函[2021]7')
+  // Name and phone under one label that says so (联系人姓名及电话), with the line run onto the signing date.
+  const runOn = parseReply(reply('2024年3月8日 承办单位联系人姓名及电话:钱某某13900000000')).metadata
+  assert.equal(runOn.date, '2024-03-08')
+  assert.deepEqual(runOn.contact, { name: '钱某某', phone: '13900000000' })
+  // A phone run onto its label; the handler (办理人) named after the leader, with the handler's own number.
+  assert.deepEqual(parseReply(reply('联系人:孙某;联系电话0818-2370000')).metadata.contact, { name: '孙某', phone: '0818-2370000' })
+  assert.deepEqual(parseReply(reply('主管领导:周某某 职务:局长', '联系电话:7100000', '办理人:吴某某 职务:科长', '联系电话:7100001')).metadata.contact, { name: '吴某某', phone: '7100001' })
+  // A reply ending with its unit alone, no date below it.
+  assert.equal(parseReply(reply('感谢您对我们工作的支持。', '某市住房和城乡建设局')).metadata.unit, '某市住房和城乡建设局')
+})
