@@ -888,6 +888,8 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   const [docNumber] = await converse(engine, '鹦鸽镇的提案答复文号')
   assert.equal(docNumber.intent, 'fact', docNumber.reply.text)
   assert.match(docNumber.reply.text, /文号：鹦政函〔2023〕74号/)
+  const [asWhichFile] = await converse(engine, '鹦鸽镇的提案答复是几号文')
+  assert.match(asWhichFile.reply.text, /文号：鹦政函〔2023〕74号/)
   const [government] = await converse(engine, '太白县鹦鸽镇政府的答复')
   assert.deepEqual(government.docIds, [id('town.txt')], government.reply.text)
   // The county's government replied nothing here: said so, and the town's reply offered, not quoted.
