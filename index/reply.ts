@@ -66,10 +66,11 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
 /**
  * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
  * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
- * break）第四次会议". The place stops at 对/的/于/在/关于, which precede it in headings (马关县 is a place).
+ * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于, which
+ * precede it in headings (马关县 is a place).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const TERM = `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县])?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
+const TERM = `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县](?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
 const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
 /** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
 const TERM_ONLY = new RegExp(TERM, 'u')

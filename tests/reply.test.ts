@@ -642,11 +642,13 @@ test('a motion\'s title is read from 收到《…》 too, and a stray closing qu
   assert.equal(opening('你提出的关于提升小街小巷照明设施的建议”的建议收悉,现答复如下:'), '关于提升小街小巷照明设施的建议')
 })
 
-test('a heading naming the term of a CPPCC or congress without its sitting (市政协第五届委员会) gives that as the session; a 届 of no such body (第三届运动会) gives none', () => {
+test('a heading naming the term of a CPPCC or congress without its sitting (市政协第五届委员会) gives that as the session, as does one naming the place\'s 委员会 before its term; a 届 of no such body (第三届运动会) gives none', () => {
   const session = (heading: string) => parseReply([heading, '尚某委员:', '您提出的《关于在公共场所配置除颤仪的提案》已收悉,现答复如下:', '已配置除颤仪40台。'].join('\n')).metadata.session
   assert.equal(session('关于对市政协第五届委员会第201号提案办理情况的答复意见'), '市政协第五届委员会')
   assert.equal(session('关于第三届全民运动会场馆建设提案的答复'), undefined)
   assert.equal(session('关于对区政协十五届二次会议第152001号提案的答复'), '区政协十五届二次会议')
+  // The body's formal name, the place's 委员会 before the term: the session whole, not 十二届四次会议 alone.
+  assert.equal(session('对政协某某县委员会十二届四次会议第13号提案的答复'), '政协某某县委员会十二届四次会议')
 })
 
 test('a form\'s contact rows printed without colons, the handler\'s label lost: the name alone on its row with its phone is the contact, not the leader above', () => {
