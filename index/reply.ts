@@ -537,7 +537,7 @@ function contactOf(text: string): Contact | undefined {
   const row = CONTACT_ROW.exec(text)
   const rowName = row && !NOT_A_PERSON.test(row[1]) ? row[1] : undefined
   const contact = withoutAbsent<Contact>({
-    name: unpadded(named?.[1]) ?? rowName,
+    name: withoutOffice(unpadded(named?.[1])) ?? rowName,
     // The person's own number is the first after the name: a leader's may come before it (主管领导…联系电话…承办人…联系电话…).
     phone: (named && capture(text.slice(named.index), CONTACT_PATTERNS.phone)) || capture(text, CONTACT_PATTERNS.phone) || (rowName ? row![2] : capture(text, SPACED_PHONE)),
     address: capture(text, CONTACT_PATTERNS.address),
@@ -545,6 +545,15 @@ function contactOf(text: string): Contact | undefined {
     ...(both ? { name: both[1], phone: both[2] } : {}),
   })
   return Object.keys(contact).length > 0 ? contact : undefined
+}
+
+/** A person named right after the office it works in, with nothing between (通某区交运局冉某某). */
+const OFFICE_THEN_PERSON = new RegExp(`^${UNIT_NAME}(${H}{2,4})$`, 'u')
+
+/** The person of "office + name"; a name that is an office's all along (区交通局办公室) stays as written. */
+function withoutOffice(name: string | undefined): string | undefined {
+  const person = name && OFFICE_THEN_PERSON.exec(name)?.[1]
+  return person && !NOT_A_PERSON.test(person) ? person : name
 }
 
 /**

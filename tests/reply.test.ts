@@ -658,7 +658,7 @@ test('a form\'s contact rows printed without colons, the handler\'s label lost: 
   assert.deepEqual(parseReply(reply('办公室   联系电话 0722-6232222')).metadata.contact, { phone: '0722-6232222' })
 })
 
-test('still other provinces\' layouts: a 文号 that lost its 号 on its own line, a class graded in the heading, contact labels naming both or run on, a unit signing without a date', () => {
+test('still other provinces\' layouts: a 文号 that lost its 号 on its own line, a class graded in the heading, contact labels naming both or run on, a name run onto its office, a unit signing without a date', () => {
   const heading = (first: string) => parseReply([first, '赵某代表:', '您提出的《关于修缮东门桥的建议》收悉,现答复如下:', '东门桥已列入维修计划。'].join('\n')).metadata
   assert.equal(heading('某市某区人民政府关于市三届人大二次会议第012号建议 办理情况(C)的函').result, 'C')
   assert.equal(heading('对县九届人大三次会议A类8号建议的答复').result, 'A类')
@@ -667,8 +667,9 @@ test('still other provinces\' layouts: a 文号 that lost its 号 on its own lin
   const runOn = parseReply(reply('2024年3月8日 承办单位联系人姓名及电话:钱某某13900000000')).metadata
   assert.equal(runOn.date, '2024-03-08')
   assert.deepEqual(runOn.contact, { name: '钱某某', phone: '13900000000' })
-  // A phone run onto its label; the handler (办理人) named after the leader, with the handler's own number.
-  assert.deepEqual(parseReply(reply('联系人:孙某;联系电话0818-2370000')).metadata.contact, { name: '孙某', phone: '0818-2370000' })
+  // A phone run onto its label, a name run onto its office; the handler (办理人) named after the leader, with the handler's own number.
+  assert.deepEqual(parseReply(reply('联系人:某区交运局孙某某;联系电话0818-2370000')).metadata.contact, { name: '孙某某', phone: '0818-2370000' })
+  assert.equal(parseReply(reply('联系人:某区交通局办公室')).metadata.contact?.name, '某区交通局办公室')
   assert.deepEqual(parseReply(reply('主管领导:周某某 职务:局长', '联系电话:7100000', '办理人:吴某某 职务:科长', '联系电话:7100001')).metadata.contact, { name: '吴某某', phone: '7100001' })
   // A reply ending with its unit alone, no date below it.
   assert.equal(parseReply(reply('感谢您对我们工作的支持。', '某市住房和城乡建设局')).metadata.unit, '某市住房和城乡建设局')
