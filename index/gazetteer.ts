@@ -46,6 +46,8 @@ const NOT_A_PLACE = /^(市辖区|县|省直辖县级行政区划|自治区直辖
  * 石林彝族自治县); the peoples an autonomous area is named for, some written without 族 (新疆维吾尔自治区).
  */
 const ENDING = /^(\p{Script=Han}{2,}?)((?:\p{Script=Han}{1,4}?族|维吾尔|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*自治(?:区|州|县|旗)|特别行政区|街道|地区|林区|新区|[省市区县旗盟镇乡])$/u
+/** What the name of a street, town or township-level unit ends with (程家桥街道, 沈荡镇, 达尔汗苏木, 兵团农场). */
+const TOWNSHIP_ENDING = /.(?:街道|镇|乡|苏木|区|办事处|农场|林场|牧场|委员会|管委会)$/u
 /**
  * After a place name, what turns it into the name of something else: an institution (北京证券交易所,
  * 南京大学, 上海市第一人民医院) or a road, bridge or landmark (北京东路). Government bodies (长宁区科委) stay
@@ -99,8 +101,10 @@ function load(): Map<string, Entry> {
       add(city, 'city', true, [province])
       for (const [district, streets] of Object.entries(districts)) {
         add(district, 'district', true, [city, province])
-        // Street and town names are too many and too ordinary (新华, 科技园) to be recognised without their ending.
-        for (const street of streets) add(street, 'street', false)
+        // Street and town names are too many and too ordinary (新华, 科技园) to be recognised without their ending;
+        // and a unit the tables list at that level with no such ending (a farm called 牛场, 林草局, 城南) is no name of a
+        // place a message would write (养牛场 is a cattle farm).
+        for (const street of streets) if (TOWNSHIP_ENDING.test(street)) add(street, 'street', false)
       }
     }
   }

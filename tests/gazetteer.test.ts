@@ -96,6 +96,10 @@ test('streets and towns count only with their ending', () => {
   // The ending alone names no place, though the tables hold a street called just that.
   assert.deepEqual(named('街道的公众号叫什么'), [])
   assert.deepEqual(named('开发区有什么优惠政策'), [])
+  // Nor do units the tables list at that level with no ending of a place: a farm (牛场 of 养牛场), a bureau, a quarter.
+  assert.deepEqual(named('那个养牛场的路为啥修不了'), [])
+  assert.deepEqual(named('林草局对这段路怎么答复的'), [])
+  assert.deepEqual(findPlaces('达尔汗苏木的牧民').map((place) => [place.text, place.level]), [['达尔汗苏木', 'street']])
 })
 
 test('a unit name is split into its place prefix and its body', () => {
