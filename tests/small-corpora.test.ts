@@ -1072,6 +1072,19 @@ test('a village, school or road the message names is covered only where a text n
   assert.equal(twice.reply.text.match(/赵家湾村/g)?.length, 1, twice.reply.text)
 })
 
+test('a park named by a place whose bodies replied here (扶风公园 beside 扶风县住建局) is that place\'s parks, not a park no text names', async () => {
+  const kb = await corpusOf({
+    'parks.txt': answering('关于县政协第15号提案的答复', '扶风县住房和城乡建设局', '2023年6月5日', '韩某委员', '关于完善公园健身设施的提案', '今年在县城各公园新增乒乓球台20张、健身路径5条。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [parks] = await converse(engine, '扶风公园里会放乒乓球台吗')
+  assert.equal(parks.reply.answered, true, parks.reply.text)
+  // A park named by a place no reply here is from stays a name no text holds.
+  const [other] = await converse(engine, '麟游公园里会放乒乓球台吗')
+  assert.equal(other.reply.answered, false, other.reply.text)
+  assert.match(other.reply.text, /麟游/)
+})
+
 test('a place the message leaves out (湖北以外, 除湖北外) need not be named by any text; one it asks about must', async () => {
   const kb = await corpusOf({
     'relief.txt': signed('某市关于支持中小微企业共渡难关的若干措施', '某市人民政府', '2020年2月20日', '一、减免社会保险费。自2020年2月起，免征中小微企业养老、失业、工伤保险单位缴费，免征期限不超过5个月。', '二、减免房租。对承租国有经营用房的中小微企业，免收2、3月份房租。'),

@@ -261,8 +261,9 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   const repliesAsked = NAMES_REPLIES.test(text) && !NAMES_TEXTS.test(text)
   mentions.push(...unitMentions(text, names, places).map((m) => (repliesAsked ? { ...m, docs: m.docs.filter((doc) => doc.structured) } : m)))
   mentions.push(...placeMentions(names, places, mentions, text))
-  // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts).
-  const locals = onceEach(localNames(text))
+  // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts);
+  // not one named by a place whose replies are here (岐山公园 where 岐山县's bodies replied: 岐山's parks).
+  const locals = onceEach(localNames(text)).filter((local) => !names.ownPlaces.has(local.name))
   const haystacks = locals.length ? [...names.haystacks.values()] : []
   for (const local of locals) {
     if (!haystacks.some((haystack) => namesLocal(haystack, local))) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
