@@ -181,7 +181,7 @@ export const UNITS_LINE = new RegExp(`^\\s*(${UNIT_NAME})(?:\\s+${UNIT_NAME})*\\
 /** A signing date alone on its line: 2015年12月30日, 二〇一三年五月二日, 20203月26. */
 export const DATE_LINE = new RegExp(`^\\s*(?:${DIGIT_DATE}\\s*日?|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER}\\s*日)\\s*$`, 'u')
 
-/** The signing unit; a text may end with it and no date (a site dropped the date, or it never had one). Of a text signed jointly (one unit or two per line above the date), the first, which leads. */
+/** The signing unit; of a text signed jointly (one unit or two per line above the date), the first, which leads. */
 function signatureUnit(text: string): string | undefined {
   const found = SIGNATURE_UNIT.exec(text)
   if (!found) return undefined
@@ -380,6 +380,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     title: untilStrayQuote(field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title)),
     unit:
       signatureUnit(text) ??
+      // A text may end with its unit and no date (a site dropped the date, or it never had one).
       capture(lines.at(-1) ?? '', UNITS_LINE) ??
       issuerOf(capture(head, HEADING_UNIT)) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
