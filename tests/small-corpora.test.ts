@@ -1424,6 +1424,13 @@ const STATED_OR_NOT = [
     refused: '城南停车场预计哪个月完工',
   },
   {
+    kind: 'when a work was finished (什么时候建好的; not the date of a meeting on the way)',
+    stated: reply('在滨江路设立公交候车亭', '蔡某代表', '滨江路公交候车亭已于6月30日建成投用，方便市民候车。'),
+    unstated: reply('在菜市场旁新建公厕', '彭某代表', '5月8日，区绿化市容局召集相关单位召开专题协调会，原则同意在菜市场旁新建公厕；5月12日，街道前往现场勘验。'),
+    answered: { question: '滨江路的公交候车亭什么时候建好的', quoting: /6月30日建成投用/ },
+    refused: '菜市场旁边的公厕什么时候建好的',
+  },
+  {
     kind: 'a subsidy (补助标准是多少) or funding asked how much in other words (资金具体是多少)',
     stated: reply('加快农村危房改造', '郑某代表', '对纳入改造计划的农村危房，每户补助1.5万元，由乡镇统一发放。'),
     unstated: reply('支持山区畜牧业发展', '柏某代表', '省农业农村厅高度关注山区畜牧业发展，近年来安排专项资金给予支持，下一步将继续倾斜。'),

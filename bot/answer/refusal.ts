@@ -77,9 +77,15 @@ const WORK_MONTH = new RegExp(`${NUMBER}\\s*(?:月|季度)|年[底初中末]|[�
 const WORK_TIME = new RegExp(`${WORK_MONTH.source}|${NUMBER}\\s*年|年内|今年|明年|后年|当年|近期|年前|十[一二三四五]五|(?<![〔［\\[(（])(?:19|20)${DIGIT}{2}(?![〕］\\])）])`)
 /** A year, with the month and day that follow it (2022年8月): the whole date is gone with an earlier year. */
 const EARLIER_DATE = /(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])(?:\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?/g
+/** A work finished: asked when (什么时候建好, 哪年通车), the time a passage gives is that of its finishing. */
+const FINISHED = /完工|竣工|建成|建好|修好|修通|修完|装好|装完|完成|通车|打通|贯通|开通|投用|投入使用|交付|亮灯|开放|启用|验收/
+/** Started, not finished (哪年开工, 什么时候动工, 开工以后多久建成 asks both). */
+const STARTED = /开工|动工|开建|启动|施工/
+/** Saying there is no time yet, and why (暂无法实施, 尚未列入计划, 待资金落实后). */
+const NONE_YET = /暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后/
 /** Asked of a work done already (哪年修的, 从哪一年开始实施): its year may be long before the reply's. */
 const ASKED_OF_PAST = /(?:修|建|造|盖|成|工|通|车|放|用|施|动)的|从|自|始建|已经?|曾/
-const KINDS: [RegExp, RegExp, 'to come'?][] = [
+const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
   [
@@ -100,23 +106,23 @@ const KINDS: [RegExp, RegExp, 'to come'?][] = [
   // (多久发一次, answered by 按季度).
   [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
-  [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`)],
+  [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`), 'of a work'],
   // A month asked for the work (哪个月开工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
-  [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'to come'],
+  [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'of a work'],
   // A year asked for it (哪年开工, 具体什么时候完工) is answered by a time, not by saying there is none yet: that
   // answers only when it will happen (啥时候能修 → 待资金落实后).
   [
     new RegExp(`(?:哪年|哪一年|具体[^，。？?]{0,6}(?:什么时候|何时|时间))[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪年|哪一年|具体时间)`),
     WORK_TIME,
-    'to come',
+    'of a work',
   ],
   // When a project starts or ends (什么时候开工, 打通时间) is answered by a time (2025年, 年底前, 下半年,
   // "十五五"期间) or by saying there is none yet and why (暂无法实施, 尚未列入计划, 待资金落实后), not by a passage
   // saying only that the work is sought or studied (将积极争取, 正在研究).
   [
     new RegExp(`(?:什么时候|啥时候|何时)[^，。？?]{0,6}${WORK_DONE}|(?:开工|动工|完工|竣工|建成|通车|打通|贯通|开通|投用)[^，。？?]{0,4}(?:什么时候|啥时候|何时|时间)`),
-    new RegExp(`${WORK_TIME.source}|暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后`),
-    'to come',
+    new RegExp(`${WORK_TIME.source}|${NONE_YET.source}`),
+    'of a work',
   ],
   // A width or depth asked (路面有多宽, 河道多深) is answered by one said of it: 路面宽6米, 6米宽; a length is not one.
   [/多宽|宽度|多深|深度/, new RegExp(`[宽深][^，。；]{0,6}?${NUMBER}\\s*(?:米|公里|千米|厘米|[mM])|${NUMBER}\\s*(?:米|厘米)[宽深]`)],
@@ -149,18 +155,26 @@ const KINDS: [RegExp, RegExp, 'to come'?][] = [
 /** What a passage must hold to answer the question at all: a time, an amount, a count. */
 function answerKind(question: string): Kind | undefined {
   const kind = KINDS.find(([asks]) => asks.test(question))
-  return kind && { answers: kind[1], toCome: kind[2] === 'to come' && !ASKED_OF_PAST.test(question) }
+  if (!kind) return undefined
+  const ofWork = kind[2] === 'of a work' && new RegExp(WORK_DONE).test(question)
+  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), finished: ofWork && FINISHED.test(question) && !STARTED.test(question) }
 }
 
-/** `toCome`: the work is still to come, so a year before the reply's (2017年我市谋划…) is no time it is set for. */
+/**
+ * `toCome`: the work is still to come, so a year before the reply's (2017年我市谋划…) is no time it is set for.
+ * `finished`: asked when it is (or was) finished, a time counts in a clause saying so (12月完工, 已于4月25日开放), or
+ * saying there is none yet; not the date of a meeting or a permit on the way (4月12日召开专题协调会).
+ */
 interface Kind {
   answers: RegExp
   toCome: boolean
+  finished: boolean
 }
 
-function holdsAnswer({ answers, toCome }: Kind, hit: Hit): boolean {
+function holdsAnswer({ answers, toCome, finished }: Kind, hit: Hit): boolean {
   const written = Number(hit.doc.date?.slice(0, 4))
   const text = toCome && written ? hit.chunk.text.replace(EARLIER_DATE, (date, year) => (Number(year) < written ? '' : date)) : hit.chunk.text
+  if (finished) return text.split(/[，。；,;\n]/u).some((clause) => answers.test(clause) && (FINISHED.test(clause) || NONE_YET.test(clause)))
   // An address may be the text's contact address, shown with every answer from it.
   return answers.test(text) || (answers === ADDRESS && !!hit.doc.contact?.address)
 }
