@@ -1072,6 +1072,19 @@ test('a village, school or road the message names is covered only where a text n
   assert.equal(twice.reply.text.match(/赵家湾村/g)?.length, 1, twice.reply.text)
 })
 
+test('a road named that some text names is answered only from texts naming it: another road\'s reply is no answer when its own does not say', async () => {
+  const kb = await corpusOf({
+    'binjiang.txt': reply('在滨江路设立公交候车亭', '蔡某代表', '滨江路公交候车亭已于6月30日建成投用，方便市民候车。'),
+    'beimen.txt': reply('在北门路设立公交候车亭', '彭某代表', '5月8日，区交通委召集相关单位召开专题协调会，原则同意在北门路设置公交候车亭；5月12日，镇政府前往现场勘验。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [own] = await converse(engine, '北门路的公交候车亭什么时候建好的')
+  assert.equal(own.reply.answered, false, own.reply.text)
+  assert.doesNotMatch(own.reply.text, /滨江路/)
+  await quotesFirst(engine, '北门路设候车亭的事开过协调会吗', /召开专题协调会/)
+  await quotesFirst(engine, '滨江路的公交候车亭什么时候建好的', /6月30日建成投用/)
+})
+
 test('a park named by a place whose bodies replied here (扶风公园 beside 扶风县住建局) is that place\'s parks, not a park no text names', async () => {
   const kb = await corpusOf({
     'parks.txt': answering('关于县政协第15号提案的答复', '扶风县住房和城乡建设局', '2023年6月5日', '韩某委员', '关于完善公园健身设施的提案', '今年在县城各公园新增乒乓球台20张、健身路径5条。'),

@@ -11,6 +11,7 @@ import { documentWords } from './compose.js'
 import { isGenericBody } from './units.js'
 import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
+import type { LocalName } from './local-names.js'
 
 export type SectionRequest =
   | { kind: 'cited' }
@@ -55,6 +56,8 @@ export type Understanding =
       scopedWith?: string[]
       /** the places named that tell texts apart: another place's text that names one in passing answers for it only in passages naming it */
       places?: { label: string; stem: string; level: PlaceMention['level'] }[]
+      /** villages, roads or schools named that some text names: a text not naming them answers nothing on them (北门路's shelter is not 滨江路's) */
+      locals?: LocalName[]
       /** replies of places inside the place named, titled by the topic: offered by name if none of its own answers */
       inside?: { label: string; docIds: string[] }
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
@@ -268,6 +271,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   // there, its place kept.
   const asked = unknownBodies.reduce((left, body) => left.replace(body.text, placesIn(body.text, found.mentions)), text)
   const written = asked === text ? {} : { message: text }
+  const locals = found.locals ? { locals: found.locals } : {}
   // Replies asked for by what they are about, nothing naming them (区里的答复, 最新的答复, 停车难的提案), are
   // judged on that alone: the words of replies match every reply's 对提案建议的答复.
   if (!found.docs) {
@@ -276,7 +280,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     const topic = REPLIES_ASKED_FOR.test(asked) ? asksAbout(asked, false, true) : undefined
     // Asked only by a body that is any government's (政府的回复, 区政府的答复): of which reply?
     if (topic && isGenericBody(topic.replace(/(?:都)?有哪些|是什么|[\s？?。！!]+/gu, ''))) return { intent: 'whichReply', about: 'subject' }
-    return { intent: 'question', query: asked, ...written, ...(topic && topic !== asked ? { topic } : {}) }
+    return { intent: 'question', query: asked, ...written, ...(topic && topic !== asked ? { topic } : {}), ...locals }
   }
   // Listed under all they were named by (普陀区的会办意见), the place too.
   if (rest.length === 0 && named) return { intent: 'lookup', docIds: named.map((doc) => doc.id), scope: [...places.filter((m) => m.docs.length > 0).map((m) => m.label), scope].join(' ') }
@@ -315,6 +319,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
     scopedBy: named ? found.mentions.filter((m) => m.docs.length > 0 && m.kind !== 'place').map((m) => m.kind) : undefined,
     scopedWith: found.mentions.filter((m) => m.docs.length > 0).map((m) => m.text),
     places: places.filter((m) => m.docs.length > 0 && !everywhere.includes(m)).map((m) => ({ label: m.label, stem: m.stem!, level: m.level! })),
+    ...locals,
     ...insideOnTopic(places, rest),
     ...(named?.length === 1 && asksOnlyNextSteps(withoutMentions(text, found.mentions), named[0]) ? { nextSteps: true } : {}),
     ...(named ? subjectAsked(text, found.mentions) : {}),
