@@ -71,6 +71,7 @@ const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号
 const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
 /** What is done to a work: started, finished, opened. */
 const WORK_DONE = '(?:开工|动工|完工|竣工|建成|建好|修好|修通|修完|装好|装完|通车|打通|贯通|开通|开放|投用|投入使用|完成|实施|启动|开建|改造|修)'
+const WORK_ASKED = new RegExp(WORK_DONE)
 /** A month a work is set for (8月份, 年底前, 下半年). */
 const WORK_MONTH = new RegExp(`${NUMBER}\\s*(?:月|季度)|年[底初中末]|[上下]半年|月[底初末中]`)
 /** A time a work is set for: a month, a year (not one in a document's number, 〔2019〕277号), a plan's period. */
@@ -105,7 +106,8 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
   [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
-  // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前.
+  // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前; asked of a work (哪天建成开放),
+  // by one for it, as the kinds below.
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`), 'of a work'],
   // A month asked for the work (哪个月开工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
   [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'of a work'],
@@ -156,7 +158,7 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
 function answerKind(question: string): Kind | undefined {
   const kind = KINDS.find(([asks]) => asks.test(question))
   if (!kind) return undefined
-  const ofWork = kind[2] === 'of a work' && new RegExp(WORK_DONE).test(question)
+  const ofWork = kind[2] === 'of a work' && WORK_ASKED.test(question)
   return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), finished: ofWork && FINISHED.test(question) && !STARTED.test(question) }
 }
 
