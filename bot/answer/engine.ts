@@ -8,7 +8,7 @@ import {
   citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, placeNotFoundText, quote, replyTitle, whichSubjectText,
   type Examples,
 } from './compose.js'
-import { anotherPlacesText, motionOf, namesLocalThing, type Mention } from './entities.js'
+import { anotherPlacesText, motionOf, type Mention } from './entities.js'
 import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
@@ -130,7 +130,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // answering from it cost right answers on every set where a text names other places in its story.)
   const ofPlaces = (hit: Hit) => (asked.places ?? []).every((place) => !anotherPlacesText(hit.doc, place) || hit.chunk.text.includes(place.stem))
   // A village, road or school named is one some text names (else it was said to be missing): only such texts answer for it.
-  const ofLocals = (hit: Hit) => (asked.locals ?? []).every((local) => namesLocalThing(hit.doc, local))
+  const ofLocals = (hit: Hit) => (asked.locals ?? []).every((local) => local.docIds.includes(hit.doc.id))
   const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk) && ofPlaces(hit) && ofLocals(hit))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)

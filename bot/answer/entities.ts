@@ -6,7 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro'
 import { CHINESE_DIGITS, chineseNumeral, findPlaces, isWithin, liesApart, splitPlacePrefix, wordSpans, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
-import { localNames, namesLocal, type LocalName } from './local-names.js'
+import { localNames, namesLocal } from './local-names.js'
 import { BODY_NAMES, unitAliases } from './units.js'
 
 export interface Mention {
@@ -42,8 +42,14 @@ export interface Entities {
   docs?: ReplyDocument[]
   /** the message with the mentions that scope the search removed (places stay: they are also topic words) */
   rest: string
-  /** villages, roads, schools the message names that some text names too: only texts naming them answer for them */
-  locals?: LocalName[]
+  /** villages, roads, schools the message names that some text names too, with those texts: only they answer for them */
+  locals?: HeldLocal[]
+}
+
+/** A village, road or school the message names, and the texts that name it too (none: it is missing). */
+export interface HeldLocal {
+  text: string
+  docIds: string[]
 }
 
 /**
@@ -155,7 +161,7 @@ function namesIn(kb: KnowledgeBase): Names {
       units.set(alias, entry)
     }
   }
-  const haystacks = new Map(kb.documents.map((doc) => [doc, haystackOf(doc)]))
+  const haystacks = new Map(kb.documents.map((doc) => [doc, [doc.unit, doc.title, doc.session, doc.sourceUrl, doc.file, doc.text].join('\n')]))
   const spelled = new Map(kb.documents.map((doc) => [doc, [...hostLabels(doc.sourceUrl), ...doc.file.toLowerCase().split(/[^a-z]+/)].filter(Boolean)]))
   const longestFirst = (list: string[]) => list.filter((name) => name.length >= 2).sort((a, b) => b.length - a.length)
   const proposers = longestFirst([...new Set(kb.documents.flatMap((doc) => doc.proposers))])
@@ -266,10 +272,11 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
   // A village, estate, school or park no text names is missing as a place is (bot/answer/local-names.ts);
   // not one named by a place whose replies are here (岐山公园 where 岐山县's bodies replied: 岐山's parks).
   const locals = onceEach(localNames(text)).filter((local) => !names.ownPlaces.has(local.name))
-  const haystacks = locals.length ? [...names.haystacks.values()] : []
-  const held = locals.filter((local) => haystacks.some((haystack) => namesLocal(haystack, local)))
+  const held: HeldLocal[] = []
   for (const local of locals) {
-    if (!held.includes(local)) mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
+    const docIds = [...names.haystacks].filter(([, haystack]) => namesLocal(haystack, local)).map(([doc]) => doc.id)
+    if (docIds.length) held.push({ text: local.text, docIds })
+    else mentions.push({ kind: 'place', text: local.text, label: local.text, stem: local.text, level: 'street', docs: [] })
   }
   // A name several units share, beside a session or a place none of them replied to, may be an unsigned
   // reply's body (普陀区政协…会议…区科委的会办意见): the other names decide, and it is a word of the question.
@@ -574,16 +581,6 @@ export function anotherPlacesText(doc: ReplyDocument, place: { stem: string; lev
   if (signers.some((other) => other.level === place.level || liesApart(other.stem, place.stem))) return true
   const most = mostNamed(doc, place.level)
   return most !== undefined && most !== place.stem
-}
-
-/** All a text says of itself and in its body, where a name it holds is looked for. */
-function haystackOf(doc: ReplyDocument): string {
-  return [doc.unit, doc.title, doc.session, doc.sourceUrl, doc.file, doc.text].join('\n')
-}
-
-/** Whether a text names a village, road or school the message names (张家湾村, 北门路), as its unit, title or body may. */
-export function namesLocalThing(doc: ReplyDocument, local: LocalName): boolean {
-  return namesLocal(haystackOf(doc), local)
 }
 
 /** Places the message names, each once however often it names it, with the replies that name it anywhere (unit, title, session, source, text). */

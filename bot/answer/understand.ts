@@ -5,13 +5,12 @@
  * for an answer, and one that matches no reply is said so.
  */
 import { chineseNumeral, nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
-import { NAMES_REPLIES, NAMES_TEXTS, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type Mention } from './entities.js'
+import { NAMES_REPLIES, NAMES_TEXTS, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type HeldLocal, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
 import { isGenericBody } from './units.js'
 import { asksNextSteps } from './next-steps.js'
 import type { ConversationState } from './types.js'
-import type { LocalName } from './local-names.js'
 
 export type SectionRequest =
   | { kind: 'cited' }
@@ -57,7 +56,7 @@ export type Understanding =
       /** the places named that tell texts apart: another place's text that names one in passing answers for it only in passages naming it */
       places?: { label: string; stem: string; level: PlaceMention['level'] }[]
       /** villages, roads or schools named that some text names: a text not naming them answers nothing on them (北门路's shelter is not 滨江路's) */
-      locals?: LocalName[]
+      locals?: HeldLocal[]
       /** replies of places inside the place named, titled by the topic: offered by name if none of its own answers */
       inside?: { label: string; docIds: string[] }
       /** the message as written, when the query is only its topic (路灯 for 路灯的事想打电话问问，找谁): quoted back in a refusal */
