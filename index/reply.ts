@@ -46,8 +46,9 @@ function labelled(labels: string[], value: string): RegExp {
  * is a tracking field above the reply, not its opening.
  */
 const OPENING = /收悉|(?:答复|函告|协办意见|会办意见)(?:情况)?如下|^[^|。]{0,20}(?:委员|代表)(?:们)?(?:提出|提交)的[《“]|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
-/** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的" is courtesy, not name. */
-const SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
+/** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的", "尊敬", "敬爱的" are courtesy, not name. */
+const COURTESY_TITLE = '(?:尊敬的?|敬爱的)'
+const SALUTATION = new RegExp(`^\\s*${COURTESY_TITLE}?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
 /** The heading sits just above the opening when there is no salutation; headings name a 会议 or end in 答复/意见/函. */
 const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
@@ -84,7 +85,7 @@ function sessionOf(head: string): string | undefined {
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
  * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "第237-7号建议"
- * (a serial with its part), "…的提案(提案编号2022004)": a number counts only when it numbers a motion.
+ * (a serial with its part), "…的提案(提案编号2022004)", "第16号“关于…的建议”": a number counts only when it numbers a motion.
  */
 const MOTION_DIGITS = '(\\d+(?:[-－]\\d+){0,2})'
 const NUMBER = new RegExp(
@@ -92,7 +93,9 @@ const NUMBER = new RegExp(
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
     // right after the motion's title or its kind: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号),
     // “…的建议”(16-3-45号), 代表建议(第18号)的答复
-    `(?:[》”"」]|提案|建议|议案)\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)`,
+    `(?:[》”"」]|提案|建议|议案)\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)|` +
+    // or right before it: 第16号“关于…的建议”的答复
+    `第\\s*${MOTION_DIGITS}\\s*号\\s*[“"《「][^”"》」]{2,80}?(?:提案|建议|议案)[”"》」]`,
   'u',
 )
 /**
@@ -449,7 +452,7 @@ function salutationAbove(lines: string[], at: number): string | undefined {
 }
 /** A greeting run onto the salutation (尊敬的于广海委员您好:) is no part of the name. */
 const GREETING_AFTER = /[,，]?(?:您|你)好[!！]?$/u
-const MEMBER_SALUTATION = new RegExp(`^\\s*(?:尊敬的)?([${H}、，,· ]{2,60}?(?:委员|代表))\\s*[:：]`, 'u')
+const MEMBER_SALUTATION = new RegExp(`^\\s*${COURTESY_TITLE}?([${H}、，,· ]{2,60}?(?:委员|代表))\\s*[:：]`, 'u')
 
 /**
  * A salutation printed on the opening's own line (罗元代表:你提出的“…”已交由我局研究办理), as pages that lost

@@ -674,3 +674,10 @@ test('still other provinces\' layouts: a 文号 that lost its 号 on its own lin
   // A reply ending with its unit alone, no date below it.
   assert.equal(parseReply(reply('感谢您对我们工作的支持。', '某市住房和城乡建设局')).metadata.unit, '某市住房和城乡建设局')
 })
+
+test('a number printed before the motion\'s quoted title, and a salutation opening with 尊敬 without 的', () => {
+  const { metadata } = parseReply(['关于某区人大四届三次会议第16号“关于改造东风小区的建议”的答复', '尊敬李某某代表:', '您好,您提出的《关于改造东风小区的建议》已收悉,现就办理情况复函如下:', '东风小区已纳入改造计划。'].join('\n'))
+  assert.equal(metadata.number, '16')
+  assert.equal(metadata.addressee, '李某某代表')
+  assert.deepEqual(metadata.proposers, ['李某某'])
+})
