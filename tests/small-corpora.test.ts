@@ -1804,13 +1804,14 @@ test('the cover of a notice that sends rules out is quoted after the rules, unle
   }
 })
 
-test('a merged bureau is known by the short names its own name holds (文广局 of 文广旅游局, 教育局 of 教育体育局), and a body no unit is stays not found', async () => {
+test('a merged bureau is known by the short names its own name holds (文广局 of 文广旅游局, 教育局 of 教育体育局, 农委 of 农业委员会), and a body no unit is stays not found', async () => {
   const kb = await corpusOf({
     'tourism.txt': ['紫阳县文广旅游局关于县政协第24号提案的答复', '张某委员：', '您提出的关于发展乡村旅游的提案收悉，现答复如下：', '我县已建成旅游村12个。', '紫阳县文广旅游局', '2017年8月25日'].join('\n'),
     'school.txt': ['平江县教育体育局关于县政协第69号提案的答复', '李某委员：', '您提出的关于课后托管的提案收悉，现答复如下：', '城区小学已开展课后服务。', '平江县教育体育局', '2018年6月22日'].join('\n'),
+    'farm.txt': ['山西省农业委员会关于省人大第21号建议的答复', '赵某代表：', '您提出的关于发展设施农业的建议收悉，现答复如下：', '我委将继续支持日光温室建设。', '山西省农业委员会', '2018年6月11日'].join('\n'),
   })
   const engine = createAnswerEngine(() => kb)
-  for (const [asked, file] of [['紫阳县文广局的答复', 'tourism.txt'], ['平江县教育局的答复', 'school.txt']]) {
+  for (const [asked, file] of [['紫阳县文广局的答复', 'tourism.txt'], ['平江县教育局的答复', 'school.txt'], ['省农委对第21号建议的答复', 'farm.txt']]) {
     const [turn] = await converse(engine, asked)
     assert.deepEqual(turn.docIds, [idOf(kb, file)], `${asked}: ${turn.reply.text}`)
   }

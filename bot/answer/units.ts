@@ -159,8 +159,9 @@ export function unitAliases(unit: string): string[] {
   const bodies = new Set([body, bare].flatMap(withShortCommittee))
   for (const [long, short] of ABBREVIATIONS) for (const b of [body, bare]) if (b.includes(long)) bodies.add(b.replace(long, short))
   // A short name its own name holds in order, first and last characters kept, is its name too: 文广旅游局 is
-  // the county's 文广局, 教育体育局 its 教育局, whatever words the merged name was written with.
-  for (const short of SHORT_NAMES) if (abbreviates(short, bare)) bodies.add(short)
+  // the county's 文广局, 教育体育局 its 教育局, whatever words the merged name was written with; a 委员会 by its
+  // 委 (农业委员会, 农业委: the 农委).
+  for (const short of SHORT_NAMES) if (withShortCommittee(bare).some((name) => abbreviates(short, name))) bodies.add(short)
   for (const name of placeInsideNames(unit, bare)) bodies.add(name)
   // Each place of the prefix, as written and as its stem, alone and joined to the places after it; and its level word (区科委).
   const prefixes = new Set<string>([''])
