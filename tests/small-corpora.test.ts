@@ -1457,6 +1457,48 @@ const STATED_OR_NOT = [
     answered: { question: '滨河路装了多少盏路灯', quoting: /120盏/ },
     refused: '西环大道一共要装多少盏路灯',
   },
+  {
+    kind: 'how often (隔多长时间来一趟, 多久清理一次), which 定期 does not answer',
+    stated: reply('加密12路公交班次', '梁某代表', '12路公交高峰时段发车间隔10分钟，平峰时段15分钟一班。'),
+    unstated: reply('加强景区环境卫生', '巴某委员', '我局将组织环卫人员定期对湖滨景区的垃圾、杂物进行清理，保持景区环境整洁。'),
+    answered: { question: '12路公交隔多长时间来一趟', quoting: /发车间隔10分钟/ },
+    refused: '湖滨景区的垃圾多久清理一次',
+  },
+  {
+    kind: 'a count asked as a number of people (学生人数)',
+    stated: reply('扩建实验小学', '任某代表', '实验小学现有学生1860名，教学班36个，校舍已不能满足需要。'),
+    unstated: reply('改善西关小学办学条件', '米某代表', '西关小学已完成教学楼抗震加固，并购置了课桌椅和智慧黑板等设备。'),
+    answered: { question: '实验小学学生人数', quoting: /1860名/ },
+    refused: '西关小学学生人数',
+  },
+  {
+    kind: 'the day a work starts (哪天开工; not the date of a meeting or a filing on the way)',
+    stated: reply('改造东山路', '贺某代表', '东山路改造工程已于3月15日开工，预计年底完工。'),
+    unstated: reply('整治西沟河道', '佟某代表', '6月8日，区政府召开专题会，研究西沟综合整治工程；10月12日，我局向区发改委提交了项目征集表。'),
+    answered: { question: '东山路改造哪天开工的', quoting: /3月15日开工/ },
+    refused: '西沟河道整治哪天开工',
+  },
+  {
+    kind: 'when a work starts, told as the step after one under way (正在招标，下一步实施动工), not by a meeting\'s year',
+    stated: reply('建设东关社区日间照料中心', '屈某委员', '东关社区日间照料中心项目已审批通过，目前正在进行招标，下一步实施动工。'),
+    unstated: reply('建设西关社区老年食堂', '邵某委员', '2023年，区民政局召开老年助餐工作推进会，研究部署西关社区老年食堂建设工作。'),
+    answered: { question: '东关社区日间照料中心什么时候开工', quoting: /下一步实施动工/ },
+    refused: '西关社区老年食堂什么时候开工',
+  },
+  {
+    kind: 'when a place opens for business (什么时候开业)',
+    stated: reply('建设游客服务中心', '冯某委员', '游客服务中心已完成内部装修，计划于5月1日开业。'),
+    unstated: reply('完善腊味小镇配套', '龙某委员', '腊味小镇星级宾馆正在进行内部建设，生态停车场已完成路基建设。'),
+    answered: { question: '游客服务中心什么时候开业', quoting: /5月1日开业/ },
+    refused: '腊味小镇的星级宾馆什么时候开业',
+  },
+  {
+    kind: 'who designed it (哪家设计单位), which a passage saying only that a design was made does not answer',
+    stated: reply('建设全民健身中心', '付某代表', '全民健身中心由某某建筑设计研究院设计，已完成施工图审查。'),
+    unstated: reply('修复前山河堤', '邓某代表', '我局已组织设计单位初步编制完成前山河堤修复方案，下步将积极申报资金。'),
+    answered: { question: '全民健身中心是哪家设计单位设计的', quoting: /建筑设计研究院设计/ },
+    refused: '前山河堤修复方案是哪家设计单位做的',
+  },
 ]
 
 for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {

@@ -70,7 +70,7 @@ const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号
  */
 const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
 /** What is done to a work: started, finished, opened. */
-const WORK_DONE = '(?:开工|动工|完工|竣工|建成|建好|修好|修通|修完|装好|装完|通车|打通|贯通|开通|开放|投用|投入使用|完成|实施|启动|开建|改造|修)'
+const WORK_DONE = '(?:开工|动工|完工|竣工|建成|建好|修好|修通|修完|装好|装完|通车|打通|贯通|开通|开放|开业|开张|投用|投入使用|完成|实施|启动|开建|改造|修)'
 const WORK_ASKED = new RegExp(WORK_DONE)
 /** A month a work is set for (8月份, 年底前, 下半年). */
 const WORK_MONTH = new RegExp(`${NUMBER}\\s*(?:月|季度)|年[底初中末]|[上下]半年|月[底初末中]`)
@@ -79,9 +79,14 @@ const WORK_TIME = new RegExp(`${WORK_MONTH.source}|${NUMBER}\\s*年|年内|今�
 /** A year, with the month and day that follow it (2022年8月): the whole date is gone with an earlier year. */
 const EARLIER_DATE = /(?<![0-9０-９])((?:19|20)[0-9]{2})(?![0-9０-９])(?:\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?/g
 /** A work finished: asked when (什么时候建好, 哪年通车), the time a passage gives is that of its finishing. */
-const FINISHED = /完工|竣工|建成|建好|修好|修通|修完|装好|装完|完成|通车|打通|贯通|开通|投用|投入使用|交付|亮灯|开放|启用|验收/
+const FINISHED = /完工|竣工|建成|建好|修好|修通|修完|装好|装完|完成|通车|打通|贯通|开通|投用|投入使用|交付|亮灯|开放|开业|开张|启用|验收/
 /** Started, not finished (哪年开工, 什么时候动工, 开工以后多久建成 asks both). */
 const STARTED = /开工|动工|开建|启动|施工/
+/** Saying the work comes next, after a step under way (正在招标，下一步实施动工; 完成后开工): when it is, as far as known. */
+const NEXT_STEP = /下一步|下步|随后|完成后|结束后/
+/** A work begun, or set to begin (计划8月开工, 2024年实施). */
+const BEGUN = new RegExp(`${STARTED.source}|实施`)
+const FINISHED_OR_BEGUN = new RegExp(`${FINISHED.source}|${BEGUN.source}`)
 /** Saying there is no time yet, and why (暂无法实施, 尚未列入计划, 待资金落实后). */
 const NONE_YET = /暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后/
 /** Asked of a work done already (哪年修的, 从哪一年开始实施): its year may be long before the reply's. */
@@ -102,6 +107,12 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬)(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少[^，。？?]{0,4}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳)多少(?![年天个次人岁周月日])|起付(?:线|标准)/,
     // A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
     new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`),
+  ],
+  // How often (多久清理一次, 隔多长时间来一趟, 发车频率) is answered by a frequency: 每天, 每周两次, 每15分钟, 30分钟一班,
+  // 按季度; not by 定期 or 常态化, which say it recurs but not how often.
+  [
+    /(?:多久|多长时间|几天|几个?小时|几分钟|几周|几个?月)[^，。？?]{0,4}[一1][次回趟班]|隔(?:多久|多长)|间隔(?:多久|多长|时间|多少)|频率|频次|班次/,
+    new RegExp(`每\\s*(?:隔\\s*)?(?:${NUMBER}\\s*个?)?\\s*(?:天|日|周|星期|月|季度?|年|小时|分钟)|${NUMBER}\\s*个?(?:分钟|小时|天|日|周|星期|月)\\s*[一1]\\s*[次趟班回]|天\\s*${NUMBER}\\s*[次趟班]|间隔\\s*${NUMBER}|按(?:季度?|月|周|年|日)|天天`),
   ],
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
@@ -134,10 +145,13 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // A length asked (全长多少公里, 有多长; not 多长时间, 有效期多长) is answered by a length (5.5公里, 800米), not by any number
   // (2018年, 3个村): a reply on the road states its year and its villages too.
   [/多少(?:公里|千米|米)|长度|全长|(?<![期限间时][是有为]?)多长(?!时间)/, new RegExp(`${NUMBER}\\s*(?:公里|千米|米|km|KM|m)(?![a-zA-Z])`)],
-  // Who builds it (哪家施工单位中标, 由谁承建, 哪家公司安装的), or which firm does it (哪家公司拍的, 哪个企业在运营), is
-  // answered by a passage naming a firm or the one contracted (…公司, 中铁…局, 由…承建), not by one saying only that
-  // the work is planned or done.
-  [/(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:施工|承建|中标)(?:单位|方|企业|公司)(?:是|为)?(?:哪家|哪个|谁|什么)|哪(?:家|个)(?:公司|企业)/, /公司|集团|有限|企业|工程局|工程处|施工单位|中标|承建/],
+  // Who builds or designs it (哪家施工单位中标, 由谁承建, 哪家公司安装的, 哪家设计单位做的), or which firm does it (哪家公司拍的,
+  // 哪个企业在运营), is answered by a passage naming a firm or the one contracted (…公司, 中铁…局, …设计院, 由…承建),
+  // not by one saying only that the work is planned or done (组织设计单位编制方案).
+  [
+    /(?:哪家|哪个|什么|谁)[^，。？?]{0,6}(?:施工|承建|中标|安装)|(?:哪家|哪个|谁)[^，。？?]{0,6}(?:设计|监理)|(?:施工|承建|中标|设计|监理)(?:单位|方|企业|公司|院)(?:是|为)?(?:哪家|哪个|谁|什么)|哪(?:家|个)(?:公司|企业)/,
+    /公司|集团|有限|企业|工程局|工程处|设计院|研究院|施工单位|中标|承建/,
+  ],
   // An account to follow (关注哪个公众号, 发消息的号叫啥; not 哪个号码, a phone) is answered by a passage naming one.
   [/公众号|微信号|视频号|(?:哪个|什么)号(?!码)|号叫(?:啥|什么)/, /公众号|微信号|视频号|微博|抖音|小程序|客户端|APP|App|app/],
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
@@ -148,7 +162,8 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // A count is a number of something (31家, 两所, 6100余家, 3个批次), not a list's numbering ((四), 第十二条), nor
   // the 一 of 统一, 一经 or 一项举措 ("a"): those are in nearly every passage. Nor a session (市十六届人大二次会议),
   // nor a sum (15万元): every reply names its session, and many state a budget.
-  [COUNT_ASKED, new RegExp(`(?<![第0-9０-９〇零一二三四五六七八九十百千万两])(?!${NUMBER}+\\s*届|${NUMBER}+\\s*次(?:会议|全会|大会))(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})(?<![万亿](?=元))`)],
+  // 学生人数, 车位数量是多少 ask it too.
+  [new RegExp(`${COUNT_ASKED.source}|(?:人数|数量|个数|户数|数目|总数)(?:是|有|为|大概|一共)*(?:多少|几)?[呢？?]*$`), new RegExp(`(?<![第0-9０-９〇零一二三四五六七八九十百千万两])(?!${NUMBER}+\\s*届|${NUMBER}+\\s*次(?:会议|全会|大会))(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})(?<![万亿](?=元))`)],
   // A rate or a share (缴费比例, 报销比例是多少, 比例大概多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
   // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
   [/(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:大概|大约|一般|现在|目前)?(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之(?:几|多少)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
@@ -159,27 +174,40 @@ function answerKind(question: string): Kind | undefined {
   const kind = KINDS.find(([asks]) => asks.test(question))
   if (!kind) return undefined
   const ofWork = kind[2] === 'of a work' && WORK_ASKED.test(question)
-  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), finished: ofWork && FINISHED.test(question) && !STARTED.test(question) }
+  const finished = FINISHED.test(question)
+  const started = STARTED.test(question)
+  const stage = !ofWork ? undefined : finished && started ? FINISHED_OR_BEGUN : finished ? FINISHED : started ? BEGUN : undefined
+  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), stage }
 }
 
 /**
  * `toCome`: the work is still to come, so a year before the reply's (2017年我市谋划…) is no time it is set for.
- * `finished`: asked when it is (or was) finished, a time counts in a clause saying so (12月完工, 已于4月25日开放), or
- * saying there is none yet; not the date of a meeting or a permit on the way (4月12日召开专题协调会).
+ * `stage`: asked when it is (or was) finished or started, a time counts in a clause saying so (12月完工, 已于4月25日开放,
+ * 计划8月开工), or saying there is none yet; not the date of a meeting or a permit on the way (4月12日召开专题协调会).
  */
 interface Kind {
   answers: RegExp
   toCome: boolean
-  finished: boolean
+  stage?: RegExp
 }
 
-function holdsAnswer({ answers, toCome, finished }: Kind, hit: Hit): boolean {
+function holdsAnswer({ answers, toCome, stage }: Kind, hit: Hit): boolean {
   const written = Number(hit.doc.date?.slice(0, 4))
   const text = toCome && written ? hit.chunk.text.replace(EARLIER_DATE, (date, year) => (Number(year) < written ? '' : date)) : hit.chunk.text
-  if (finished) return text.split(/[，。；,;\n]/u).some((clause) => answers.test(clause) && (FINISHED.test(clause) || NONE_YET.test(clause)))
+  if (stage) return clauses(text, answers).some((clause) => (answers.test(clause) || NEXT_STEP.test(clause)) && (stage.test(clause) || NONE_YET.test(clause)))
   // An address may be the text's contact address, shown with every answer from it.
   return answers.test(text) || (answers === ADDRESS && !!hit.doc.contact?.address)
 }
+
+/** A text's clauses, a time set off by a comma read with the clause it dates (2023年12月,该工程完工). */
+function clauses(text: string, time: RegExp): string[] {
+  return text.split(/[。；;\n]/u).flatMap((sentence) => {
+    const parts = sentence.split(/[，,]/u)
+    return parts.map((part, i) => (part.trim().length <= SHORT_TIME && time.test(part) && i + 1 < parts.length ? `${part}，${parts[i + 1]}` : part))
+  })
+}
+/** How long a clause that is only a date may be: 2021年10月12日, 截至2023年底. */
+const SHORT_TIME = 12
 
 /**
  * The passages of the best hit's reply that hold what the question asks for (a time, an amount, a count,
