@@ -5,6 +5,8 @@
  *  - policy: 8 policy texts of 7 cities (tests/fixtures/policy), as a corpus of their own
  *  - policy-wide: 40 policy texts of 20 cities and provinces (tests/fixtures/policy-wide), 10 more left out
  *  - epidemic: openings of 12 notices of 2020 on the epidemic's economy from 11 places (tests/fixtures/epidemic), 5 more left out
+ *  - fresh17: 12 replies from 10 provinces (tests/fixtures/fresh17), as a corpus of their own
+ *  - fresh18: 10 replies of one city's units, 西安 (tests/fixtures/fresh18), as a district would deploy the bot
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -19,6 +21,8 @@ const SETS: Record<string, string[]> = {
   policy: [path.join(FIXTURES, 'policy')],
   'policy-wide': [path.join(FIXTURES, 'policy-wide')],
   epidemic: [path.join(FIXTURES, 'epidemic')],
+  fresh17: [path.join(FIXTURES, 'fresh17')],
+  fresh18: [path.join(FIXTURES, 'fresh18')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
