@@ -1486,6 +1486,14 @@ const STATED_OR_NOT = [
     refused: '西关社区老年食堂什么时候开工',
   },
   {
+    kind: 'a sum asked for a year (2018年拨了多少钱), which another year\'s sum does not answer, though a plan\'s span holds the year',
+    stated: reply('支持黔南州中药材基地建设', '耿某代表', '2018年，省级财政安排资金800万元，支持黔南州中药材基地建设。'),
+    unstated: answering('关于扶持铜仁茶叶产业的建议的答复', '某省农业委员会', '2018年6月11日', '王某代表', '关于扶持铜仁茶叶产业的建议',
+      '《茶产业发展规划(2016-2020年)》将铜仁列为重点区域，2016年省级财政资金支持铜仁茶叶产业1200万元。'),
+    answered: { question: '2018年省里给黔南州中药材基地安排了多少钱', quoting: /800万元/ },
+    refused: '2018年省里给铜仁茶叶拨了多少钱',
+  },
+  {
     kind: 'when a place opens for business (什么时候开业)',
     stated: reply('建设游客服务中心', '冯某委员', '游客服务中心已完成内部装修，计划于5月1日开业。'),
     unstated: reply('完善腊味小镇配套', '龙某委员', '腊味小镇星级宾馆正在进行内部建设，生态停车场已完成路基建设。'),

@@ -325,16 +325,42 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const covered = tokens.filter((token) => words.has(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
   const wanted = answerKind(question)
-  const holds = (hit: Hit) => isQuotable(hit.chunk) && holdsAnswer(wanted!, hit)
   // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor is
   // dated in it, states another year's (2021年…每户5000元). Of a span (1944年到2009年), one is enough.
-  const years = [...question.matchAll(YEAR_NAMED)].map((match) => match[1])
-  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(year) || hit.doc.text.includes(year)))
+  const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
+  const holds = (hit: Hit) => isQuotable(hit.chunk) && holdsAnswer(wanted!, hit) && (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year)))
+  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year))))
   if (!wanted && ofYears) return { dense, coverage }
   return { dense, coverage, holdsKind: ofYears && (!wanted || hits.some(holds)) }
 }
 
 const YEAR_NAMED = /(?<![0-9０-９])((?:19|20)\d{2})\s*年(?!\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)/gu
+
+/**
+ * Whether a text states what is asked for a year asked (2018年拨了多少钱): in a clause naming that year, or
+ * a span holding it (2016-2020年, 2021年起), or naming none in a sentence naming none other. 2016年…支持1600万元
+ * is another year's sum, though the sentence names a plan of 2016-2020年 too.
+ */
+function statedFor(text: string, answers: RegExp, year: number): boolean {
+  return text.split(/[。；;\n]/u).some((sentence) =>
+    sentence.split(/[，,]/u).some((clause) => {
+      if (!answers.test(clause)) return false
+      const spans = yearSpans(clause)
+      return spans.length ? holdsYear(spans, year) : !yearSpans(sentence).length || holdsYear(yearSpans(sentence), year)
+    }),
+  )
+}
+
+/** A year (2016年), a span (2016-2020年, 2017—2019年, 2016年至2018年) or a year on (2021年起, 2019年以来); not a 文号's 〔2019〕. */
+const YEAR_SPAN = /(?<![0-9０-９〔［\[(（])((?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-－—–~～]|至|到)\s*((?:19|20)\d{2})\s*年|年\s*(起|以来|开始|至今|后)|年)/gu
+
+function yearSpans(text: string): [number, number][] {
+  return [...text.matchAll(YEAR_SPAN)].map(([, from, to, on]) => [Number(from), to ? Number(to) : on ? Infinity : Number(from)])
+}
+
+function holdsYear(spans: [number, number][], year: number): boolean {
+  return spans.some(([from, to]) => from <= year && year <= to)
+}
 
 /** The question asks for a time, an amount or a count, and these passages hold none (or names a year their texts never name). */
 export function lacksKind({ holdsKind }: Evidence, calibration: Calibration): boolean {
