@@ -1067,6 +1067,11 @@ test('a village, school or road the message names is covered only where a text n
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
     assert.match(turn.reply.text, new RegExp(name))
   }
+  // A road named with where on it (黄河路口, 米河路上), which jieba cuts as 黄河|路口: the road is named all the same.
+  const [crossing] = await converse(engine, '黄河路口增设公交站了吗')
+  assert.equal(crossing.reply.answered, false, crossing.reply.text)
+  assert.match(crossing.reply.text, /没有找到[^]*黄河路/)
+  await quotesFirst(engine, '米河路上增设公交站了吗', /米河路增设公交站点/)
   // Named twice, it is said to be missing once.
   const [twice] = await converse(engine, '赵家湾村的路和赵家湾村的桥什么时候修')
   assert.equal(twice.reply.text.match(/赵家湾村/g)?.length, 1, twice.reply.text)

@@ -16,6 +16,8 @@ const KINDS = ['社区', '小区', ...INSTITUTIONS, '公园', '水库', '大道'
 const PROPER = /^(?:nr|ns|nz|nt)$/
 /** glued to its kind, a name jieba's dictionary lacks, or a place-like word it knows (黄河路, 中山公园); not 民办学校 */
 const GLUED = /^(?:x|ns)$/
+/** a road's kind that jieba joins to the place on it (柳新|路上, 黄河|路口): the road is named all the same */
+const ROAD_AT = /^(大道|路)(?:上|口|边|旁|段)$/u
 /** a school's or hospital's number: 第三 (中学), 第一 (人民医院) */
 const ORDINAL = /^第[一二三四五六七八九十\d]+$/u
 /** a place with its level word (长宁区, 某某镇): 长宁区小区 is the district's estates */
@@ -39,18 +41,20 @@ export function localNames(text: string): LocalName[] {
   // Inside a place the gazetteer knows (长寿路街道, 周村区) is that place.
   const places = findPlaces(text)
   return words.flatMap((word, i) => {
-    const kind = KINDS.find((ending) => word.word.endsWith(ending))
+    const road = ROAD_AT.exec(word.word)?.[1]
+    const kind = road ?? KINDS.find((ending) => word.word.endsWith(ending))
     if (!kind) return []
     const before = words[i - 1]
-    const glued = word.word.length >= kind.length + 2 && GLUED.test(word.tag)
-    const apart = word.word === kind && !!before && before.end === word.start && before.word.length >= 2 && PROPER.test(before.tag)
+    const glued = !road && word.word.length >= kind.length + 2 && GLUED.test(word.tag)
+    const apart = (road || word.word === kind) && !!before && before.end === word.start && before.word.length >= 2 && (PROPER.test(before.tag) || (!!road && GLUED.test(before.tag)))
     // A school or hospital by its number: 第三中学, 第一人民医院, 第二实验小学.
     const ordinal = word.word === kind && INSTITUTIONS.includes(kind) ? [words[i - 1], words[i - 2]].find((w) => w && ORDINAL.test(w.word)) : undefined
     if (!glued && !apart && !ordinal) return []
     const name = ordinal ? text.slice(ordinal.start, word.start) : glued ? word.word.slice(0, -kind.length) : before.word
     const start = ordinal ? ordinal.start : glued ? word.start : before.start
     if (places.some((place) => place.start < word.end && start < place.end && place.end - place.start > name.length)) return []
-    const placesOwn = ADMINISTRATIVE.test(name) || (INSTITUTIONS.includes(kind) && findPlaces(name).length > 0)
+    // A place before 路口 or 路上 is as often where the crossing is (上海路口: in 上海) as a road's name.
+    const placesOwn = ADMINISTRATIVE.test(name) || ((INSTITUTIONS.includes(kind) || !!road) && findPlaces(name).length > 0)
     return /^\p{Script=Han}+$/u.test(name) && !placesOwn ? [{ text: name + kind, name, kind }] : []
   })
 }
