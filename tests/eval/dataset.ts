@@ -2,7 +2,7 @@
  * The evaluation question set (questions.jsonl) and what counts as a right answer: a chunk of the
  * labelled reply that overlaps the labelled evidence (or any chunk of it, for document lookups).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, STATE_DIR } from '../../index/index.js'
 import type { Chunk, KnowledgeBase } from '../../index/index.js'
@@ -67,4 +67,22 @@ export function loadEvalSet(set?: string): EvalSet {
     throw new Error(`no evaluation set at ${dir ?? EXTERNAL_DEFAULTS.join(' or ')}: build one with tests/eval/external/build.ts (see tests/eval/external/README.md)`)
   }
   return { name: path.basename(dir), corpusDir: path.join(dir, 'corpus'), questions: loadQuestions(path.join(dir, 'questions.jsonl')) }
+}
+
+/** Every converted outside set under var/external/. */
+export function externalSets(): string[] {
+  return setsUnder('external')
+}
+
+/** Every development set under var/dev/ (tests/eval/dev/build.ts). */
+export function devSets(): string[] {
+  return setsUnder('dev')
+}
+
+function setsUnder(folder: string): string[] {
+  const root = path.join(STATE_DIR, folder)
+  if (!existsSync(root)) return []
+  return readdirSync(root)
+    .map((name) => path.join(root, name))
+    .filter((dir) => existsSync(path.join(dir, 'questions.jsonl')))
 }

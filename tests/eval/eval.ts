@@ -9,7 +9,7 @@
  *   --rerank     measures the second-stage ranking's weight on ours and every set in var/external/ (tune splits choose)
  *   --fusion     measures keywordFullShare (how far the keyword ranks are trusted) the same way
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_TUNING, KnowledgeBase, rerankScore, type Candidate, type RerankWeights, QUERY_INSTRUCTION, STATE_DIR, type Ranking, type SearchTuning } from '../../index/index.js'
@@ -17,7 +17,7 @@ import { createAnswerEngine, quoted } from '../../bot/answer/engine.js'
 import { CALIBRATION_FILE, isAnswerable, loadCalibration, type Calibration } from '../../bot/answer/refusal.js'
 import type { Turn } from '../../bot/answer/types.js'
 import { evalIndex } from './corpus-index.js'
-import { loadEvalSet, relevantChunks, type EvalSet, type Question } from './dataset.js'
+import { devSets, externalSets, loadEvalSet, relevantChunks, type EvalSet, type Question } from './dataset.js'
 
 const { values } = parseArgs({
   options: {
@@ -315,23 +315,6 @@ function scores(s: Scores, separator: string): string {
   return [s.r1, s.r3, s.mrr].map(pct).join(separator)
 }
 
-/** Every converted outside set under var/external/. */
-function externalSets(): string[] {
-  return setsUnder('external')
-}
-
-/** Every development set under var/dev/ (tests/eval/dev/build.ts). */
-function devSets(): string[] {
-  return setsUnder('dev')
-}
-
-function setsUnder(folder: string): string[] {
-  const root = path.join(STATE_DIR, folder)
-  if (!existsSync(root)) return []
-  return readdirSync(root)
-    .map((name) => path.join(root, name))
-    .filter((dir) => existsSync(path.join(dir, 'questions.jsonl')))
-}
 
 async function main(): Promise<void> {
   if (values.rerank) return rerankStudy()
