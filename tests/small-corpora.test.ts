@@ -1514,6 +1514,11 @@ const STATED_OR_NOT = [
   },
 ]
 
+test('好几家 is "several", asking no count: a passage without one answers', async () => {
+  const kb = await corpusOf({ 'repair.txt': reply('明确小区公共部位维修责任', '苗某代表', '小区公共部位的维修由街道牵头，物业公司和业委会共同负责，不得互相推诿。') })
+  await quotesFirst(createAnswerEngine(() => kb), '小区公共部位坏了是不是好几家都能管，互相推', /不得互相推诿/)
+})
+
 for (const { kind, stated, unstated, answered, refused } of STATED_OR_NOT) {
   test(`${kind} is answered only from a passage that states one, not from one on the topic without it`, async () => {
     const kb = await corpusOf({ 'stated.txt': stated, 'unstated.txt': unstated })

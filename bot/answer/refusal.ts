@@ -58,9 +58,10 @@ const DIGIT = '[0-9０-９]'
 const NUMBER = `(?:${DIGIT}|[一二三四五六七八九十百千万两]+)`
 /**
  * What a count counts (几家, 多少个, 多少亩, 多少户, 全长多少公里): a passage holding that many of them (31家)
- * answers it best. 哪几个 asks which ones (哪几个园子, 哪几位代表), answered by their names, not by a number.
+ * answers it best. 哪几个 asks which ones (哪几个园子, 哪几位代表), answered by their names, not by a number; 好几家
+ * is "several" (是不是好几家都能管), asking none.
  */
-const COUNT_ASKED = /(?:多少|(?<![哪第])几)(个|家|所|名|位|人|条|项|次|起|宗|例|场|辆|座|处|部|栋|万|亿|亩|户|吨|台|间|套|株|棵|头|批|盏|根|块|张|公里|千米|平方米|平方)/
+const COUNT_ASKED = /(?:多少|(?<![哪第好])几)(个|家|所|名|位|人|条|项|次|起|宗|例|场|辆|座|处|部|栋|万|亿|亩|户|吨|台|间|套|株|棵|头|批|盏|根|块|张|公里|千米|平方米|平方)/
 const GENERIC_COUNT = /^(?:个|万|亿)$/
 /** An address (龙川路18号, 3号楼, 2楼, 位于…); not a motion's or a document's number (第71号, 〔2017〕4号, 9号文). */
 const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号(?![文令]|提案|建议|议案|代表)|弄|栋|幢|楼|层|室)|[路街巷道]\\s*${DIGIT}|大楼|大厦|地址[:：]|位于|坐落于|地处`, 'u')
