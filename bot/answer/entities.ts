@@ -433,10 +433,10 @@ function unitMentions(text: string, names: Names, places: PlaceMention[]): Menti
 
 /**
  * A name no table knows, shaped as a body's (税务局, 团区委, 消防救援支队, 档案馆, 志愿者协会), that a message
- * opens with and asks the replies of (…的答复, …关于…): a body with no reply here unless it issued one. It
+ * opens with and asks the replies of (…的答复, …关于…, …对政协提案的答复): a body with no reply here unless it issued one. It
  * had been searched as words, and 「税务局的答复」 quoted a reply's 对提案建议的答复 on the similarity of 答复.
  */
-const BODY_SHAPED = /^(?:请问|我想(?:看|查|问)(?:一下)?|查(?:一下|询)?|看(?:一下|看)?)?((?:(?!关于|有关|对)\p{Script=Han}){1,12}?(?:局|委|办|厅|署|院|所|馆|支队|大队|协会|学会|商会|联合会|公司|集团))(?=的?(?:答复|回复|复函|会办意见|办理意见)|关于)/u
+const BODY_SHAPED = /^(?:请问|我想(?:看|查|问)(?:一下)?|查(?:一下|询)?|看(?:一下|看)?)?((?:(?!关于|有关|对)\p{Script=Han}){1,12}?(?:局|委|办|厅|署|院|所|馆|支队|大队|协会|学会|商会|联合会|公司|集团))(?=的?(?:答复|回复|复函|会办意见|办理意见)|关于|对[^，。？?]{0,20}?的?(?:答复|回复|复函))/u
 
 function bodyShaped(text: string, names: Names): Mention[] {
   const label = BODY_SHAPED.exec(text)?.[1]
