@@ -1499,6 +1499,20 @@ const STATED_OR_NOT = [
     refused: '2018年省里给铜仁茶叶拨了多少钱',
   },
   {
+    kind: 'a fine (罚款多少)',
+    stated: reply('整治餐厨垃圾乱倒', '沈某委员', '对乱倒餐厨垃圾的，由城管部门处以2000元罚款。'),
+    unstated: reply('规范电动车销售', '徐某委员', '我局加强对电动车销售商户的检查，禁止销售非法非标的电动四轮车。'),
+    answered: { question: '乱倒餐厨垃圾罚款多少', quoting: /2000元罚款/ },
+    refused: '销售非标电动车的商户罚款多少',
+  },
+  {
+    kind: 'the year a thing is put up (哪年能装上), as any work\'s',
+    stated: reply('在滨河公园安装健身器材', '李某委员', '滨河公园健身器材已列入计划，预计2026年安装到位。'),
+    unstated: reply('在政务中心路口增设红绿灯', '王某委员', '政务中心路口暂不适宜增设红绿灯，但该路段有增设红绿灯的远景规划，还在等待专家进一步论证。'),
+    answered: { question: '滨河公园的健身器材预计哪年能装上', quoting: /2026年安装到位/ },
+    refused: '政务中心路口的红绿灯预计哪年能装上',
+  },
+  {
     kind: 'when a place opens for business (什么时候开业)',
     stated: reply('建设游客服务中心', '冯某委员', '游客服务中心已完成内部装修，计划于5月1日开业。'),
     unstated: reply('完善腊味小镇配套', '龙某委员', '腊味小镇星级宾馆正在进行内部建设，生态停车场已完成路基建设。'),
@@ -1894,6 +1908,16 @@ test('a body with no reply, asked with its place, gets that place\'s unsigned re
   const [turn] = await converse(createAnswerEngine(() => kb), '息烽县教育局的答复')
   assert.equal(turn.reply.answered, false, turn.reply.text)
   assert.deepEqual(turn.state.listed, [idOf(kb, 'schools.txt')], turn.reply.text)
+})
+
+test('a body no table knows (林业局), asked for its replies to a kind of motion, has none: the opening of every reply to one is no answer', async () => {
+  const kb = await corpusOf({
+    'lights.txt': answering('对县政协十五届五次会议第92号提案的答复', '某县公安局', '2025年8月6日', '李某委员', '关于在政务中心出入口增设红绿灯的提案', '该路口暂不适宜增设红绿灯。'),
+    'school.txt': answering('关于县政协第64号提案的答复', '某县教育局', '2021年6月1日', '张某委员', '关于整合乡村小规模学校的提案', '我局将稳妥推进乡村小规模学校布局调整。'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '县林业局对政协提案的答复')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /没有找到县林业局的答复/)
 })
 
 test('a body asked for with its place and a number finds the reply signed by its bare name, which says no place', async () => {
