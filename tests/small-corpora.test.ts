@@ -1528,6 +1528,21 @@ const STATED_OR_NOT = [
   },
 ]
 
+test('a sum or a firm asked that the reply on the topic does not state is not taken from another reply that states one', async () => {
+  const kb = await corpusOf({
+    'tricycles.txt': reply('整治非法营运三轮车', '沈某委员', '对非法营运的三轮车，由交通运输部门处以5000元罚款。'),
+    'sellers.txt': reply('规范电动车销售', '徐某委员', '我局加强对电动车销售商户的检查，禁止销售非法非标的电动四轮车。'),
+    'dyke.txt': reply('加固东河堤防', '付某代表', '东河堤防加固方案由某某水利水电勘测设计研究院编制，已通过审查。'),
+    'bank.txt': reply('修复前山河堤', '邓某代表', '我局已组织设计单位初步编制完成前山河堤修复方案，下步将积极申报资金。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const asked of ['销售非标电动车的商户罚款多少', '前山河堤修复方案是哪家设计单位做的']) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
+  }
+  await quotesFirst(engine, '非法营运的三轮车罚款多少', /5000元罚款/)
+})
+
 test('好几家 is "several", asking no count: a passage without one answers', async () => {
   const kb = await corpusOf({ 'repair.txt': reply('明确小区公共部位维修责任', '苗某代表', '小区公共部位的维修由街道牵头，物业公司和业委会共同负责，不得互相推诿。') })
   await quotesFirst(createAnswerEngine(() => kb), '小区公共部位坏了是不是好几家都能管，互相推', /不得互相推诿/)

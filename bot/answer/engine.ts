@@ -13,7 +13,7 @@ import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
+import { bestReplyLacksKind, contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { opensPointing, understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -152,7 +152,9 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // Passages none of which passes alone are quoted on their own evidence together, never on another reply's.
   const vouched = (passages: Hit[]) => offering || passes.length > 0 || isAnswerable(evidenceOf(passages), calibration)
   const chosen = quotable.map((i) => best[i])
-  const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) ? chosen : []
+  // Asked for a time, a sum or a count that the reply on the topic does not state, another reply's is no answer
+  // (its fine is for another offence), however close its passage.
+  const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) && !bestReplyLacksKind(hits, asks) ? chosen : []
   if (shown.length === 0) return { ...(await notAnswered(kb, calibration, asked, docIds, otherSubject)), evidence: found, candidates }
   // Asked for a number to call about it, passages on the topic are no answer when neither their reply nor they
   // give one: a phone is what is asked, as a sum is for 多少钱 (so it goes with the answer kinds). Asked which

@@ -230,6 +230,12 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[
   return [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))]
 }
 
+/** Whether the question asks for a kind that no passage of the best-ranked reply holds: another reply's is no answer for it. */
+export function bestReplyLacksKind(hits: Hit[], question: string): boolean {
+  const wanted = answerKind(question)
+  return !!wanted && hits.length > 0 && !hits.some((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
+}
+
 /**
  * The clauses that frame a regulation: why it is made (为…，根据…，制定本办法), when it takes effect
  * (本办法自2014年1月1日起施行，原《…》同时废止), who interprets it (本办法由…负责解释), the cover of the
