@@ -1513,6 +1513,20 @@ const STATED_OR_NOT = [
     refused: '政务中心路口的红绿灯预计哪年能装上',
   },
   {
+    kind: 'a length of time (多长时间能到账), which an age (80周岁) is not',
+    stated: reply('加快残疾人补贴发放', '罗某代表', '残疾人两项补贴审核通过后，15个工作日内发放到账。'),
+    unstated: reply('提高高龄补贴标准', '杨某代表', '高龄生活补贴按80-89周岁每月60元、90-99周岁每月100元的标准发放。'),
+    answered: { question: '残疾人补贴申请以后多长时间能到账', quoting: /15个工作日内/ },
+    refused: '高龄生活补贴申请以后多长时间能到账',
+  },
+  {
+    kind: 'a day of the month (几号发), which a house number (永平路36号) is not',
+    stated: reply('按时发放城乡居民养老金', '陈某代表', '城乡居民养老金每月10日前发放到个人账户。'),
+    unstated: reply('方便高龄津贴申领', '何某代表', '高龄津贴可持身份证到县民政局老龄科(屏山街道永平路36号)咨询办理。'),
+    answered: { question: '城乡居民养老金每个月几号发', quoting: /每月10日前/ },
+    refused: '高龄津贴每个月几号发',
+  },
+  {
     kind: 'when a place opens for business (什么时候开业)',
     stated: reply('建设游客服务中心', '冯某委员', '游客服务中心已完成内部装修，计划于5月1日开业。'),
     unstated: reply('完善腊味小镇配套', '龙某委员', '腊味小镇星级宾馆正在进行内部建设，生态停车场已完成路基建设。'),

@@ -119,10 +119,12 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   ],
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
-  [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
+  // An age (80周岁) is no length of time.
+  [/(?:多久|多长时间)(?![^，。？?]{0,4}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前; asked of a work (哪天建成开放),
   // by one for it, as the kinds below.
-  [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`), 'of a work'],
+  // Not a house number (永平路36号).
+  [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`(?<![路街巷道弄]\\s*[0-9０-９]*)${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`), 'of a work'],
   // A month asked for the work (哪个月开工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
   [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'of a work'],
   // A year asked for it (哪年开工, 具体什么时候完工) is answered by a time, not by saying there is none yet: that
