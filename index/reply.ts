@@ -26,8 +26,8 @@ const ZERO = '〇○零0OoΟ'
 const CN_DIGITS = `[${ZERO}一二三四五六七八九]`
 const CN_NUMBER = '[一二三四五六七八九十]{1,3}'
 const CN_DATE_VALUE = `(${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER})\\s*日`
-/** "提出的", "提交的", "所提": the verb that links a proposer to the motion in the opening sentence. */
-const PROPOSED = '(?:提出|提交|所提)的?'
+/** "提出的", "提交的", "所提", "(会议)上建议的": the verb that links a proposer to the motion in the opening sentence. */
+const PROPOSED = '(?:(?:提出|提交|所提)的?|(?<=上)建议的)'
 
 
 /**
@@ -54,7 +54,7 @@ const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
 const GREETING = /^(?:您|你)好[!！,，]?$/u
 /** 您/你们/贵委 in the opening mean the addressee proposed the motion. */
-const PRONOUN = /^(?:您|你|贵)/u
+const PRONOUN = /^(?:现将|现就|兹将|兹就)?(?:您|你|贵)/u
 /**
  * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
  * the title after the names (and the body it belongs to) is not a name. A count after 等 may drop its 位
@@ -112,8 +112,11 @@ const RESULT_CLASS = '[(（]?\\s*([ABC](?:类)?)\\s*[)）]?'
 /** On a line of its own, an issuer's number may have lost its 号 (铁某政函[2020]  19): the line says what it is. */
 const UNMARKED_DOC_NUMBER = `${H}{2,12}[〔[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*第?\\s*\\d{1,4}`
 const NUMBER_LINE = new RegExp(`^(?:${RESULT_CLASS}\\s+)?(${DOC_NUMBER}|${UNMARKED_DOC_NUMBER})(?:\\s*${RESULT_CLASS})?(?:\\s+${spaced('签发人')}\\s*[:：].*)?$`, 'mu')
-/** …or in brackets at the end of the heading: "关于…温36号建议的答复[浙交建〔2018〕101号]". */
-const HEADING_DOC_NUMBER = new RegExp(`[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］】]\\s*$`, 'mu')
+/**
+ * …or in brackets at the end of the heading: "关于…温36号建议的答复[浙交建〔2018〕101号]", also labelled
+ * "…的提案答复的函(编号:B〔2017〕062号)".
+ */
+const HEADING_DOC_NUMBER = new RegExp(`(?:[\\[［【]\\s*(${DOC_NUMBER})\\s*[\\]］】]|[(（]\\s*(?:编号|文号)\\s*[:：]\\s*(${DOC_NUMBER})\\s*[)）])\\s*$`, 'mu')
 /** 办理结果 and 签发人 often share one line ("解决或采纳 签发人:詹镭"), so their values stop at a space. */
 const RESULT_LABELS = ['办理结果', '办理类别', '答复类别', '办复类别', '办理类型', '答复类型', '分类标识']
 const RESULT = labelled(RESULT_LABELS, '([^\\s|]+)')
@@ -158,8 +161,9 @@ const TITLE_PATTERNS = [
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议)(?:[（(][^）)]{1,30}[)）])?)?已?收悉`, 'u'),
   // or, without the verb, the quoted title alone before 收悉: “关于对维修…一号路的建议”已收悉.
   /["“](关于.+?)["”]\s*已?收悉/u,
-  // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下.
-  new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}如下`, 'u'),
+  // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下; or the handling:
+  // 现将您提出的关于…的提案办理情况答复如下.
+  new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}|办理情况[^，,。]{0,6})如下`, 'u'),
   labelled(['标题'], '([^|\\n]+?)\\s*(?:\\||$)'),
 ]
 
@@ -373,7 +377,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
     number: (number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1])?.replace(/－/gu, '-'),
-    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? capture(head, HEADING_DOC_NUMBER) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
+    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? firstGroup(HEADING_DOC_NUMBER.exec(head)) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: unpadded(firstGroup(SIGNER.exec(text))),

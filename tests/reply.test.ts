@@ -681,3 +681,14 @@ test('a number printed before the motion\'s quoted title, and a salutation openi
   assert.equal(metadata.addressee, '李某某代表')
   assert.deepEqual(metadata.proposers, ['李某某'])
 })
+
+test('a 文号 labelled 编号 in brackets after the heading, an opening starting 现将您提出的, a title proposed 在会议上建议的', () => {
+  const labelled = parseReply(['关于对建设公益性墓地的提案答复的函(编号:B〔2017〕062号)', '赵某、陈某委员:', '您提出的关于建设公益性墓地的提案收悉。现答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(labelled.docNumber, 'B〔2017〕062号')
+  const handed = parseReply(['关于对县政协第二次会议第14号提案的复函', '崔某某委员:', '现将您提出的关于加快乡村道路维修的提案办理情况答复如下:', '正文。'].join('\n')).metadata
+  assert.deepEqual(handed.proposers, ['崔某某'])
+  assert.equal(handed.title, '关于加快乡村道路维修')
+  const suggested = parseReply(['李某某委员:', '你在某县政协第十五届五次会议上建议的《关于进一步发展农村基础教育的提案》〔064〕号,已由县政府转来我局,现将办理情况答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(suggested.title, '关于进一步发展农村基础教育的提案')
+  assert.deepEqual(suggested.proposers, ['李某某'])
+})
