@@ -890,6 +890,10 @@ test('replies signed by a bare 交通局 or a town\'s government are found by th
   assert.match(docNumber.reply.text, /文号：鹦政函〔2023〕74号/)
   const [asWhichFile] = await converse(engine, '鹦鸽镇的提案答复是几号文')
   assert.match(asWhichFile.reply.text, /文号：鹦政函〔2023〕74号/)
+  // Asked which reply a 文号 is (…是哪件答复), that reply is shown.
+  const [whichReply] = await converse(engine, '鹦政函〔2023〕74号是哪件答复')
+  assert.deepEqual(whichReply.docIds, [id('town.txt')], whichReply.reply.text)
+  assert.equal(whichReply.reply.answered, true, whichReply.reply.text)
   const [government] = await converse(engine, '太白县鹦鸽镇政府的答复')
   assert.deepEqual(government.docIds, [id('town.txt')], government.reply.text)
   // The county's government replied nothing here: said so, and the town's reply offered, not quoted.
