@@ -7,6 +7,8 @@
  *  - epidemic: openings of 12 notices of 2020 on the epidemic's economy from 11 places (tests/fixtures/epidemic), 5 more left out
  *  - fresh17: 12 replies from 10 provinces (tests/fixtures/fresh17), as a corpus of their own
  *  - fresh18: 10 replies of one city's units, 西安 (tests/fixtures/fresh18), as a district would deploy the bot
+ *  - fresh19: 12 replies from 10 provinces (tests/fixtures/fresh19), as a corpus of their own
+ *  - fresh20: 12 policy guides and Q&A pages of 12 places (tests/fixtures/fresh20), 4 more set aside (tests/fixtures/fresh20-aside)
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -23,6 +25,8 @@ const SETS: Record<string, string[]> = {
   epidemic: [path.join(FIXTURES, 'epidemic')],
   fresh17: [path.join(FIXTURES, 'fresh17')],
   fresh18: [path.join(FIXTURES, 'fresh18')],
+  fresh19: [path.join(FIXTURES, 'fresh19')],
+  fresh20: [path.join(FIXTURES, 'fresh20')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
