@@ -1474,6 +1474,13 @@ const STATED_OR_NOT = [
     refused: '湖滨景区的垃圾多久清理一次',
   },
   {
+    kind: 'how often, asked with where between (多久去学校、小区讲一回)',
+    stated: reply('加强交通安全宣传', '万某委员', '交警大队每月定期深入学校、小区开展交通安全宣讲。'),
+    unstated: reply('开展消防安全宣传', '钟某委员', '消防救援大队深入学校、社区开展消防安全宣传，提高群众安全意识。'),
+    answered: { question: '交警多久去学校、小区讲一回交通安全', quoting: /每月定期/ },
+    refused: '消防队多久去学校、社区宣传一回消防安全',
+  },
+  {
     kind: 'a count asked as a number of people (学生人数)',
     stated: reply('扩建实验小学', '任某代表', '实验小学现有学生1860名，教学班36个，校舍已不能满足需要。'),
     unstated: reply('改善西关小学办学条件', '米某代表', '西关小学已完成教学楼抗震加固，并购置了课桌椅和智慧黑板等设备。'),
@@ -1559,6 +1566,11 @@ test('a sum or a firm asked that the reply on the topic does not state is not ta
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
   }
   await quotesFirst(engine, '非法营运的三轮车罚款多少', /5000元罚款/)
+})
+
+test('报一样的比例 says the rate is the same, asking none: a passage saying since when answers', async () => {
+  const kb = await corpusOf({ 'pooling.txt': reply('推进居民医保市级统筹', '孔某委员', '2018年开始，城镇居民基本医疗保险在全市范围内统一缴费标准、统一待遇标准。') })
+  await quotesFirst(createAnswerEngine(() => kb), '居民医保从哪年起全市交一样的钱、报一样的比例', /2018年开始/)
 })
 
 test('好几家 is "several", asking no count: a passage without one answers', async () => {
