@@ -127,7 +127,8 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       const entry = table.get(candidate)
       if (!entry) continue
       const after = text.slice(i + length)
-      if (LANDMARK.test(after)) continue
+      // Only a bare name starts a road's or a park's (北京路, 中山公园): written with its level (长宁区路灯, 博乐市街区) it is the place.
+      if (candidate === entry.stem && LANDMARK.test(after)) continue
       words ??= wordSpans(text)
       const institution = INSTITUTION.exec(after)
       // A kind of institution after a full name that jieba reads as a word of its own (not 江城区 inside 平江城区小学).

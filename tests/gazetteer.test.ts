@@ -50,6 +50,10 @@ test('an institution, road or line named after a place is not the place', () => 
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
   assert.deepEqual(named('天津路拓宽工程'), [])
+  // Written with its level, it is the place before a road's or a park's word: its street lights, its blocks, its parks.
+  assert.deepEqual(named('长宁区路灯坏了找谁'), ['长宁区'])
+  assert.deepEqual(named('博乐市街区供暖问题'), ['博乐市'])
+  assert.deepEqual(named('中山市湖心路的公交站'), ['中山市'])
   assert.deepEqual(named('杭州市第一人民医院怎么挂号'), [])
   // A place asked about its institutions is still the place.
   assert.deepEqual(named('成都市有几所大学'), ['成都市'])
