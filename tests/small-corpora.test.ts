@@ -1965,6 +1965,15 @@ test('a body no table knows (林业局), asked for its replies to a kind of moti
   assert.match(turn.reply.text, /没有找到县林业局的答复/)
 })
 
+test('a body asked for its replies that only an unsigned reply of its place may be gets that reply offered as unsigned, not shown as its', async () => {
+  const kb = await corpusOf({
+    'heating.txt': ['对鞍山市第十六届人民代表大会第二次会议第2118号代表建议的答复', '宋某代表：', '您提出的《尽快更换老城区老化供暖管网》的建议收悉，现答复如下：', '我市将分批改造老化供暖管网。', '2019年2月27日'].join('\n'),
+  })
+  const [turn] = await converse(createAnswerEngine(() => kb), '鞍山市教育局对人大代表建议的答复')
+  assert.equal(turn.reply.answered, false, turn.reply.text)
+  assert.match(turn.reply.text, /没有找到鞍山市教育局的答复[^]*以下答复未载明答复单位[^]*2118号/)
+})
+
 test('a body asked for with its place and a number finds the reply signed by its bare name, which says no place', async () => {
   const kb = await corpusOf({
     'science.txt': ['关于省十二届人大五次会议第94号建议的答复', '温某代表：', '您提出的关于支持宜宾市申报创新型城市的建议收悉，现答复如下：', '我厅将支持宜宾市开展创新型城市建设，推动四川创新发展。', '科技厅', '2017年3月16日'].join('\n'),

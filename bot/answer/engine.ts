@@ -406,7 +406,14 @@ function noSuchReply(kb: KnowledgeBase, missing: Mention[], mentions: Mention[])
   const namesItself = missing.some((m) => m.kind !== 'place') && missing.every((m) => m.kind === 'title' || m.kind === 'docNumber')
   const missingKind = namesItself ? '' : missing.every((m) => m.kind === 'unit' || m.kind === 'docNumber' || m.kind === 'year') ? kindsOf(kb.documents) : '答复'
   const mentioning = missing.find((m) => m.mentionedBy)
-  const offersHeading = mentioning ? `提到${mentioning.label}的${kindsOf(offers)}有：` : containing ? `${containing.label}所辖地方的${kindsOf(offers)}有：` : `现有相近的${kindsOf(offers)}有：`
+  const unsigned = missing.some((m) => m.kind === 'unit') && offers.length > 0 && offers.every((doc) => !doc.unit)
+  const offersHeading = mentioning
+    ? `提到${mentioning.label}的${kindsOf(offers)}有：`
+    : containing
+      ? `${containing.label}所辖地方的${kindsOf(offers)}有：`
+      : unsigned
+        ? `以下${kindsOf(offers)}未载明答复单位：`
+        : `现有相近的${kindsOf(offers)}有：`
   return turn('notFound', plain(noSuchReplyText({ asked, places, missingKind, offers: offers.map(describe), offersHeading })), state)
 }
 

@@ -4,7 +4,7 @@
  * new reply's names work as soon as it is ingested. A named entity narrows the search; it never vouches
  * for an answer, and one that matches no reply is said so.
  */
-import { chineseNumeral, nouns, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
+import { chineseNumeral, nouns, splitPlacePrefix, tokenize, type KnowledgeBase, type PlaceMention, type ReplyDocument } from '../../index/index.js'
 import { NAMES_REPLIES, NAMES_TEXTS, ownPlace, recogniseEntities, toChineseNumeral, type Entities, type HeldLocal, type Mention } from './entities.js'
 import { contentTokens } from './refusal.js'
 import { documentWords } from './compose.js'
@@ -181,6 +181,9 @@ const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办�
 const LISTS_REPLIES = /(?:提案|建议|议案|答复|回复)(?:都)?有哪些|哪些(?:关于.{1,30}?的)?(?:提案|建议|议案|答复|回复)/u
 
 /** The message asks for what a unit replied or issued (its 答复, its 通知 on 网课), not just about a topic the unit deals with. */
+/** What names one reply, not a kind of them. */
+const PINS_A_REPLY = new Set<Mention['kind']>(['number', 'proposer', 'title', 'docNumber'])
+
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
@@ -248,9 +251,14 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   const unknownUnit = unknownBodies[0]
   // So is one asked for its reply's contact, date or number (高平市教育局的联系电话, 市民政局的联系人), before it is
   // taken for a follow-up on a topic.
-  // Beside other names (政协, a session, a number) too, unless a reply they name may be its (unsigned, or
-  // signed by the body's bare name, 科技厅): 苍溪县教育局对政协提案的答复 had listed 苍溪县交通运输局's reply.
-  const maybeItsReply = named?.some((doc) => !doc.unit || unknownUnit?.placeUnsaid?.includes(doc))
+  // Beside other names (政协, a session, a number) too, unless a reply they name may be its: signed by the body's
+  // bare name (科技厅), or unsigned and either naming the body (区发改委高度重视) or picked by what names one reply
+  // (a number, a proposer, a title): 苍溪县教育局对政协提案的答复 had listed 苍溪县交通运输局's reply. An unsigned one
+  // only a place or a kind of motion picked is offered under "no such reply": shown as the body's, it was taken for
+  // its answer (本溪市教育局对人大代表建议的答复 had shown an unsigned reply on heating pipes).
+  const pinned = found.mentions.some((m) => PINS_A_REPLY.has(m.kind) && m.docs.length > 0)
+  const body = unknownUnit && splitPlacePrefix(unknownUnit.label).rest
+  const maybeItsReply = named?.some((doc) => unknownUnit?.placeUnsaid?.includes(doc) || (!doc.unit && (pinned || (!!body && doc.text.includes(body)))))
   if (unknownUnit && !maybeItsReply && (rest.length === 0 || ASKS_FOR_REPLY.test(text) || fact)) return { intent: 'noSuchReply', missing: [unknownUnit], mentions: found.mentions }
   if (!found.docs && (fact || refersBack)) {
     const topic = withoutWords(text, [REPLY_REFERENCE, POINTED_MATTER, ANAPHORA, factPattern], FOLLOW_UP_WORDS)

@@ -196,7 +196,8 @@ test('a body no reply is signed by, named in the text of unsigned replies, gets 
   const [turn, picked] = await conversation('市商务委的答复', '1')
   refused(turn)
   assert.match(turn.reply.text, /没有找到市商务委的答复/)
-  assert.match(turn.reply.text, /相近的答复/)
+  // Offered as what they are: replies that name no unit, which may be its.
+  assert.match(turn.reply.text, /以下答复未载明答复单位/)
   assert.ok(turn.state.listed?.includes(unsigned.id), turn.reply.text)
   assert.ok(picked.reply.answered && picked.docIds.length === 1, picked.reply.text)
   // Asked with its place (长宁区发改委), offered where the reply names itself without it (区发改委) and names the place.
