@@ -1568,6 +1568,13 @@ test('a sum or a firm asked that the reply on the topic does not state is not ta
   await quotesFirst(engine, '非法营运的三轮车罚款多少', /5000元罚款/)
 })
 
+test('a year asked is held by a plan\'s span in brackets, 规划(2016-2020年), in the sentence stating the sum', async () => {
+  const kb = await corpusOf({
+    'farmland.txt': answering('关于县人大第31号建议的答复', '某县农业农村局', '2019年5月1日', '田某代表', '关于加快高标准农田建设的建议', '按照《高标准农田建设规划(2016-2020年)》,我县2015年试点,每亩补助1500元。'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '2018年高标准农田每亩补助多少', /每亩补助1500元/)
+})
+
 test('报一样的比例 says the rate is the same, asking none: a passage saying since when answers', async () => {
   const kb = await corpusOf({ 'pooling.txt': reply('推进居民医保市级统筹', '孔某委员', '2018年开始，城镇居民基本医疗保险在全市范围内统一缴费标准、统一待遇标准。') })
   await quotesFirst(createAnswerEngine(() => kb), '居民医保从哪年起全市交一样的钱、报一样的比例', /2018年开始/)

@@ -169,9 +169,9 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // nor a sum (15万元): every reply names its session, and many state a budget.
   // 学生人数, 车位数量是多少 ask it too.
   [new RegExp(`${COUNT_ASKED.source}|(?:人数|数量|个数|户数|数目|总数)(?:是|有|为|大概|一共)*(?:多少|几)?[呢？?]*$`), new RegExp(`(?<![第0-9０-９〇零一二三四五六七八九十百千万两])(?!${NUMBER}+\\s*届|${NUMBER}+\\s*次(?:会议|全会|大会))(?:${DIGIT}+|(?!一(?![一二三四五六七八九十百千万两]))[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*(?:${MEASURE_WORDS})(?<![万亿](?=元))`)],
-  // Not one said to be the same everywhere (报一样的比例, asking since when).
   // A rate or a share (缴费比例, 报销比例是多少, 比例大概多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
-  // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well (办事效率).
+  // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well
+  // (办事效率), nor one said to be the same everywhere (报一样的比例, asking since when).
   [/(?<!一样的?|相同的?|同样的?|统一的?)(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:大概|大约|一般|现在|目前)?(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之(?:几|多少)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
 ]
 
@@ -337,11 +337,12 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   const covered = tokens.filter((token) => words.has(token)).reduce((sum, token) => sum + weight(token), 0)
   const coverage = total > 0 ? covered / total : 0
   const wanted = answerKind(question)
-  // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor is
-  // dated in it, states another year's (2021年…每户5000元). Of a span (1944年到2009年), one is enough.
+  // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor a span
+  // holding it (规划(2016-2020年)), nor is dated in it, states another year's (2021年…每户5000元). Of a span asked
+  // (1944年到2009年), one year is enough.
   const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
   const holds = (hit: Hit) => isQuotable(hit.chunk) && holdsAnswer(wanted!, hit) && (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year)))
-  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year))))
+  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year)) || holdsYear(yearSpans(hit.doc.text), year)))
   if (!wanted && ofYears) return { dense, coverage }
   return { dense, coverage, holdsKind: ofYears && (!wanted || hits.some(holds)) }
 }
@@ -363,8 +364,8 @@ function statedFor(text: string, answers: RegExp, year: number): boolean {
   )
 }
 
-/** A year (2016年), a span (2016-2020年, 2017—2019年, 2016年至2018年) or a year on (2021年起, 2019年以来); not a 文号's 〔2019〕. */
-const YEAR_SPAN = /(?<![0-9０-９〔［\[(（])((?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-－—–~～]|至|到)\s*((?:19|20)\d{2})\s*年|年\s*(起|以来|开始|至今|后)|年)/gu
+/** A year (2016年), a span (2016-2020年, 2017—2019年, 2016年至2018年) or a year on (2021年起, 2019年以来); a 文号's 〔2019〕 has no 年. */
+const YEAR_SPAN = /(?<![0-9０-９])((?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-－—–~～]|至|到)\s*((?:19|20)\d{2})\s*年|年\s*(起|以来|开始|至今|后)|年)/gu
 
 function yearSpans(text: string): [number, number][] {
   return [...text.matchAll(YEAR_SPAN)].map(([, from, to, on]) => [Number(from), to ? Number(to) : on ? Infinity : Number(from)])
