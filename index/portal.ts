@@ -13,7 +13,7 @@
 export type PortalFields = Record<string, string>
 
 const FIELD_WORDS = [
-  '索引号', '索取号', '分类', '主题词', '关键词', '公开主体', '发布机构', '发文机关', '发文单位', '主办单位', '协办单位', '所属机构', '责任部门',
+  '索引号', '索取号', '分类', '主题词', '关键词', '关键字', '公开主体', '发布机构', '发文机关', '发文单位', '主办单位', '协办单位', '所属机构', '责任部门',
   '成文日期', '成文时间', '发文日期', '印发日期', '发布日期', '发布时间', '生效日期', '实施日期', '废止日期', '提交日期', '文号', '发文字号', '编号',
   '有效性', '效力状态', '时效性', '公开类型', '公开类别', '公开方式', '公开属性', '公开范围', '公开时限', '首次公开', '公开期限', '公开载体',
   '载体类型', '来源', '信息来源', '标题', '名称', '类型',
@@ -65,12 +65,15 @@ const PROSE = /^[^|]{30,}[。！？；!?;]$/u
  */
 const BYLINE = new RegExp(`[ \\u3000]+(\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?)[ \\u3000]+(?=${FIELD_WORD}${SEPARATOR})`, 'u')
 
+/** A list's bullet, which some pages print before each field line ("• 文 号:" / "• 泰水〔2024〕86号"). */
+const BULLET = /^\s*[•·●▪◦‣]\s*/u
+
 export function splitPortalBlock(lines: string[]): { fields: PortalFields; body: string[] } {
   const fields: PortalFields = {}
   const portal = new Set<number>()
   const headEnd = lines.findIndex((line) => PROSE.test(line))
   const isHead = (i: number) => headEnd === -1 || i < headEnd
-  lines = labelLinesWithColons(lines.map((line, i) => (isHead(i) ? withColons(line) : line)), isHead)
+  lines = labelLinesWithColons(lines.map((line, i) => (isHead(i) ? withColons(line.replace(BULLET, '')) : line)), isHead)
   lines.forEach((line, i) => {
     if (isHead(i) && TABLE_RULE.test(line)) portal.add(i)
   })

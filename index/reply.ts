@@ -67,11 +67,11 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
 /**
  * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
  * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
- * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于, which
- * precede it in headings (马关县 is a place).
+ * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于/答复, which
+ * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const TERM = `(?:${BODY}\\s*)?(?:(?:(?!对|的|于|在|关于)${H}){0,6}[省市区县](?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
+const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县](?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
 const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
 /** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
 const TERM_ONLY = new RegExp(TERM, 'u')
@@ -159,8 +159,9 @@ const TITLE_PATTERNS = [
   // The lookahead makes the quotes the ones closing before 收悉, so nested quotes stay inside the title.
   new RegExp(`${PROPOSED}(?:关于)?["“](.+?)["”](?=[^"“”]{0,12}收悉|[^"“”。]{0,20}如下)`, 'u'),
   new RegExp(`${PROPOSED}(关于.+?)(?:的?(?:提案|代表建议)(?:[（(][^）)]{1,30}[)）])?)?已?收悉`, 'u'),
-  // or, without the verb, the quoted title alone before 收悉: “关于对维修…一号路的建议”已收悉.
+  // or, without the verb, the quoted title alone before 收悉: “关于对维修…一号路的建议”已收悉, 您《关于…的建议》收悉.
   /["“](关于.+?)["”]\s*已?收悉/u,
+  /(?:您|你们?)《(.+?)》\s*已?收悉/u,
   // Its number may follow in brackets: 你提出的关于…的提案(第016号),已交我们研究办理,现答复如下; or the handling:
   // 现将您提出的关于…的提案办理情况答复如下.
   new RegExp(`${PROPOSED}(关于[^，,。]+?)的?(?:提案|代表建议|建议)(?:(?:[（(][^）)]{1,30}[)）])?[，,][^。]{0,20}|办理情况[^，,。]{0,6})如下`, 'u'),
@@ -377,7 +378,8 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
     number: (number ?? field(FIELDS.motionNumber)?.match(/^第?(\d+)号?$/u)?.[1])?.replace(/－/gu, '-'),
-    docNumber: (field(FIELDS.docNumber) ?? numberLine?.[2] ?? firstGroup(HEADING_DOC_NUMBER.exec(head)) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
+    // A field's value is a 文号 only with its serial's digits: an empty field's neighbour (区政府办, 关键字:…) is not.
+    docNumber: (field(FIELDS.docNumber)?.match(/^.*\d.*$/u)?.[0] ?? numberLine?.[2] ?? firstGroup(HEADING_DOC_NUMBER.exec(head)) ?? runOnHeading(lines)?.[2])?.replace(/\s+/gu, ''),
     publisher: field(FIELDS.publisher),
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: unpadded(firstGroup(SIGNER.exec(text))),

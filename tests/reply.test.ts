@@ -692,3 +692,15 @@ test('a 文号 labelled 编号 in brackets after the heading, an opening startin
   assert.equal(suggested.title, '关于进一步发展农村基础教育的提案')
   assert.deepEqual(suggested.proposers, ['李某某'])
 })
+
+test('a portal block printed as a bulleted list is metadata, not text; an empty 文号 field takes no neighbour for its value; a heading 关于答复县…会议', () => {
+  const bulleted = parsePage(['• 索引号:', '• 001008003011029/2024-68088', '• 文 号:', '• 某水〔2024〕86号', '• 发布机构:', '• 某县水利局', '某县水利局关于答复县十七届人大三次会议第413号代表建议的函', '吴某代表:', '您《关于增加蓄水工程建设的建议》收悉,我局高度重视,现答复如下:', '已将蓄水工程列入规划。', '某县水利局', '2024年6月26日'])
+  assert.equal(bulleted.metadata.docNumber, '某水〔2024〕86号')
+  assert.doesNotMatch(bulleted.text, /索引号|发布机构/)
+  assert.equal(bulleted.metadata.session, '县十七届人大三次会议')
+  assert.equal(bulleted.metadata.title, '关于增加蓄水工程建设的建议')
+  const empty = (...fields: string[]) =>
+    parsePage([...fields, '关于对市政协八届一次会议第016号提案的答复', '周某委员:', '您提出的《关于划定生态红线的建议》(第016号)收悉。现答复如下:', '已调整。', '某市自然资源局', '2022年10月3日']).metadata
+  assert.equal(empty('文       号: 关键字: 划定,生态,委员', '所属机构: 市自然资源局').docNumber, undefined)
+  assert.equal(empty('发布机构', '区政府办', '文号', '某区人民政府').docNumber, undefined)
+})
