@@ -85,9 +85,9 @@ function sessionOf(head: string): string | undefined {
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
  * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits), "第237-7号建议"
- * (a serial with its part), "…的提案(提案编号2022004)", "第16号“关于…的建议”": a number counts only when it numbers a motion.
+ * (a serial with its part; also 第6.11号), "…的提案(提案编号2022004)", "第16号“关于…的建议”": a number counts only when it numbers a motion.
  */
-const MOTION_DIGITS = '(\\d+(?:[-－]\\d+){0,2})'
+const MOTION_DIGITS = '(\\d+(?:[-－.．]\\d+){0,2})'
 const NUMBER = new RegExp(
   `(?:第\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
@@ -483,10 +483,16 @@ function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | unde
  * The proposers are named before 提出的 in the opening ("张蓉委员提出的…"); when it says 您/你们/贵委 instead,
  * they are the addressee — which the caller withholds for a 会办意见/协办函, addressed to a unit.
  */
+/**
+ * Before the names, a co-handling unit's own words (我单位对…) and the deputies' congress (市人大方祖蓉代表): 我单位对市人大
+ * 方祖蓉代表提出的… names 方祖蓉.
+ */
+const WRITER_AND_BODY = /^(?:(?:我|本)(?:单位|局|委|办|厅|部门|中心)?对)?(?:[省市区县]?(?:人大|政协)(?=\p{Script=Han}{2,4}(?:委员|代表)))?/u
+
 function proposersOf(opening: string, addressee: string | undefined): string[] {
   const subject = capture(opening, PROPOSER)
   // 在…会议上提出的, or the session alone (柳州市第十五届人大第五次会议提出的), says when, not who: the proposers are then the addressee.
-  const named = subject && !PRONOUN.test(subject) && !/^在|会议$/u.test(subject) ? subject : addressee
+  const named = (subject && !PRONOUN.test(subject) && !/^在|会议$/u.test(subject) ? subject : addressee)?.replace(WRITER_AND_BODY, '')
   if (!named) return []
   // The title may follow each name (尚小豆委员、田海军委员) or the list.
   return named

@@ -61,8 +61,8 @@ const NUMBER_IN_CONTEXT: RegExp[] = [
   /(?:提案|建议|议案|答复|复函)\s*(?:第\s*)?0*(\d{1,12})(?:\s*号)?(?![\d号线楼路栋室期条款])/,
   // 号 is often dropped before the motion word ("144033提案", as replies write 第144033提案): the word must then follow the digits at once.
   // Digits right after a 文号's bracket (舞教〔2022106号, its 〕 lost) are the 文号's year and serial, not a motion's number.
-  // A code may precede the digits (第B132号) and parts follow them (第237-7号, 16-3-45号), as replies print them.
-  /(?:第\s*(?:[A-Za-z]{1,4})?|(?<![〔［[(（\d-－]))0*(\d{1,12}(?:[-－]\d{1,4}){0,2})(?:\s*号\s*(?:的\s*)?|)(?:代表)?(?:提案|建议|议案|答复|复函|会办)/,
+  // A code may precede the digits (第B132号) and parts follow them (第237-7号, 16-3-45号, 第6.11号), as replies print them.
+  /(?:第\s*(?:[A-Za-z]{1,4})?|(?<![〔［[(（\d-－.．]))0*(\d{1,12}(?:[-－.．]\d{1,4}){0,2})(?:\s*号\s*(?:的\s*)?|)(?:代表)?(?:提案|建议|议案|答复|复函|会办)/,
   /(?:会议|次会)\s*第?\s*0*(\d{1,12})\s*号(?![线楼路栋室文])/,
   /^第?\s*0*(\d{1,12})\s*号$/,
   // By its 编号: 提案编号142028, 编号为142028的提案.
