@@ -1981,6 +1981,19 @@ test('a body asked for its replies that only an unsigned reply of its place may 
   assert.match(turn.reply.text, /没有找到鞍山市教育局的答复[^]*以下答复未载明答复单位[^]*2118号/)
 })
 
+test('a co-handling opinion asked for by its body, session and number (…第43号建议的协办意见), and a number with a dotted part, are looked up', async () => {
+  const kb = await corpusOf({
+    'cohandled.txt': signed('关于对黄山市第八届人民代表大会第四次会议第43号建议的协办意见', '黄山市水利局', '2024年6月1日', '市生态环境局:', '我单位对市人大方某某代表提出的关于解决屯溪区河道水体污染的建议收悉,经研究办理,现提出协办意见如下:', '我局批复了生态补水工程水资源论证报告。'),
+    'museum.txt': signed('城口县发展和改革委员会关于县政协十届一次会议第6.11号提案的复函', '城口县发展和改革委员会', '2022年7月11日', '郭某某委员:', '您提出的《关于加快建设生态博物馆的建议》收悉,现答复如下:', '我委已将博物馆项目纳入规划。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  for (const [asked, file] of [['黄山水利局对市八届人大四次会议第43号建议的协办意见', 'cohandled.txt'], ['城口县政协十届一次会议第6.11号提案的答复', 'museum.txt']]) {
+    const [turn] = await converse(engine, asked)
+    assert.equal(turn.reply.answered, true, `${asked}: ${turn.reply.text}`)
+    assert.deepEqual(turn.docIds, [idOf(kb, file)], `${asked}: ${turn.reply.text}`)
+  }
+})
+
 test('a body asked for with its place and a number finds the reply signed by its bare name, which says no place', async () => {
   const kb = await corpusOf({
     'science.txt': ['关于省十二届人大五次会议第94号建议的答复', '温某代表：', '您提出的关于支持宜宾市申报创新型城市的建议收悉，现答复如下：', '我厅将支持宜宾市开展创新型城市建设，推动四川创新发展。', '科技厅', '2017年3月16日'].join('\n'),

@@ -188,7 +188,7 @@ const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|�
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 哪些 哪个 哪件 哪份 哪一件 哪一份 哪篇 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 协办 哪些 哪个 哪件 哪份 哪一件 哪一份 哪篇 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
 )
 
 export function understand(message: string, kb: KnowledgeBase, state?: ConversationState, today = new Date()): Understanding {
@@ -483,8 +483,11 @@ function withoutWords(text: string, patterns: Array<RegExp | undefined>, words: 
 }
 
 function topicWords(text: string): string[] {
-  return tokenize(text).filter((token) => !LOOKUP_WORDS.has(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
+  return tokenize(text).filter((token) => !LOOKUP_WORDS.has(token) && !PREPOSITION_AND_LEVEL.test(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
 }
+
+/** A preposition jieba glues to the level word of a session named after it (水利局对|市八届人大…): no topic. */
+const PREPOSITION_AND_LEVEL = /^[对向给在][省市区县]$/u
 
 function sectionRequest(text: string, kb: KnowledgeBase, docId: string | undefined): SectionRequest | undefined {
   if (WHOLE.test(text)) return { kind: 'cited' }
