@@ -9,6 +9,8 @@
  *  - fresh18: 10 replies of one city's units, 西安 (tests/fixtures/fresh18), as a district would deploy the bot
  *  - fresh19: 12 replies from 10 provinces (tests/fixtures/fresh19), as a corpus of their own
  *  - fresh20: 12 policy guides and Q&A pages of 12 places (tests/fixtures/fresh20), 4 more set aside (tests/fixtures/fresh20-aside)
+ *  - fresh21: 10 policy Q&A pages and notices of 9 places (tests/fixtures/fresh21), 4 more set aside (tests/fixtures/fresh21-aside)
+ *  - fresh22: 12 replies from 11 provinces (tests/fixtures/fresh22), as a corpus of their own
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -27,6 +29,8 @@ const SETS: Record<string, string[]> = {
   fresh18: [path.join(FIXTURES, 'fresh18')],
   fresh19: [path.join(FIXTURES, 'fresh19')],
   fresh20: [path.join(FIXTURES, 'fresh20')],
+  fresh21: [path.join(FIXTURES, 'fresh21')],
+  fresh22: [path.join(FIXTURES, 'fresh22')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
