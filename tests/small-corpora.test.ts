@@ -1531,6 +1531,20 @@ const STATED_OR_NOT = [
     refused: '高龄生活补贴申请以后多长时间能到账',
   },
   {
+    kind: 'a length of time (最长能贷多少年), which a date (2023年9月28日) is not',
+    stated: reply('延长公积金贷款期限', '郝某代表', '住房公积金贷款最长期限为30年，且不超过法定退休年龄后5年。'),
+    unstated: reply('提高创业担保贷款额度', '任某代表', '2023年9月28日起，创业担保贷款个人最高额度提高至30万元。'),
+    answered: { question: '住房公积金贷款最长能贷多少年', quoting: /最长期限为30年/ },
+    refused: '创业担保贷款最长能贷多少年',
+  },
+  {
+    kind: 'a length of time stated as half of one (满半年)',
+    stated: reply('放宽居住证申领条件', '邹某代表', '来本市居住的人员，自居住登记之日起满半年后可申领居住证。'),
+    unstated: reply('规范出租房屋管理', '钱某代表', '出租房屋的房东应当在租客入住后及时办理登记。'),
+    answered: { question: '来了以后要住多久才能办居住证', quoting: /满半年/ },
+    refused: '出租房屋登记要多久才能办好',
+  },
+  {
     kind: 'a day of the month (几号发), which a house number (永平路36号) is not',
     stated: reply('按时发放城乡居民养老金', '陈某代表', '城乡居民养老金每月10日前发放到个人账户。'),
     unstated: reply('方便高龄津贴申领', '何某代表', '高龄津贴可持身份证到县民政局老龄科(屏山街道永平路36号)咨询办理。'),

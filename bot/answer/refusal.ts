@@ -119,8 +119,8 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   ],
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
-  // An age (80周岁) is no length of time.
-  [/(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?<![这近前头后哪])(?:几|多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`${NUMBER}\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|当[天日月年]|即时|立即|当场|长期|终身`)],
+  // An age (80周岁) is no length of time, nor a date (2023年9月28日: its year, month and day); 公元几年 asks a year.
+  [/(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?<![这近前头后哪元国])(?:几|多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|半\\s*个?(?:年|月|天|小时)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前; asked of a work (哪天建成开放),
   // by one for it, as the kinds below.
   // Not a house number (永平路36号).
