@@ -1545,6 +1545,13 @@ const STATED_OR_NOT = [
     refused: '出租房屋登记要多久才能办好',
   },
   {
+    kind: 'the papers to bring (要带哪些材料)',
+    stated: reply('简化残疾人补贴申请', '唐某代表', '残疾人可持身份证、户口本和残疾人证，向户籍所在地街道办事处提出申请。'),
+    unstated: reply('落实惠民殡葬政策', '祝某代表', '我市对城乡居民免除基本殡葬服务费用，由殡仪馆直接减免。'),
+    answered: { question: '申请残疾人补贴要带哪些材料', quoting: /持身份证、户口本和残疾人证/ },
+    refused: '办殡葬费用减免，家属要带哪些材料去',
+  },
+  {
     kind: 'a day of the month (几号发), which a house number (永平路36号) is not',
     stated: reply('按时发放城乡居民养老金', '陈某代表', '城乡居民养老金每月10日前发放到个人账户。'),
     unstated: reply('方便高龄津贴申领', '何某代表', '高龄津贴可持身份证到县民政局老龄科(屏山街道永平路36号)咨询办理。'),
