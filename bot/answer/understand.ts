@@ -180,10 +180,10 @@ const HOW_MANY_REPLIES = /(?:一共|总共|共)?(?:有|答复了|回复了|办�
 /** Asks which replies there are (…的提案有哪些, 哪些答复). */
 const LISTS_REPLIES = /(?:提案|建议|议案|答复|回复)(?:都)?有哪些|哪些(?:关于.{1,30}?的)?(?:提案|建议|议案|答复|回复)/u
 
-/** The message asks for what a unit replied or issued (its 答复, its 通知 on 网课), not just about a topic the unit deals with. */
 /** What names one reply, not a kind of them. */
 const PINS_A_REPLY = new Set<Mention['kind']>(['number', 'proposer', 'title', 'docNumber'])
 
+/** The message asks for what a unit replied or issued (its 答复, its 通知 on 网课), not just about a topic the unit deals with. */
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
 /** Words that only say "show me that reply": what remains after removing them is the actual question. */
