@@ -480,15 +480,15 @@ function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | unde
 }
 
 /**
- * The proposers are named before 提出的 in the opening ("张蓉委员提出的…"); when it says 您/你们/贵委 instead,
- * they are the addressee — which the caller withholds for a 会办意见/协办函, addressed to a unit.
- */
-/**
  * Before the names, a co-handling unit's own words (我单位对…) and the deputies' congress (市人大方祖蓉代表): 我单位对市人大
  * 方祖蓉代表提出的… names 方祖蓉.
  */
 const WRITER_AND_BODY = /^(?:(?:我|本)(?:单位|局|委|办|厅|部门|中心)?对)?(?:[省市区县]?(?:人大|政协)(?=\p{Script=Han}{2,4}(?:委员|代表)))?/u
 
+/**
+ * The proposers are named before 提出的 in the opening ("张蓉委员提出的…"); when it says 您/你们/贵委 instead,
+ * they are the addressee — which the caller withholds for a 会办意见/协办函, addressed to a unit.
+ */
 function proposersOf(opening: string, addressee: string | undefined): string[] {
   const subject = capture(opening, PROPOSER)
   // 在…会议上提出的, or the session alone (柳州市第十五届人大第五次会议提出的), says when, not who: the proposers are then the addressee.
