@@ -13,7 +13,7 @@ import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
 import { splitMessage } from '../conversation/split.js'
-import { bestReplyLacksKind, contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
+import { contentTokens, framingClausesAsked, framingClausesLast, evidence, holdingKindFirst, isAnswerable, lacksKind, loadCalibration, margin, type Calibration, type Evidence } from './refusal.js'
 import type { AnswerEngine, ContactView, ConversationState, Intent, PassageCandidate, PassageView, Reply, Turn } from './types.js'
 import { opensPointing, understand, withoutNames, type Fact, type SectionRequest, type Understanding } from './understand.js'
 
@@ -131,7 +131,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const ofPlaces = (hit: Hit) => (asked.places ?? []).every((place) => !anotherPlacesText(hit.doc, place) || hit.chunk.text.includes(place.stem))
   // A village, road or school named is one some text names (else it was said to be missing): only such texts answer for it.
   const ofLocals = (hit: Hit) => (asked.locals ?? []).every((local) => local.docIds.includes(hit.doc.id))
-  const hits = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk) && ofPlaces(hit) && ofLocals(hit))), asks), asks)
+  const { ordered: hits, bestReplyLacks } = holdingKindFirst(framingClausesLast(distinct(ranked.filter((hit) => isQuotable(hit.chunk) && ofPlaces(hit) && ofLocals(hit))), asks), asks)
   const best = hits.slice(0, PER_REPLY)
   const close = closeToBest(best)
   // The evidence is that of the passages that would be quoted, never of the best match anywhere in the
@@ -154,7 +154,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   const chosen = quotable.map((i) => best[i])
   // Asked for a time, a sum or a count that the reply on the topic does not state, another reply's is no answer
   // (its fine is for another offence), however close its passage.
-  const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) && !bestReplyLacksKind(hits, asks) ? chosen : []
+  const shown = steps.length ? steps : isAnswerable(found, calibration) && vouched(chosen) && !bestReplyLacks ? chosen : []
   if (shown.length === 0) return { ...(await notAnswered(kb, calibration, asked, docIds, otherSubject)), evidence: found, candidates }
   // Asked for a number to call about it, passages on the topic are no answer when neither their reply nor they
   // give one: a phone is what is asked, as a sum is for 多少钱 (so it goes with the answer kinds). Asked which

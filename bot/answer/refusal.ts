@@ -225,24 +225,19 @@ const SHORT_TIME = 12
  * The passages of the best hit's reply that hold what the question asks for (a time, an amount, a count,
  * for a count first those counting the very thing) ahead of the other hits: a passage lacking it cannot
  * answer, so it must not take a place among the best. Only that reply's: the ranking still says which
- * reply is on the topic, and another reply's fee is no answer to a canteen's price.
+ * reply is on the topic, and another reply's fee is no answer to a canteen's price. `bestReplyLacks`: the
+ * question asks for a kind that no passage of that reply holds, so another reply's is no answer for it either.
  */
-export function holdingKindFirst<T extends Hit>(hits: T[], question: string): T[] {
+export function holdingKindFirst<T extends Hit>(hits: T[], question: string): { ordered: T[]; bestReplyLacks: boolean } {
   const wanted = answerKind(question)
-  if (!wanted || hits.length === 0) return hits
+  if (!wanted || hits.length === 0) return { ordered: hits, bestReplyLacks: false }
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
   // Of those, the ones counting what is asked for (有几家 → 31家) before a number of something else (85折).
   const counted = COUNT_ASKED.exec(question)?.[1]?.replace(GENERIC_COUNT, '')
   // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does. A round
   // count is one too: 6100余家, 200多所.)
   const exact = counted ? ahead.filter((hit) => new RegExp(`(?:${DIGIT}+|(?!一${counted})[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?${counted}`).test(hit.chunk.text)) : []
-  return [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))]
-}
-
-/** Whether the question asks for a kind that no passage of the best-ranked reply holds: another reply's is no answer for it. */
-export function bestReplyLacksKind(hits: Hit[], question: string): boolean {
-  const wanted = answerKind(question)
-  return !!wanted && hits.length > 0 && !hits.some((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
+  return { ordered: [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))], bestReplyLacks: ahead.length === 0 }
 }
 
 /**
@@ -361,13 +356,14 @@ const YEAR_NAMED = /(?<![0-9０-９])((?:19|20)\d{2})\s*年(?!\s*[0-9０-９]{1,
  * is another year's sum, though the sentence names a plan of 2016-2020年 too.
  */
 function statedFor(text: string, answers: RegExp, year: number): boolean {
-  return text.split(/[。；;\n]/u).some((sentence) =>
-    sentence.split(/[，,]/u).some((clause) => {
+  return text.split(/[。；;\n]/u).some((sentence) => {
+    const sentenceSpans = yearSpans(sentence)
+    return sentence.split(/[，,]/u).some((clause) => {
       if (!answers.test(clause)) return false
       const spans = yearSpans(clause)
-      return spans.length ? holdsYear(spans, year) : !yearSpans(sentence).length || holdsYear(yearSpans(sentence), year)
-    }),
-  )
+      return spans.length ? holdsYear(spans, year) : !sentenceSpans.length || holdsYear(sentenceSpans, year)
+    })
+  })
 }
 
 /** A year (2016年), a span (2016-2020年, 2017—2019年, 2016年至2018年) or a year on (2021年起, 2019年以来); a 文号's 〔2019〕 has no 年. */
