@@ -6,15 +6,15 @@
  * A kind whose rule lists an answerable question here costs that answer wherever the question is asked.
  */
 import { existsSync } from 'node:fs'
-import { KnowledgeBase, STATE_DIR } from '../../index/index.js'
+import { KnowledgeBase } from '../../index/index.js'
 import { evidence } from '../../bot/answer/refusal.js'
+import { evalIndexDir } from './corpus-index.js'
 import { devSets, externalSets, loadEvalSet, relevantChunks } from './dataset.js'
-import path from 'node:path'
 
 let asked = 0
 const lacking: string[] = []
 for (const set of [loadEvalSet(), ...[...externalSets(), ...devSets()].map(loadEvalSet)]) {
-  const indexDir = path.join(STATE_DIR, `eval-index${set.name ? `-${set.name}` : ''}`)
+  const indexDir = evalIndexDir(set.name)
   if (!existsSync(indexDir)) {
     console.log(`${set.name || 'ours'}: no index at ${indexDir} (npm run eval -- --set … builds it)`)
     continue
