@@ -41,6 +41,7 @@ const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,“‘（(《]/u
 /** "办理结果：", "联系人：": a short label and a colon start a field of their own. */
 const OPENS_FIELD = /^\p{Script=Han}{2,6}[:：]/u
 const HEADER = /^(source|partial)\s*:\s*(.*)$/i
+const BARE_ADDRESS = /^https?:\/\/\S+$/i
 /** A line that opens a structural unit, so the line before it ends a paragraph. */
 const OPENS_SECTION = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
 /**
@@ -80,6 +81,11 @@ function readHeader(lines: string[]): { sourceUrl?: string; partial: boolean; bo
   for (; i < lines.length; i++) {
     const line = lines[i].trim()
     if (!line) continue
+    // A text saved from a page often starts with its address alone on the line, unlabelled.
+    if (BARE_ADDRESS.test(line) && !sourceUrl) {
+      sourceUrl = line
+      continue
+    }
     const match = HEADER.exec(line)
     if (!match) break
     if (match[1].toLowerCase() === 'source') sourceUrl = match[2].split(/\s/)[0] || undefined

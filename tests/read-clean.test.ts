@@ -48,6 +48,12 @@ test('the source header becomes metadata and web-page leftovers are dropped', ()
   assert.deepEqual(cleaned.portal, { 发布时间: '2024-03-25', 来源: '区科委' }, 'the page fields are metadata, not text')
 })
 
+test('a text opening with its page address alone on the line cites it, and neither quotes it nor takes it for its name', () => {
+  const cleaned = cleanText(['https://example.gov.cn/news/2024/88.html', '老年助餐点均已运营', '全市500多家老年助餐点均已投入运营。'].join('\n'))
+  assert.equal(cleaned.sourceUrl, 'https://example.gov.cn/news/2024/88.html')
+  assert.equal(cleaned.text, '老年助餐点均已运营\n全市500多家老年助餐点均已投入运营。')
+})
+
 test('a title run together with the page byline keeps the title as text; the date and the source are metadata', () => {
   const cleaned = cleanText(['某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函 2023-06-01 来源:区政府办公室建议提案处', '王五委员:', '您提出的关于加装电梯的提案收悉,现将办理情况答复如下:'].join('\n'))
   assert.equal(cleaned.text.split('\n')[0], '某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函')
