@@ -9,6 +9,7 @@ export { loadSegmenter, nouns, tokenize, wordSpans, type WordSpan } from './segm
 export { findPlaces, isWithin, liesApart, splitPlacePrefix, type PlaceMention } from './gazetteer.js'
 export { CHINESE_DIGITS, chineseNumeral, sentenceSpans } from './text.js'
 export { toSimplified } from './script.js'
+export { datesIn } from './reply.js'
 export { DEFAULT_CHUNK_OPTIONS, headingMarker, isEnumeration, isQuotable, type ChunkOptions } from './chunk.js'
 export { QUERY_INSTRUCTION } from './embed.js'
 export { SUPPORTED_EXTENSIONS } from './read.js'

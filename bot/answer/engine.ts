@@ -9,6 +9,7 @@ import {
   type Examples,
 } from './compose.js'
 import { anotherPlacesText, motionOf, type Mention } from './entities.js'
+import { factSource } from './fact-source.js'
 import { nearReplies } from './near-replies.js'
 import { nextStepWords, statesNextSteps } from './next-steps.js'
 import { normalizeMessage } from './normalize.js'
@@ -161,7 +162,7 @@ async function question(kb: KnowledgeBase, calibration: Calibration, asked: Extr
   // department (找哪个部门批), a passage naming it answers.
   const phoneless = fact === 'contact' && PHONE_ASKED.test(asked.message ?? query) && !shown.some((hit) => hit.doc.contact?.phone || PHONE_NUMBER.test(hit.chunk.text))
   const judgedEvidence: Evidence = phoneless ? { ...found, holdsKind: false } : found
-  if (phoneless && lacksKind(judgedEvidence, calibration)) return { ...factTurn(shown[0].doc, 'contact', { ranked: [], shown: 0 }), evidence: judgedEvidence }
+  if (phoneless && lacksKind(judgedEvidence, calibration)) return { ...factTurn(kb, shown[0].doc, 'contact', { ranked: [], shown: 0 }), evidence: judgedEvidence }
   // "更多" goes on after the quoted passages with the other ranked ones that pass the check on their own.
   const further = passing(hits.map((hit, i) => ({ docId: hit.doc.id, evidence: alone[i] })), calibration).map((i) => hits[i])
   const order = [...shown, ...further.filter((hit) => !shown.includes(hit))]
@@ -442,13 +443,17 @@ function kindsOf(docs: ReplyDocument[]): string {
 /** The contact, date, document number, proposers, unit or session of one reply, from its own text. */
 function fact(kb: KnowledgeBase, docId: string, asked: Fact, state: ConversationState): Turn {
   const doc = kb.getDocument(docId)
-  return doc ? factTurn(doc, asked, state) : turn('clarify', plain(WHICH_REPLY_TEXT), state)
+  return doc ? factTurn(kb, doc, asked, state) : turn('clarify', plain(WHICH_REPLY_TEXT), state)
 }
 
-function factTurn(doc: ReplyDocument, asked: Fact, state: ConversationState): Turn {
+/** The fact, then the reply's own words stating it, quoted and cited like any answer's passage. */
+function factTurn(kb: KnowledgeBase, doc: ReplyDocument, asked: Fact, state: ConversationState): Turn {
   const { line, answered } = factLine(doc, asked)
-  const text = [line, contactBlock([doc])].join('\n')
-  return turn('fact', { answered, text, passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
+  const source = answered ? factSource(doc, kb.chunksOf(doc.id), asked) : undefined
+  if (!source) return turn('fact', { answered, text: [line, contactBlock([doc])].join('\n'), passages: [], contacts: [contactView(doc)] }, { ...state, docId: doc.id }, [doc.id])
+  const answer = passagesTurn(kb, 'fact', [{ chunk: source.chunk, score: 1 }], state, source.words)
+  leading(answer.reply, line)
+  return answer
 }
 
 /** Words asking for a number to call, not only whom or which department (找谁, 找哪个部门). */
