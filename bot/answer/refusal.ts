@@ -94,6 +94,26 @@ const FINISHED_OR_BEGUN = new RegExp(`${FINISHED.source}|${BEGUN.source}`)
 const NONE_YET = /暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后/
 /** Asked of a work done already (哪年修的, 从哪一年开始实施): its year may be long before the reply's. */
 const ASKED_OF_PAST = /(?:修|建|造|盖|成|工|通|车|放|用|施|动)的|从|自|始建|已经?|曾/
+/**
+ * A sum asked: a price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
+ * 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
+ * So does an investment or funding asked how much (总投资是多少, 资金具体是多少, 能争取到多少上级资金), not how many
+ * projects; and a subsidy or an award (补助标准是多少, 奖励多少) as a 补贴 is.
+ */
+const SUM_ASKED =
+  /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬|罚款|罚金)(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少[^，。？?]{0,4}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚)多少(?![年天个次人岁周月日])|起付(?:线|标准)/
+/**
+ * A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
+ * A share is one of a sum (报销70%), not a rate of something done (火化率达100%) nor a part of a whole (占全区任务的40%).
+ */
+const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
+/**
+ * A sum asked per month or per 亩 (每个月托费多少, 每亩补贴多少钱) is answered by one stated so (每月60元, 260元/人/月,
+ * 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元). Not per year: budgets and
+ * contributions are stated by the year without saying so (个人缴纳20元).
+ */
+const PER_UNIT_ASKED = /每\s*(?:个|一)?\s*(月|亩|平方米|平米|吨|小时|天|日)/u
+const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 平方米: /平方米|平米|㎡/u, 平米: /平方米|平米|㎡/u, 吨: /吨/u, 小时: /小时|时/u, 天: /天|日/u, 日: /天|日/u }
 const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
@@ -102,15 +122,7 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     // Pages type a clock's colon as any two-dot sign: 6:30, 6：30, 6︰30, 6∶30.
     new RegExp(`${DIGIT}{1,2}[:：︰∶]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时|周末|双休日|节假日|工作日|周[一二三四五六日]|星期[一二三四五六日天]`),
   ],
-  [
-    // A price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
-    // 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
-    // So does an investment or funding asked how much (总投资是多少, 资金具体是多少, 能争取到多少上级资金), not how many
-    // projects; and a subsidy or an award (补助标准是多少, 奖励多少) as a 补贴 is.
-    /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬|罚款|罚金)(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少[^，。？?]{0,4}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚)多少(?![年天个次人岁周月日])|起付(?:线|标准)/,
-    // A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
-    new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`),
-  ],
+  [SUM_ASKED, SUM_STATED],
   // How often (多久清理一次, 隔多长时间来一趟, 多久去学校、小区讲一回, 发车频率) is answered by a frequency: 每天, 每周两次, 每15分钟, 30分钟一班,
   // 发车间隔高峰十分钟, 按季度; not by 定期 or 常态化, which say it recurs but not how often.
   [
@@ -163,8 +175,9 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     /(?:哪些|什么|啥)(?:材料|资料|证件|证明)|(?:要|需要|得)带(?:什么|啥|哪些)|(?:需要|要)(?:提供|准备|提交|交)(?:什么|哪些|啥)(?:材料|资料|证件|东西)?/,
     /材料|资料|证明|证件|复印件|原件|身份证|户口|照片|申请表|合同|证书|凭证|发票|居住证|营业执照|银行卡|存折|社保卡|社会保障卡/,
   ],
-  // An account to follow (关注哪个公众号, 发消息的号叫啥; not 哪个号码, a phone) is answered by a passage naming one.
-  [/公众号|微信号|视频号|(?:哪个|什么)号(?!码)|号叫(?:啥|什么)/, /公众号|微信号|视频号|微博|抖音|小程序|客户端|APP|App|app/],
+  // An account to follow or an app to use (关注哪个公众号, 发消息的号叫啥, 在哪个APP里领券; not 哪个号码, a phone) is
+  // answered by a passage naming one, not by one sending the reader to a counter.
+  [/公众号|微信号|视频号|(?:哪个|什么)号(?!码)|号叫(?:啥|什么)|(?:哪个|什么|哪款|啥)(?:APP|App|app|小程序|客户端|软件)/, /公众号|微信号|视频号|微博|抖音|小程序|客户端|APP|App|app|软件|云闪付|支付宝|微信/],
   // An address asked for (办公地址在哪里, 地址是什么; not 地址变更) is answered by one: 安西路35号, 3号楼, 市民中心大楼2楼,
   // 位于…, or the text's contact address.
   [/地址(?:是|在|为)?(?:哪|什么|多少)|(?:什么|哪个)地址|地址[呢？?]*$/, ADDRESS],
@@ -189,7 +202,8 @@ function answerKind(question: string): Kind | undefined {
   const finished = FINISHED.test(question)
   const started = STARTED.test(question)
   const stage = !ofWork ? undefined : finished && started ? FINISHED_OR_BEGUN : finished ? FINISHED : started ? BEGUN : undefined
-  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), stage }
+  const per = kind[1] === SUM_STATED ? PER_UNIT_STATED[PER_UNIT_ASKED.exec(question)?.[1] ?? ''] : undefined
+  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), stage, per }
 }
 
 /**
@@ -201,12 +215,15 @@ interface Kind {
   answers: RegExp
   toCome: boolean
   stage?: RegExp
+  /** a sum asked per month or per 亩: the unit its clause must name */
+  per?: RegExp
 }
 
-function holdsAnswer({ answers, toCome, stage }: Kind, hit: Hit): boolean {
+function holdsAnswer({ answers, toCome, stage, per }: Kind, hit: Hit): boolean {
   const written = Number(hit.doc.date?.slice(0, 4))
   const text = toCome && written ? hit.chunk.text.replace(EARLIER_DATE, (date, year) => (Number(year) < written ? '' : date)) : hit.chunk.text
   if (stage) return clauses(text, answers).some((clause) => (answers.test(clause) || NEXT_STEP.test(clause)) && (stage.test(clause) || NONE_YET.test(clause)))
+  if (per) return text.split(/[。；;\n，,]/u).some((clause) => answers.test(clause) && per.test(clause))
   // An address may be the text's contact address, shown with every answer from it.
   return answers.test(text) || (answers === ADDRESS && !!hit.doc.contact?.address)
 }
@@ -342,25 +359,45 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   // holding it (规划(2016-2020年)), nor is dated in it, states another year's (2021年…每户5000元). Of a span asked
   // (1944年到2009年), one year is enough.
   const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
-  const holds = (hit: Hit) => isQuotable(hit.chunk) && holdsAnswer(wanted!, hit) && (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year)))
-  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year)) || holdsYear(yearSpans(hit.doc.text), year)))
+  // A name the question quotes (九甲镇“云上九甲、十里栈道”项目总投资) is what is asked about: another project's sum
+  // in the same passage is no answer.
+  const names = [...question.matchAll(QUOTED_NAME)].map((match) => match[1])
+  const holds = (hit: Hit) =>
+    isQuotable(hit.chunk) &&
+    holdsAnswer(wanted!, hit) &&
+    (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year, writtenIn(hit)))) &&
+    names.every((name) => namedWith(hit.chunk.text, wanted!.answers, name))
+  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year)) || holdsYear(yearSpans(hit.doc.text, writtenIn(hit)), year)))
   if (!wanted && ofYears) return { dense, coverage }
   return { dense, coverage, holdsKind: ofYears && (!wanted || hits.some(holds)) }
 }
 
 const YEAR_NAMED = /(?<![0-9０-９])((?:19|20)\d{2})\s*年(?!\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)/gu
 
+/** A name quoted in a question: “云上九甲、十里栈道”, 「一网通办」. */
+const QUOTED_NAME = /[“「『"‘]([^”」』"’]{2,30})[”」』"’]/gu
+
+/** Whether a sentence of the text names this and states what is asked. */
+function namedWith(text: string, answers: RegExp, name: string): boolean {
+  return text.split(/[。；;\n]/u).some((sentence) => sentence.includes(name) && answers.test(sentence))
+}
+
+/** The year a text was written in, when it is dated. */
+function writtenIn(hit: Hit): number | undefined {
+  return hit.doc.date ? Number(hit.doc.date.slice(0, 4)) : undefined
+}
+
 /**
  * Whether a text states what is asked for a year asked (2018年拨了多少钱): in a clause naming that year, or
  * a span holding it (2016-2020年, 2021年起), or naming none in a sentence naming none other. 2016年…支持1600万元
  * is another year's sum, though the sentence names a plan of 2016-2020年 too.
  */
-function statedFor(text: string, answers: RegExp, year: number): boolean {
+function statedFor(text: string, answers: RegExp, year: number, written?: number): boolean {
   return text.split(/[。；;\n]/u).some((sentence) => {
-    const sentenceSpans = yearSpans(sentence)
+    const sentenceSpans = yearSpans(sentence, written)
     return sentence.split(/[，,]/u).some((clause) => {
       if (!answers.test(clause)) return false
-      const spans = yearSpans(clause)
+      const spans = yearSpans(clause, written)
       return spans.length ? holdsYear(spans, year) : !sentenceSpans.length || holdsYear(sentenceSpans, year)
     })
   })
@@ -369,9 +406,11 @@ function statedFor(text: string, answers: RegExp, year: number): boolean {
 /** A year (2016年), a span (2016-2020年, 2017—2019年, 2016年至2018年) or a year on (2021年起, 2019年以来); a 文号's 〔2019〕 has no 年. */
 const YEAR_SPAN = /(?<![0-9０-９])((?:19|20)\d{2})\s*(?:年\s*)?(?:(?:[-－—–~～]|至|到)\s*((?:19|20)\d{2})\s*年|年\s*(起|以来|开始|至今|后)|年)/gu
 
-function yearSpans(text: string): [number, number][] {
-  return [...text.matchAll(YEAR_SPAN)].map(([, from, to, on]) => [Number(from), to ? Number(to) : on ? Infinity : Number(from)])
+/** `written`: the year of the text, where 以来 and 至今 end (自2017年以来硬化130公里 says nothing of the year after). */
+function yearSpans(text: string, written?: number): [number, number][] {
+  return [...text.matchAll(YEAR_SPAN)].map(([, from, to, on]) => [Number(from), to ? Number(to) : on ? (UP_TO_NOW.test(on) && written) || Infinity : Number(from)])
 }
+const UP_TO_NOW = /以来|至今/u
 
 function holdsYear(spans: [number, number][], year: number): boolean {
   return spans.some(([from, to]) => from <= year && year <= to)
