@@ -1524,6 +1524,41 @@ const STATED_OR_NOT = [
     refused: '政务中心路口的红绿灯预计哪年能装上',
   },
   {
+    kind: 'a sum asked per month (每个月托费多少), which a project\'s total (总投资4000万元) is not',
+    stated: reply('规范普惠托育收费', '韩某委员', '城东普惠托育园保育费为每月1200元，由区发改委核定。'),
+    unstated: reply('改造市游泳馆', '雷某委员', '市游泳馆改造项目已完成批复，总投资4000万元，建设期为12个月，建成后向市民开放。'),
+    answered: { question: '城东普惠托育园每个月托费多少', quoting: /每月1200元/ },
+    refused: '游泳馆改造好以后每个月的月卡多少钱',
+  },
+  {
+    kind: 'a sum asked (能领多少补贴), which a rate of something done (火化率达100%) is not',
+    stated: reply('资助困难家庭大学新生', '邓某委员', '对考入大学的困难家庭学生，每人一次性发放助学金5000元。'),
+    unstated: reply('推进殡葬改革', '易某委员', '我县全面推行殡葬改革以来，七个乡镇均已建成公益性公墓，亡故人员火化率达100%。'),
+    answered: { question: '考上大学的困难学生能领多少助学金', quoting: /5000元/ },
+    refused: '殡葬改革以后火化的家庭能领多少补贴',
+  },
+  {
+    kind: 'a sum asked of a project the question quotes (“云上栈道”项目总投资), which another project\'s sum is not',
+    stated: reply('建设“花谷步道”项目', '施某代表', '“花谷步道”项目总投资300万元，已列入县重点项目。'),
+    unstated: reply('支持“云上栈道”项目建设', '叶某代表', '2018年，我局安排30万元支持了“万株樱树”项目建设。关于“云上栈道”项目，鉴于县级财力紧张，我局将报送市文旅局争取上级资金支持。'),
+    answered: { question: '“花谷步道”项目总投资是多少', quoting: /总投资300万元/ },
+    refused: '“云上栈道”项目总投资是多少',
+  },
+  {
+    kind: 'a count asked for a year after the reply (2023年计划硬化多少公里), which a total since an earlier year (自2017年以来) is not',
+    stated: answering('关于第5号代表建议的答复', '某镇人民政府', '2022年5月25日', '刘某代表', '关于建设文化广场的建议', '2023年，我镇计划在东岭、南坪新建文化广场2处。'),
+    unstated: answering('关于第9号代表建议的答复', '某乡人民政府', '2022年5月20日', '陈某代表', '关于硬化西坡村道的建议', '自2017年以来，我乡硬化辖区农村公路约130公里，西坡村道暂不具备硬化条件。'),
+    answered: { question: '东岭2023年计划新建几处文化广场', quoting: /文化广场2处/ },
+    refused: '西坡所在的乡2023年计划再硬化多少公里村道',
+  },
+  {
+    kind: 'an app asked (在哪个APP里领券), which a passage sending the reader to a counter does not answer',
+    stated: reply('推广医保电子凭证', '程某委员', '参保人可在国家医保服务平台APP激活医保电子凭证，就医时扫码结算。'),
+    unstated: reply('扩大汽车以旧换新补贴', '唐某委员', '汽车以旧换新补贴的具体操作流程可到参与企业现场详细咨询。'),
+    answered: { question: '医保电子凭证要在哪个APP里激活', quoting: /国家医保服务平台APP/ },
+    refused: '汽车以旧换新的补贴要在哪个APP里领券',
+  },
+  {
     kind: 'a length of time (多长时间能到账), which an age (80周岁) is not',
     stated: reply('加快残疾人补贴发放', '罗某代表', '残疾人两项补贴审核通过后，15个工作日内发放到账。'),
     unstated: reply('提高高龄补贴标准', '杨某代表', '高龄生活补贴按80-89周岁每月60元、90-99周岁每月100元的标准发放。'),
@@ -1587,6 +1622,23 @@ test('a sum or a firm asked that the reply on the topic does not state is not ta
     assert.equal(turn.reply.answered, false, `${asked}: ${turn.reply.text}`)
   }
   await quotesFirst(engine, '非法营运的三轮车罚款多少', /5000元罚款/)
+})
+
+test('a fact read out of a reply (its date, 文号, phone) is shown with the reply\'s own words stating it, quoted and cited; a fact it lacks quotes nothing', async () => {
+  const kb = await corpusOf({
+    'town.txt': signed('太白县鹦鸽镇人民政府关于县政协九届二次会议第54号提案的答复', '太白县鹦鸽镇人民政府', '二〇二三年十月八日', '鹦政函〔2023〕74号', '曹文军委员：', '您提出的《关于改善镇区停车秩序的提案》收悉，现答复如下：', '我镇已在镇区新划停车位120个，并安排专人管理。', '联系人：王晓 联系电话：0917-4512345'),
+    'river.txt': answering('关于县人大第8号建议的答复', '某县水利局', '2023年6月2日', '马某代表', '关于整治西沟河道的建议', '西沟河道整治已列入今年计划，汛期前完成清淤。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [dated, numbered, phoned] = await converse(engine, '鹦鸽镇第54号提案的答复是哪天的', '文号是多少', '联系电话是多少')
+  assert.match(dated.reply.text, /答复日期：2023年10月8日/)
+  assert.match(dated.reply.passages[0]?.text ?? '', /二〇二三年十月八日/, 'the date as the reply prints it')
+  assert.match(dated.reply.text, /【来源】太白县鹦鸽镇人民政府/)
+  assert.match(numbered.reply.passages[0]?.text ?? '', /鹦政函〔2023〕74号/)
+  assert.match(phoned.reply.passages[0]?.text ?? '', /0917-4512345/)
+  const [, unnumbered] = await converse(engine, '某县水利局第8号建议的答复', '文号是多少')
+  assert.match(unnumbered.reply.text, /没有写明文号/)
+  assert.deepEqual(unnumbered.reply.passages, [])
 })
 
 test('a year asked is held by a plan\'s span in brackets, 规划(2016-2020年), in the sentence stating the sum', async () => {
