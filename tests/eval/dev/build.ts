@@ -11,6 +11,8 @@
  *  - fresh20: 12 policy guides and Q&A pages of 12 places (tests/fixtures/fresh20), 4 more set aside (tests/fixtures/fresh20-aside)
  *  - fresh21: 10 policy Q&A pages and notices of 9 places (tests/fixtures/fresh21), 4 more set aside (tests/fixtures/fresh21-aside)
  *  - fresh22: 12 replies from 11 provinces (tests/fixtures/fresh22), as a corpus of their own
+ *  - fresh23: 12 replies from 10 provinces (tests/fixtures/fresh23), as a corpus of their own
+ *  - fresh24: 12 policy notices, guides and Q&A pages of 12 places (tests/fixtures/fresh24), 4 more set aside (tests/fixtures/fresh24-aside)
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -31,6 +33,8 @@ const SETS: Record<string, string[]> = {
   fresh20: [path.join(FIXTURES, 'fresh20')],
   fresh21: [path.join(FIXTURES, 'fresh21')],
   fresh22: [path.join(FIXTURES, 'fresh22')],
+  fresh23: [path.join(FIXTURES, 'fresh23')],
+  fresh24: [path.join(FIXTURES, 'fresh24')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
