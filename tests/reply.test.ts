@@ -557,6 +557,8 @@ test('a motion number with a code before its digits, a signer named in the closi
   assert.equal(metadata.signer, '张某某')
   assert.deepEqual(metadata.proposers, ['吴某'])
   assert.equal(metadata.unit, '某区交通运输委员会')
+  // The code and its digits may be bracketed in the title: 第(J027)号建议.
+  assert.equal(parseReply('关于对区一届人大三次会议第(J027)号建议的答复\n夏某代表:\n您提出的《关于完善课后服务经费保障机制的建议》收悉,现答复如下:').metadata.number, '027')
   // 各县区… is every county's office, no one body: without a signature it is no unit.
   assert.equal(parseReply('高龄补贴的给付\n承办单位：各县区老龄办\n凡年满70周岁的老年人均可申请。').metadata.unit, undefined)
 })
