@@ -68,10 +68,11 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
  * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
  * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
  * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于/答复, which
- * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…).
+ * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…). An autonomous county's name is
+ * longer, with its peoples before 族自治县 (维西傈僳族自治县, 镇沅彝族哈尼族拉祜族自治县; a year before it is none).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县](?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
+const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
 const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
 /** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
 const TERM_ONLY = new RegExp(TERM, 'u')
@@ -410,10 +411,14 @@ function copiedTo(text: string): string | undefined {
   return lists.filter(Boolean).join('；') || undefined
 }
 
-/** A title up to a closing quote that opens nowhere before it: the page lost the opening one (关于…的建议”的建议). */
+/**
+ * A title up to a closing quote that opens nowhere before it: the page lost the opening one (关于…的建议”的建议).
+ * A field may print it in its own 《》 (提案标题:《关于…的建议》): the title is inside them.
+ */
 function untilStrayQuote(title: string | undefined): string | undefined {
-  const stray = title?.search(/[”」』]/u) ?? -1
-  return title && stray > 0 && !/[“「『]/u.test(title.slice(0, stray)) ? title.slice(0, stray) : title
+  const inner = title?.match(/^《([^《》]+)》$/u)?.[1] ?? title
+  const stray = inner?.search(/[”」』]/u) ?? -1
+  return inner && stray > 0 && !/[“「『]/u.test(inner.slice(0, stray)) ? inner.slice(0, stray) : inner
 }
 
 /** "(C)" → "C": a class is given without the brackets around it; a wording as printed. */

@@ -712,3 +712,12 @@ test('a number with a dotted part (第6.11号提案), and a co-handling unit nam
   const cohandled = parseReply(['关于对某市第八届人民代表大会第四次会议第43号建议的协办意见', '市生态环境局:', '我单位对市人大方某某代表提出的关于解决河道水体污染的建议收悉,经研究办理,现提出协办意见如下:', '正文。'].join('\n')).metadata
   assert.deepEqual(cohandled.proposers, ['方某某'])
 })
+
+test('an autonomous county\'s session keeps its whole name (维西傈僳族自治县), not a year before it; a title field printing its own 《》 is read inside them', () => {
+  const weixi = parseReply(['尊敬的某某代表:', '您在维西傈僳族自治县十八届人大第三次会议上提出的第18号“关于修复农田灌溉沟渠的建议”已交我局办理,现将办理情况答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(weixi.session, '维西傈僳族自治县十八届人大第三次会议')
+  const dated = parseReply(['2023年清原满族自治县八届人大二次会议《关于加强县城小区基础设施建设的建议》(72号)的答复', '高某代表:', '您提出的建议收悉,现答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(dated.session, '清原满族自治县八届人大二次会议')
+  const fielded = parsePage(['某县第十届第四次会议第13号提案公示公告', '提案标题:《关于修复阿保大沟隧洞的建议》', '承办单位:某县水利局', '办理复文(摘要):答复如下:', '已编制修复方案。'])
+  assert.equal(fielded.metadata.title, '关于修复阿保大沟隧洞的建议')
+})
