@@ -1524,6 +1524,13 @@ const STATED_OR_NOT = [
     refused: '政务中心路口的红绿灯预计哪年能装上',
   },
   {
+    kind: 'funding asked with words between (拿到多少畜牧业专项资金)',
+    stated: reply('扶持高山茶叶产业', '耿某代表', '2017年，省级财政安排高山茶叶产业专项资金800万元。'),
+    unstated: reply('扶持山区畜牧业', '柏某代表', '省农业厅高度关注山区畜牧业发展，近几年安排专项资金给予支持，下一步将给予倾斜支持。'),
+    answered: { question: '2017年拿到多少高山茶叶产业专项资金', quoting: /800万元/ },
+    refused: '山区2017年拿到多少畜牧业专项资金',
+  },
+  {
     kind: 'a sum asked per month (每个月托费多少), which a project\'s total (总投资4000万元) is not',
     stated: reply('规范普惠托育收费', '韩某委员', '城东普惠托育园保育费为每月1200元，由区发改委核定。'),
     unstated: reply('改造市游泳馆', '雷某委员', '市游泳馆改造项目已完成批复，总投资4000万元，建设期为12个月，建成后向市民开放。'),
