@@ -13,6 +13,7 @@
  *  - fresh22: 12 replies from 11 provinces (tests/fixtures/fresh22), as a corpus of their own
  *  - fresh23: 12 replies from 10 provinces (tests/fixtures/fresh23), as a corpus of their own
  *  - fresh24: 12 policy notices, guides and Q&A pages of 12 places (tests/fixtures/fresh24), 4 more set aside (tests/fixtures/fresh24-aside)
+ *  - fresh26: 12 replies of one province's units (tests/fixtures/fresh26: 云南), as a province would deploy the bot
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -35,6 +36,7 @@ const SETS: Record<string, string[]> = {
   fresh22: [path.join(FIXTURES, 'fresh22')],
   fresh23: [path.join(FIXTURES, 'fresh23')],
   fresh24: [path.join(FIXTURES, 'fresh24')],
+  fresh26: [path.join(FIXTURES, 'fresh26')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
