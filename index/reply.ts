@@ -145,7 +145,7 @@ const FIELDS = {
   motionNumber: ['提案编号', '建议编号', '议案编号', '建议提案编号'],
   result: RESULT_LABELS,
   // a service guide's (办事指南) name is its 事项名称
-  title: ['标题', '事项名称'],
+  title: ['标题', '事项名称', '名称'],
 }
 
 /**

@@ -721,3 +721,10 @@ test('an autonomous county\'s session keeps its whole name (维西傈僳族自�
   const fielded = parsePage(['某县第十届第四次会议第13号提案公示公告', '提案标题:《关于修复阿保大沟隧洞的建议》', '承办单位:某县水利局', '办理复文(摘要):答复如下:', '已编制修复方案。'])
   assert.equal(fielded.metadata.title, '关于修复阿保大沟隧洞的建议')
 })
+
+test('a page\'s read counter before its fields (阅读次数: 来源:… 发布时间:…), its 栏目 and its 名称 are metadata: the 名称 is its title, none of them is text', () => {
+  const { text, metadata } = parsePage(['名称: 扶贫小额信贷简要政策 文号:', '成文日期: 发布日期: 2021-01-01', '扶贫小额信贷简要政策', '阅读次数: 来源:某镇人民政府 发布时间:2021-01-01 16:18', '栏目:政策解读', '1.什么是扶贫小额信贷?', '扶贫小额信贷是为建档立卡贫困户量身定制的扶贫贷款产品。'])
+  assert.equal(metadata.title, '扶贫小额信贷简要政策')
+  assert.doesNotMatch(text, /阅读次数|栏目|发布时间/)
+  assert.match(text, /^扶贫小额信贷简要政策\n1\.什么是扶贫小额信贷\?/)
+})
