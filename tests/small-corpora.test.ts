@@ -1524,6 +1524,41 @@ const STATED_OR_NOT = [
     refused: '政务中心路口的红绿灯预计哪年能装上',
   },
   {
+    kind: 'a count (续贷几次), which a span of time in months (到期前1个月) is not',
+    stated: reply('完善创业担保贷款续贷', '袁某委员', '创业担保贷款到期后可申请续贷，最多续贷2次。'),
+    unstated: reply('做好扶贫小额信贷回收', '蒋某委员', '在贫困户贷款本息到期前1个月，贷款发放银行通知贷款户按时还本付息。'),
+    answered: { question: '创业担保贷款到期后最多可以续贷几次', quoting: /最多续贷2次/ },
+    refused: '扶贫小额信贷到期后最多可以续贷几次',
+  },
+  {
+    kind: 'a length asked after an event (发生后多少天内)',
+    stated: reply('规范工伤认定申请', '龚某委员', '职工发生事故伤害的，用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。'),
+    unstated: reply('规范劳动能力鉴定', '阎某委员', '劳动能力鉴定由设区的市级劳动能力鉴定委员会组织，鉴定结论应当及时送达当事人。'),
+    answered: { question: '出了工伤，单位要在事故发生后多少天内去申请工伤认定', quoting: /30日内/ },
+    refused: '做完劳动能力鉴定后多少天内能拿到结论',
+  },
+  {
+    kind: 'a sum asked how it is reckoned (补助金是怎么算的)',
+    stated: reply('做好丧葬补助', '邹某委员', '因工死亡职工的丧葬补助金按每人6000元一次性发放。'),
+    unstated: reply('资助家庭经济困难学生', '乔某委员', '家庭经济困难学生的国家助学金由学校评审认定后，按学期发放到学生本人。'),
+    answered: { question: '丧葬补助金是怎么算的', quoting: /6000元/ },
+    refused: '困难学生的国家助学金是怎么算的',
+  },
+  {
+    kind: 'a fee asked whether it is paid (要不要交工本费) or after its amount (收多少登记费)',
+    stated: reply('规范婚姻登记', '欧某委员', '办理结婚登记不收取任何费用，婚姻登记证书工本费已免收。'),
+    unstated: reply('推进不动产登记网上预审', '林某委员', '申请人通过网上提交申请，登记机构在线预审，预审通过后到窗口核验，核验无误后当场领证。'),
+    answered: { question: '结婚登记要不要交工本费', quoting: /不收取任何费用/ },
+    refused: '不动产登记住宅一件收多少登记费',
+  },
+  {
+    kind: 'the papers to bring, which a passage where an office files its 材料 does not name',
+    stated: reply('简化个体户注销', '何某委员', '个体工商户申请简易注销，需提交简易注销登记申请书和营业执照正副本。'),
+    unstated: reply('规范个体户依职权注销', '戴某委员', '注销登记完成后，市场监督管理部门应当将有关材料归入个体工商户登记档案。'),
+    answered: { question: '个体户申请简易注销要交哪些材料', quoting: /营业执照/ },
+    refused: '个体户被依职权注销要交哪些材料',
+  },
+  {
     kind: 'funding asked with words between (拿到多少畜牧业专项资金)',
     stated: reply('扶持高山茶叶产业', '耿某代表', '2017年，省级财政安排高山茶叶产业专项资金800万元。'),
     unstated: reply('扶持山区畜牧业', '柏某代表', '省农业厅高度关注山区畜牧业发展，近几年安排专项资金给予支持，下一步将给予倾斜支持。'),
@@ -1646,6 +1681,11 @@ test('a fact read out of a reply (its date, 文号, phone) is shown with the rep
   const [, unnumbered] = await converse(engine, '某县水利局第8号建议的答复', '文号是多少')
   assert.match(unnumbered.reply.text, /没有写明文号/)
   assert.deepEqual(unnumbered.reply.passages, [])
+})
+
+test('a sum asked per head (一头要交多少保费) is answered by one stated per head, not by a crop\'s sum per 亩', async () => {
+  const insurance = (body = '') => corpusOf({ 'insurance.txt': signed('政策性农业保险知识问答', '某乡人民政府', '2018年11月8日', '一、保额及农户承担的保费是多少？', body) })
+  await answeredOnlyWhenStated(insurance, '养能繁母猪的，政策性保险一头要交多少保费', ['答：能繁母猪每头保额1500元，每头保费60元，农户自担20%。', '答：水稻单亩保额448元，单亩保费19.5元，农户自担10%。'], /每头保费60元/)
 })
 
 test('a year asked is held by a plan\'s span in brackets, 规划(2016-2020年), in the sentence stating the sum', async () => {

@@ -67,9 +67,9 @@ const GENERIC_COUNT = /^(?:个|万|亿)$/
 const ADDRESS = new RegExp(`(?<![第〕\\]］)）0-9０-９])${DIGIT}+\\s*(?:号(?![文令]|提案|建议|议案|代表)|弄|栋|幢|楼|层|室)|[路街巷道]\\s*${DIGIT}|大楼|大厦|地址[:：]|位于|坐落于|地处`, 'u')
 /**
  * Chinese measure words (量词) and units, the grammar's closed class a count is stated in; not those of time
- * (年, 月, 日, 天, 周, 小时, 岁): a date or a span of time (2019年9月30日, 三年内) is no number of things.
+ * (年, 月, 日, 天, 周, 小时, 岁): a date or a span of time (2019年9月30日, 三年内, 到期前1个月) is no number of things.
  */
-const MEASURE_WORDS = '个|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
+const MEASURE_WORDS = '个(?!月|小时|工作日|星期|钟头)|家|所|名|位|人|条|项|次|辆|座|处|部|栋|幢|户|批|类|种|台|张|间|套|块|只|支|本|册|件|篇|场|届|期|轮|趟|班|路|站|片|层|级|份|组|队|床|起|宗|例|株|棵|头|艘|架|盏|根|亩|平方米|平方公里|平米|公里|千米|米|吨|元|倍|万|亿'
 /** A thing built, laid or put up, done (修好, 装上, 划好停车位, 铺完). */
 const PUT_IN_PLACE = '[修建装划铺盖搭种](?:好|完|上)'
 /** What is done to a work: started, finished, opened. */
@@ -94,26 +94,37 @@ const FINISHED_OR_BEGUN = new RegExp(`${FINISHED.source}|${BEGUN.source}`)
 const NONE_YET = /暂(?:无|不|未|缓|时无法)|尚(?:未|不|无)|无法|不具备|待[^，。；]{1,20}后/
 /** Asked of a work done already (哪年修的, 从哪一年开始实施): its year may be long before the reply's. */
 const ASKED_OF_PAST = /(?:修|建|造|盖|成|工|通|车|放|用|施|动)的|从|自|始建|已经?|曾/
+/** What is paid or received (费, 补贴, 助学金, 保费 …): its amount is a sum. */
+const MONEY = '费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬|罚款|罚金|助学金|救助金|抚恤金|扶助金|津贴|养老金|退休金|补偿|赔偿|保费|保额'
 /**
  * A sum asked: a price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
  * 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
  * So does an investment or funding asked how much (总投资是多少, 资金具体是多少, 能争取到多少上级资金, 拿到多少畜牧业专项资金),
- * not how many projects; and a subsidy or an award (补助标准是多少, 奖励多少) as a 补贴 is.
+ * not how many projects; and a subsidy or an award (补助标准是多少, 奖励多少, 补助金是怎么算的) as a 补贴 is. A fee asked after
+ * its amount (收多少登记费) or whether it is paid (要不要交工本费) asks for it too: 免费 answers that.
  */
-const SUM_ASKED =
-  /多少钱|花了多少|(?:费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬|罚款|罚金)(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么[收算]|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少(?![个项家次批])[^，。？?]{0,8}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚)多少(?![年天个次人岁周月日])|起付(?:线|标准)/
+const SUM_ASKED = new RegExp(
+  `多少钱|花了多少|(?:${MONEY})金?(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么收|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少(?![个项家次批])[^，。？?]{0,8}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:要不要|用不用|需不需要|需要)(?:交|缴|付|收)[^，。？?]{0,4}费|(?:交|缴|付|收)不(?:交|缴|付|收)[^，。？?]{0,4}费|多少[^，。？?个项家次批消免]{0,4}费(?!者)|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚|收)多少(?![年天个次人岁周月日])|起付(?:线|标准)`,
+)
 /**
  * A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
- * A share is one of a sum (报销70%), not a rate of something done (火化率达100%) nor a part of a whole (占全区任务的40%).
+ * Being free says the sum (免费, 免收工本费, 不收取任何费用). A share is one of a sum (报销70%), not a rate of something
+ * done (火化率达100%) nor a part of a whole (占全区任务的40%).
  */
-const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
+const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
 /**
- * A sum asked per month or per 亩 (每个月托费多少, 每亩补贴多少钱) is answered by one stated so (每月60元, 260元/人/月,
+ * A sum asked per month, per 亩 or per head (每个月托费多少, 每亩补贴多少钱, 一头要交多少保费) is answered by one stated so (每月60元, 260元/人/月,
  * 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元). Not per year: budgets and
  * contributions are stated by the year without saying so (个人缴纳20元).
  */
-const PER_UNIT_ASKED = /每\s*(?:个|一)?\s*(月|亩|平方米|平米|吨|小时|天|日)/u
-const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 平方米: /平方米|平米|㎡/u, 平米: /平方米|平米|㎡/u, 吨: /吨/u, 小时: /小时|时/u, 天: /天|日/u, 日: /天|日/u }
+const PER_UNIT_ASKED = /(?:每|一|单)\s*(?:个|一)?\s*(月(?!份)|亩|头|只|件(?!事)|平方米|平米|吨|小时|天|日)/u
+const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头: /头/u, 只: /只/u, 件: /件/u, 平方米: /平方米|平米|㎡/u, 平米: /平方米|平米|㎡/u, 吨: /吨/u, 小时: /小时|时/u, 天: /天|日/u, 日: /天|日/u }
+/**
+ * A sum asked how it is reckoned (补助金是怎么算的, 养老金怎么算) is answered by the sum or by the rule computing it
+ * (个人账户储存额除以139, 按本人工资的75%计发).
+ */
+const RECKONED_ASKED = new RegExp(`(?:${MONEY})金?(?:标准)?(?:是|要)?(?:怎么|如何|咋)(?:算|计算|核算|计发|确定)`)
+const RECKONED_STATED = new RegExp(`${SUM_STATED.source}|除以|乘以|[×÷]|按[^，。；]{1,20}(?:计算|计发|核定|核算)`)
 const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
@@ -122,6 +133,7 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     // Pages type a clock's colon as any two-dot sign: 6:30, 6：30, 6︰30, 6∶30.
     new RegExp(`${DIGIT}{1,2}[:：︰∶]${DIGIT}{2}|${NUMBER}[点时]|[上下]午|全天|24小时|周末|双休日|节假日|工作日|周[一二三四五六日]|星期[一二三四五六日天]`),
   ],
+  [RECKONED_ASKED, RECKONED_STATED],
   [SUM_ASKED, SUM_STATED],
   // How often (多久清理一次, 隔多长时间来一趟, 多久去学校、小区讲一回, 发车频率) is answered by a frequency: 每天, 每周两次, 每15分钟, 30分钟一班,
   // 发车间隔高峰十分钟, 按季度; not by 定期 or 常态化, which say it recurs but not how often.
@@ -132,7 +144,8 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
   // (多久发一次, answered by 按季度).
   // An age (80周岁) is no length of time, nor a date (2023年9月28日: its year, month and day); 公元几年 asks a year.
-  [/(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?<![这近前头后哪元国])(?:几|多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|半\\s*个?(?:年|月|天|小时)|当[天日月年]|即时|立即|当场|长期|终身`)],
+  // 后几年 is "the later years", but 发生后多少天内 asks a length.
+  [/(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?:(?<![这近前头后哪元国])几|(?<![这哪])多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|半\\s*个?(?:年|月|天|小时)|当[天日月年]|即时|立即|当场|长期|终身`)],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前; asked of a work (哪天建成开放),
   // by one for it, as the kinds below.
   // Not a house number (永平路36号).
@@ -170,10 +183,11 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     /公司|集团|有限|企业|工程局|工程处|设计院|研究院|施工单位|中标|承建/,
   ],
   // The papers to bring (要带哪些材料, 需要提交什么资料, 凭什么证件) are answered by a passage naming some: 身份证, 户口簿,
-  // 证明, 复印件, 申请表 …; not by one on the subsidy that names none.
+  // 证明, 复印件, 申请表 …, or listing them (申请材料, 材料：, 提供…材料); not by one on the subsidy that names none, nor by
+  // one where 材料 are what an office files (将有关材料归入档案, 收集相关证据材料).
   [
     /(?:哪些|什么|啥)(?:材料|资料|证件|证明)|(?:要|需要|得)带(?:什么|啥|哪些)|(?:需要|要)(?:提供|准备|提交|交)(?:什么|哪些|啥)(?:材料|资料|证件|东西)?/,
-    /材料|资料|证明|证件|复印件|原件|身份证|户口|照片|申请表|合同|证书|凭证|发票|居住证|营业执照|银行卡|存折|社保卡|社会保障卡/,
+    /(?:材料|资料)\s*[:：]|(?:材料|资料)清单|申请材料|(?:提供|提交|携带|持|带|准备|递交|出具|填写)[^，。；]{0,8}(?:材料|资料|证件)|证明|证件|复印件|原件|身份证|户口|照片|申请表|申请书|合同|证书|凭证|发票|居住证|营业执照|银行卡|存折|社保卡|社会保障卡/,
   ],
   // An account to follow or an app to use (关注哪个公众号, 发消息的号叫啥, 在哪个APP里领券; not 哪个号码, a phone) is
   // answered by a passage naming one, not by one sending the reader to a counter.
