@@ -528,9 +528,12 @@ function bareDate(year: string, rest: string): string | undefined {
 /** A date as a text writes it: 2023年6月30日, 2023-06-30, 二〇二三年六月三十日. */
 const DATE_SPAN = new RegExp(`\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)|${CN_DIGITS}{4}\\s*年\\s*${CN_NUMBER}\\s*月\\s*${CN_NUMBER}\\s*日`, 'gu')
 
-/** The dates a text writes, as YYYY-MM-DD: to find where a text states the date its metadata holds. */
-export function datesIn(text: string): string[] {
-  return [...text.matchAll(DATE_SPAN)].flatMap(([span]) => isoDate(span) ?? [])
+/** The dates a text writes, as printed and as YYYY-MM-DD: to find where a text states the date its metadata holds. */
+export function datesIn(text: string): { printed: string; date: string }[] {
+  return [...text.matchAll(DATE_SPAN)].flatMap(([printed]) => {
+    const date = isoDate(printed)
+    return date ? [{ printed, date }] : []
+  })
 }
 
 /**

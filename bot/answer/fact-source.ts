@@ -15,8 +15,11 @@ export interface FactSource {
 /** The first passage of the reply that states the fact as its metadata holds it; none when the text never does (a date from a portal's field). */
 export function factSource(doc: ReplyDocument, chunks: Chunk[], fact: Fact): FactSource | undefined {
   if (fact === 'date') {
-    const chunk = doc.date ? chunks.find((c) => datesIn(c.text).includes(doc.date!)) : undefined
-    return chunk && { chunk, words: [] }
+    for (const chunk of chunks) {
+      const printed = datesIn(chunk.text).find(({ date }) => date === doc.date)?.printed
+      if (printed) return { chunk, words: [printed] }
+    }
+    return undefined
   }
   const words = statedAs(doc, fact).filter((word): word is string => !!word)
   for (const word of words) {
