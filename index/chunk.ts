@@ -198,11 +198,15 @@ function isListLine(text: string, unit: Unit): boolean {
   return last.startsWith(label) && lines.slice(0, -1).every((line) => unit.section.includes(line.replace(/[：:]$/, ''))) && (last.length <= LIST_ITEM_MAX_CHARS || /[；;]$/.test(last))
 }
 
-/** A heading with nothing under it (a text cut short after it, a table lost in conversion): no passage, it answers nothing. */
+/**
+ * A heading with nothing under it (a text cut short after it, a table lost in conversion): no passage, it answers
+ * nothing. One giving its value after a colon (六、收费标准:无) says it; a question (问:…条件?) does not.
+ */
+const VALUE_GIVEN = /[：:]\s*(?=\S).*[^？?\s]$/u
 function isBareHeading(text: string, unit: Unit): boolean {
   const body = text.slice(unit.start, unit.end).trim()
   const heading = unit.section.at(-1)
-  return isQuotable(unit) && !!heading && body.startsWith(heading) && isHeadingOnly(body)
+  return isQuotable(unit) && !!heading && body.startsWith(heading) && isHeadingOnly(body) && !VALUE_GIVEN.test(body)
 }
 
 /**
@@ -472,7 +476,9 @@ function findClosing(text: string): number {
   let start = text.length
   for (let i = all.length - 1; i >= 0; i--) {
     const line = text.slice(all[i].start, all[i].end)
-    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line)) || UNIT_LIST_LINE.test(line)
+    // A part numbered in words (六、收费标准:无, （七）办理地点) is the body's last part, however short; items
+    // numbered 1. may be the list of attachments.
+    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line) && !PART_IN_WORDS.test(line)) || UNIT_LIST_LINE.test(line)
     if (!signatureLike) break
     start = all[i].start
   }
@@ -483,6 +489,7 @@ function findClosing(text: string): number {
 }
 
 const ATTACHMENTS = /^\s*附件\s*[：:]/u
+const PART_IN_WORDS = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+条)/u
 
 /**
  * A contact or date line is short: a paragraph that mentions a 邮编 or an 经办人 (an article on a station,

@@ -484,3 +484,15 @@ test('a notice that says something in a sentence of its own before announcing (�
   const announced = notice('为做好2016年小学招生工作，根据有关规定，现将相关事项通告如下：')
   assert.ok(announced.filter((chunk) => chunk.text.includes('为做好')).every((chunk) => !isQuotable(chunk)))
 })
+
+test('a guide\'s part giving its value on its heading\'s line (六、收费标准:无) is quotable body, above its signature too, not part of it; a list of attachments stays out of the body', () => {
+  const guide = ['设置户外广告审批服务指南', '一、办理条件：广告设施符合城市规划。', '二、办理时限：5个工作日。', '六、收费标准:无', '某县城市管理行政执法局', '2020年5月13日'].join('\n')
+  const fee = chunkDocument('guide', guide).find((chunk) => chunk.text.includes('收费标准:无'))
+  assert.ok(fee && isQuotable(fee), JSON.stringify(fee))
+  // Nor is a part giving its value on its heading's line dropped as a heading with nothing under it.
+  const card = ['居民身份证换领指南', '一、受理部门', '户籍所在地派出所', '七、收费标准:换领收取工本费20元/证,补领收取工本费40元/证', '八、办理时限', '自受理之日起60日内'].join('\n')
+  assert.ok(chunkDocument('card', card).some((chunk) => chunk.text.includes('工本费20元') && isQuotable(chunk)))
+  const rules = ['某市生育保险办法', '第一条 为保障职工生育期间的基本生活，制定本办法。', '附件：', '1.生育保险医疗费用报销标准', '2.生育保险津贴申请表'].join('\n')
+  const attachments = chunkDocument('rules', rules).find((chunk) => chunk.text.includes('津贴申请表'))
+  assert.ok(attachments && !isQuotable(attachments), JSON.stringify(attachments))
+})
