@@ -271,8 +271,9 @@ const PADDED_NAME = `${H}[ \\t\u3000]{1,3}${H}(?=[ \\t\u3000,，;；)）]|$)`
 const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
   // The name may follow the office it works in: "联系人:浙江省公路管理局计财处,戴京国", "联系单位及联系人:凤县黄牛铺镇政府 卓义杰".
   name: labelled(CONTACT_LABELS.name, `(?:${UNIT_NAME}(?:\\s*[,，、]\\s*|\\s+(?=${H}{2,4}(?:\\s|$))))?(${PADDED_NAME}|[^\\s|;；,，。:：)）]+?${VALUE_END})`),
-  // "联系单位及电话" prints the unit before the number; extensions ("52564588-7817") are part of the number.
-  phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*)?(${PHONE})`),
+  // "联系单位及电话" prints the unit before the number, a guide's 承办部门和联系电话 its short name ("区残联 15725750400");
+  // extensions ("52564588-7817") are part of the number.
+  phone: labelled(CONTACT_LABELS.phone, `(?:${UNIT_NAME}\\s*|${H}{2,8}[ \\t\u3000]+)?(${PHONE})`),
   address: labelled(CONTACT_LABELS.address, `([^\\s|;；,，。:：)）]+?)${VALUE_END}`),
   postcode: labelled(CONTACT_LABELS.postcode, '(\\d{6})(?!\\d)'),
 }
@@ -283,8 +284,11 @@ const CONTACT_PATTERNS: Record<keyof Contact, RegExp> = {
  */
 const CONTACT_ROW = new RegExp(`^[ \\t\u3000]*(${H}{2,5})[ \\t\u3000]+${spaced('联系电话')}[ \\t\u3000:：]*(${PHONE})[ \\t\u3000]*$`, 'mu')
 const NOT_A_PERSON = new RegExp(`(?:${OFFICE_ENDING}|室|科|处|股|站|所|部|组)$`, 'u')
-/** A phone after its label and spaces only, as such forms print it, or run onto it (联系电话0818-2370000). */
-const SPACED_PHONE = new RegExp(`(?:${CONTACT_LABELS.phone.map(spaced).join('|')})[ \\t\u3000]*(${PHONE})`, 'u')
+/**
+ * A phone after its label and spaces only, as such forms print it, or run onto it (联系电话0818-2370000), or on
+ * the line under a guide's heading (七、咨询电话 / 0371-62122555).
+ */
+const SPACED_PHONE = new RegExp(`(?:${CONTACT_LABELS.phone.map(spaced).join('|')})[ \\t\u3000]*(?:\\n[ \\t\u3000]*)?(${PHONE})`, 'u')
 
 /**
  * One label for both: "经办人及联系电话:姜璐颖:0917—4936343", "联系人(姓名)及电话:杨朝祥0876-3066582" or "…:蒋文斌,6121966", "联系人电话:李应帅
@@ -339,7 +343,8 @@ function documentName(lines: string[]): string | undefined {
   const head = lines.slice(0, HEAD_LINES).map((line) => line.trim().replace(TRAILING_DOC_NUMBER, '')).map((line) => (NUMBER_LINE.test(line) ? '' : line))
   for (let i = 0; i < head.length; i++) {
     let name = ''
-    for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && !ITEM_START.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
+    // Nor is a line without a word (an index code, MB1970631/2022-00007) part of a name.
+    for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && HAN.test(head[j]) && !ITEM_START.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
       name += head[j]
       if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '').replace(/^《([^《》]+)》$/u, '$1')
     }

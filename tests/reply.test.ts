@@ -728,3 +728,14 @@ test('a page\'s read counter before its fields (阅读次数: 来源:… 发布�
   assert.doesNotMatch(text, /阅读次数|栏目|发布时间/)
   assert.match(text, /^扶贫小额信贷简要政策\n1\.什么是扶贫小额信贷\?/)
 })
+
+test('a guide\'s phone under its heading (七、咨询电话 / 0371-…) or after the short name of the body handling it (承办部门和联系电话:区残联 157…) is its contact phone', () => {
+  const phone = (...lines: string[]) => parsePage(['某县城市管理局排水许可服务指南', '一、办理条件', '向城镇排水设施排放污水的单位。', ...lines]).metadata.contact?.phone
+  assert.equal(phone('七、咨询电话', '0371-62122555'), '0371-62122555')
+  assert.equal(phone('(五)承办部门和联系电话:区残联 15725750400'), '15725750400')
+})
+
+test('an index code on a line of its own above a guide\'s name (MB1970631/2022-00007) is no part of the name', () => {
+  const { metadata } = parsePage(['MB1970631/2022-00007', '某县城市管理局', '城镇污水排入排水管网许可服务指南', '2022-07-14', '一、审批服务事项', '城镇污水排入排水管网许可'])
+  assert.equal(metadata.title, '某县城市管理局城镇污水排入排水管网许可服务指南')
+})
