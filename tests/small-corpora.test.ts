@@ -1683,6 +1683,11 @@ test('a fact read out of a reply (its date, 文号, phone) is shown with the rep
   assert.deepEqual(unnumbered.reply.passages, [])
 })
 
+test('a guide\'s fee printed as none (收费标准:无) answers what it costs; a guide printing no fee does not', async () => {
+  const guide = (body = '') => corpusOf({ 'guide.txt': signed('设置户外广告审批服务指南', '某县城市管理行政执法局', '2020年5月13日', '一、办理条件：广告设施符合城市规划。', '二、办理时限：5个工作日。', body, '七、办理地点：县政务服务中心二楼城管窗口。') })
+  await answeredOnlyWhenStated(guide, '户外广告审批 收费标准', ['六、收费标准:无', '六、投诉监督电话:0735-5535062'], /收费标准:无/)
+})
+
 test('a sum asked per head (一头要交多少保费) is answered by one stated per head, not by a crop\'s sum per 亩', async () => {
   const insurance = (body = '') => corpusOf({ 'insurance.txt': signed('政策性农业保险知识问答', '某乡人民政府', '2018年11月8日', '一、保额及农户承担的保费是多少？', body) })
   await answeredOnlyWhenStated(insurance, '养能繁母猪的，政策性保险一头要交多少保费', ['答：能繁母猪每头保额1500元，每头保费60元，农户自担20%。', '答：水稻单亩保额448元，单亩保费19.5元，农户自担10%。'], /每头保费60元/)

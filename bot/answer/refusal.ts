@@ -108,10 +108,10 @@ const SUM_ASKED = new RegExp(
 )
 /**
  * A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
- * Being free says the sum (免费, 免收工本费, 不收取任何费用). A share is one of a sum (报销70%), not a rate of something
- * done (火化率达100%) nor a part of a whole (占全区任务的40%).
+ * Being free says the sum (免费, 免收工本费, 不收取任何费用, a guide's 收费标准:无). A share is one of a sum (报销70%),
+ * not a rate of something done (火化率达100%) nor a part of a whole (占全区任务的40%).
  */
-const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
+const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|(?:收费|费用)(?:标准)?\\s*[:：]\\s*无|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
 /**
  * A sum asked per month, per 亩 or per head (每个月托费多少, 每亩补贴多少钱, 一头要交多少保费) is answered by one stated so (每月60元, 260元/人/月,
  * 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元). Not per year: budgets and
