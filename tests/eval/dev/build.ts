@@ -14,6 +14,7 @@
  *  - fresh23: 12 replies from 10 provinces (tests/fixtures/fresh23), as a corpus of their own
  *  - fresh24: 12 policy notices, guides and Q&A pages of 12 places (tests/fixtures/fresh24), 4 more set aside (tests/fixtures/fresh24-aside)
  *  - fresh25: 12 policy Q&A pages and explainers of 12 places (tests/fixtures/fresh25), 4 more set aside (tests/fixtures/fresh25-aside)
+ *  - fresh27: 12 service guides and Q&A pages of 12 places (tests/fixtures/fresh27), 4 more set aside (tests/fixtures/fresh27-aside)
  *  - fresh26: 12 replies of one province's units (tests/fixtures/fresh26: 云南), as a province would deploy the bot
  * See README.md here for where the documents and questions come from.
  */
@@ -39,6 +40,7 @@ const SETS: Record<string, string[]> = {
   fresh24: [path.join(FIXTURES, 'fresh24')],
   fresh25: [path.join(FIXTURES, 'fresh25')],
   fresh26: [path.join(FIXTURES, 'fresh26')],
+  fresh27: [path.join(FIXTURES, 'fresh27')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
