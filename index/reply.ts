@@ -72,7 +72,7 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
  * longer, with its peoples before 族自治县 (维西傈僳族自治县, 镇沅彝族哈尼族拉祜族自治县; a year before it is none).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:委员会)?`
+const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:(?:${H}){0,6}[省市区县]\\s*)?(?:委员会)?`
 const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
 /** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
 const TERM_ONLY = new RegExp(TERM, 'u')
@@ -147,6 +147,8 @@ const FIELDS = {
   // a service guide's (办事指南) name is its 事项名称
   title: ['标题', '事项名称', '名称'],
 }
+/** A page listing a motion's fields names its proposers in a line of the text (建议人: 杨国华), kept as the reply's words. */
+const PROPOSERS_LINE = labelled(['建议人', '提案人', '提出人', '领衔人'], '([^|\\n]+)')
 
 /**
  * Where the motion's title is printed, most explicit first: a table field naming it as the motion's title,
@@ -364,6 +366,15 @@ function headline(lines: string[]): string | undefined {
   return first && HEADLINE.test(first) && next && !ITEM_START.test(next) && !/https?:|\d{4}\s*[年./-]\s*\d/u.test(first) ? first : undefined
 }
 
+/**
+ * A page listing a motion's fields without their labels prints its number alone on the line under its session
+ * (县人大十八届二次会议 / 16 / 建议人: …).
+ */
+function numberUnderSession(lines: string[]): string | undefined {
+  const at = lines.findIndex((line, i) => i > 0 && /^\s*\d{1,10}\s*$/u.test(line) && SESSION.test(lines[i - 1]))
+  return at > 0 ? lines[at].trim() : undefined
+}
+
 /** The first lines' heading run together with its 文号: [, name, 文号]. */
 function runOnHeading(lines: string[]): RegExpExecArray | undefined {
   return lines.slice(0, RUN_ON_LINES).map((line) => NAME_THEN_NUMBER.exec(line.trim())).find((match): match is RegExpExecArray => !!match)
@@ -377,7 +388,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const addressee = at >= 0 ? salutationBefore(opening) ?? salutationAbove(lines, at) : undefined
   const session = sessionOf(head)
   const forwardedKind = kindOf(FORWARDED_KINDS, [head])
-  const number = firstGroup(NUMBER.exec(head))
+  const number = firstGroup(NUMBER.exec(head)) ?? numberUnderSession(lines.slice(0, HEAD_LINES))
   const numberLine = NUMBER_LINE.exec(head)
   const field = (labels: string[]) => labels.map((label) => portal[label]?.trim()).find(Boolean)
   const metadata: ReplyMetadata = {
@@ -390,7 +401,7 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     result: unbracketed(capture(text, RESULT) ?? field(FIELDS.result)) ?? resultClass(lines, numberLine) ?? capture(head, CLASS_FIELD),
     signer: unpadded(firstGroup(SIGNER.exec(text))),
     copiedTo: copiedTo(text),
-    proposers: proposersOf(opening, forwardedKind ? undefined : addressee),
+    proposers: proposersOf(opening, forwardedKind ? undefined : addressee) ?? namesListed(field(['提案者']) ?? capture(head, PROPOSERS_LINE)),
     addressee,
     title: untilStrayQuote(field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title)),
     unit:
@@ -499,15 +510,19 @@ const WRITER_AND_BODY = /^(?:(?:我|本)(?:单位|局|委|办|厅|部门|中心)
  * The proposers are named before 提出的 in the opening ("张蓉委员提出的…"); when it says 您/你们/贵委 instead,
  * they are the addressee — which the caller withholds for a 会办意见/协办函, addressed to a unit.
  */
-function proposersOf(opening: string, addressee: string | undefined): string[] {
+function proposersOf(opening: string, addressee: string | undefined): string[] | undefined {
   const subject = capture(opening, PROPOSER)
   // 在…会议上提出的, or the session alone (柳州市第十五届人大第五次会议提出的), says when, not who: the proposers are then the addressee.
   const named = (subject && !PRONOUN.test(subject) && !/^在|会议$/u.test(subject) ? subject : addressee)?.replace(WRITER_AND_BODY, '')
-  if (!named) return []
-  // The title may follow each name (尚小豆委员、田海军委员) or the list.
-  return named
+  const names = namesListed(named)
+  return names.length ? names : undefined
+}
+
+/** The names of a list of proposers: the title may follow each name (尚小豆委员、田海军委员) or the list (庞益平等). */
+function namesListed(names: string | undefined): string[] {
+  return (names ?? '')
     .split(/[、，,]/u)
-    .map((name) => unpadded(name.replace(PROPOSER_SUFFIX, ''))!)
+    .map((name) => unpadded(name.replace(PROPOSER_SUFFIX, '').replace(/等$/u, ''))!)
     .filter(Boolean)
 }
 

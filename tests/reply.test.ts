@@ -739,3 +739,13 @@ test('an index code on a line of its own above a guide\'s name (MB1970631/2022-0
   const { metadata } = parsePage(['MB1970631/2022-00007', '某县城市管理局', '城镇污水排入排水管网许可服务指南', '2022-07-14', '一、审批服务事项', '城镇污水排入排水管网许可'])
   assert.equal(metadata.title, '某县城市管理局城镇污水排入排水管网许可服务指南')
 })
+
+test('a motion\'s fields listed without labels (政协第十三届某区委员会第二次会议 / 20230097 / 建议人: 高某) give its session, its number and its proposer', () => {
+  const { metadata, text } = parsePage(['关于“加快文化中心建设的建议”提案的答复', '政协第十三届淄川区委员会第二次会议', '20230097', '建议人: 高某', '主办单位: 某区文化和旅游局', '答复时间: 2023-07-19', '高某委员:', '您提出的关于加快文化中心建设的建议收悉,现答复如下:', '正文。'])
+  assert.equal(metadata.session, '政协第十三届淄川区委员会第二次会议')
+  assert.equal(metadata.number, '20230097')
+  const unaddressed = parsePage(['对《关于建设现代农业产业园的建议》的答复', '县十七届人大五次会议', '33', '建议人: 杨某', '主办单位: 某县自然资源局', '经研究,现答复如下:', '正文。'])
+  assert.deepEqual(unaddressed.metadata.proposers, ['杨某'])
+  assert.match(unaddressed.text, /建议人: 杨某/, 'the proposer line is the reply\'s words, kept')
+  assert.match(text, /20230097/)
+})
