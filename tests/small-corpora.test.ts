@@ -1693,6 +1693,19 @@ test('a sum asked per head (一头要交多少保费) is answered by one stated 
   await answeredOnlyWhenStated(insurance, '养能繁母猪的，政策性保险一头要交多少保费', ['答：能繁母猪每头保额1500元，每头保费60元，农户自担20%。', '答：水稻单亩保额448元，单亩保费19.5元，农户自担10%。'], /每头保费60元/)
 })
 
+test('proposers named together (孙某红、李清河委员) pick their reply, a place inside a name (清河) being none; how the bureau answered a proposer (局里怎么答复的) is that reply', async () => {
+  const kb = await corpusOf({
+    'bridge.txt': answering('关于改造服装城金桥的提案的答复', '某区街道办事处', '2024年7月22日', '孙某红、李清河委员', '关于改造提升服装城金桥路面及景观的建议', '金桥路面改造已列入今年计划，年底前完成。'),
+    'lamps.txt': answering('关于第38号建议的答复', '某区综合行政执法局', '2025年8月28日', '孙波代表', '关于规范庆淄路沿街摆摊的建议', '我局已安排执法中队每日巡查庆淄路沿线。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [pair, how] = await converse(engine, '孙某红、李清河委员关于服装城金桥的提案答复', '孙波代表的建议局里怎么答复的')
+  assert.deepEqual(pair.docIds, [idOf(kb, 'bridge.txt')], pair.reply.text)
+  assert.equal(pair.reply.answered, true, pair.reply.text)
+  assert.equal(how.intent, 'lookup', how.reply.text)
+  assert.deepEqual(how.docIds, [idOf(kb, 'lamps.txt')])
+})
+
 test('a year asked is held by a plan\'s span in brackets, 规划(2016-2020年), in the sentence stating the sum', async () => {
   const kb = await corpusOf({
     'farmland.txt': answering('关于县人大第31号建议的答复', '某县农业农村局', '2019年5月1日', '田某代表', '关于加快高标准农田建设的建议', '按照《高标准农田建设规划(2016-2020年)》,我县2015年试点,每亩补助1500元。'),

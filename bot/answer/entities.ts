@@ -220,7 +220,9 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const label = issuer ? docNumber[0].replace(/\s+/g, '') : `${year}年${serial}号文件`
     mentions.push({ kind: 'docNumber', text: docNumber[0], label, docs: own, ...(citing.length ? { mentionedBy: citing } : {}) })
   }
-  const places = findPlaces(text, names.ownPlaces)
+  // Every proposer the message names (孙建红、李清河委员): a place inside a name (清河 of 李清河) is none.
+  const proposers = mentionsOf(text, names.proposers)
+  const places = findPlaces(text, names.ownPlaces).filter((place) => !proposers.some(({ name, at }) => place.start >= at && place.end <= at + name.length))
   const termOnly = TERM.exec(text)
   const session = SESSION.exec(text) ?? (termOnly && (termOnly[2] || BODY_BEFORE.test(text.slice(0, termOnly.index))) ? termOnly : null)
   if (session) {
@@ -261,9 +263,8 @@ export function recogniseEntities(message: string, kb: KnowledgeBase): Entities 
     const kind = form[0] === '会办意见' ? '会办意见' : '协办函'
     mentions.push({ kind: 'form', text: form[0], label: kind, docs: kb.documents.filter((doc) => doc.kind === kind) })
   }
-  const proposer = longestMention(text, names.proposers)?.name
-  if (proposer) mentions.push({ kind: 'proposer', text: proposer, label: proposer, docs: kb.findDocuments({ proposer }) })
-  else for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
+  for (const { name } of proposers) mentions.push({ kind: 'proposer', text: name, label: name, docs: kb.findDocuments({ proposer: name }) })
+  if (proposers.length === 0) for (const person of personMentions(text)) mentions.push({ kind: 'proposer', text: person.name, label: person.label, docs: [] })
   // Asked for a body's replies (区发改委的答复, 发改委对台胞台属提案的答复), the policy texts it issued are none
   // of them: a body that only issued texts has signed no reply here, and an unsigned one may be its own.
   const repliesAsked = NAMES_REPLIES.test(text) && !NAMES_TEXTS.test(text)
@@ -665,6 +666,16 @@ function hostLabels(url: string | undefined): string[] {
  * level word (区科委, 县教育体育局) is the district's or county's own only where no name stands before that
  * word: in 石林县教育体育局 it is the end of 石林县, not 平江县's bureau.
  */
+/** Each of these names the text holds, longest first, where no longer one already stands. */
+function mentionsOf(text: string, candidates: string[]): { name: string; at: number }[] {
+  const found: { name: string; at: number }[] = []
+  for (const name of candidates) {
+    const at = text.indexOf(name)
+    if (at >= 0 && !found.some((one) => at < one.at + one.name.length && one.at < at + name.length)) found.push({ name, at })
+  }
+  return found
+}
+
 function longestMention(text: string, candidates: string[]): { name: string; at: number } | undefined {
   for (const name of candidates) {
     const levelWord = /^[省市区县]/.test(name)
