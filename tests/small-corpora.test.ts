@@ -1531,6 +1531,20 @@ const STATED_OR_NOT = [
     refused: '扶贫小额信贷到期后最多可以续贷几次',
   },
   {
+    kind: 'whether it costs money (踢球要不要交钱), which opening all day does not say',
+    stated: reply('开放学校体育场地', '贺某委员', '城南中学操场节假日向居民免费开放，需凭身份证登记入场。'),
+    unstated: reply('建设社区足球场', '莫某委员', '已建成的3处小足球场均为笼式人造草坪五人制足球场，全天对外开放。'),
+    answered: { question: '城南中学操场节假日去运动要不要交钱', quoting: /免费开放/ },
+    refused: '笼式五人制足球场踢球要不要交钱',
+  },
+  {
+    kind: 'when a replacement is done (什么时候能换完), as any work\'s',
+    stated: reply('更换老旧供水管网', '石某代表', '城北片区老旧供水管网更换工程已开工，预计10月底全部换完。'),
+    unstated: reply('改善庆丰路照明', '汤某代表', '我局将把庆丰路路灯纳入老旧钠灯智能化改造项目，统一更换为LED灯，提高路灯照度。'),
+    answered: { question: '城北的老旧水管什么时候能换完', quoting: /10月底/ },
+    refused: '庆丰路换LED灯什么时候能换完',
+  },
+  {
     kind: 'a length asked after an event (发生后多少天内)',
     stated: reply('规范工伤认定申请', '龚某委员', '职工发生事故伤害的，用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。'),
     unstated: reply('规范劳动能力鉴定', '阎某委员', '劳动能力鉴定由设区的市级劳动能力鉴定委员会组织，鉴定结论应当及时送达当事人。'),
