@@ -100,8 +100,9 @@ const MONEY = '费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖�
  * A sum asked: a price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
  * 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
  * So does an investment or funding asked how much (总投资是多少, 资金具体是多少, 能争取到多少上级资金, 拿到多少畜牧业专项资金),
- * not how many projects; and a subsidy or an award (补助标准是多少, 奖励多少, 补助金是怎么算的) as a 补贴 is. A fee asked after
- * its amount (收多少登记费) or whether it is paid (要不要交工本费) asks for it too: 免费 answers that.
+ * not how many projects; and a subsidy, an award or a benefit (补助标准是多少, 奖励多少, 一年能领多少助学金, 保费多少)
+ * as a 补贴 is. A fee asked after its amount (收多少登记费) or whether it is paid (要不要交工本费, 要不要交钱) asks for it
+ * too: 免费 answers that.
  */
 const SUM_ASKED = new RegExp(
   `多少钱|花了多少|(?:${MONEY})金?(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么收|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少(?![个项家次批])[^，。？?]{0,8}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:要不要|用不用|需不需要|得不得)(?:交|缴|付|花|给)钱|(?:交|缴|付|花)不(?:交|缴|付|花)钱|(?:要不要|用不用|需不需要|需要)(?:交|缴|付|收)[^，。？?]{0,4}费|(?:交|缴|付|收)不(?:交|缴|付|收)[^，。？?]{0,4}费|多少[^，。？?个项家次批消免]{0,4}费(?!者)|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚|收)多少(?![年天个次人岁周月日])|起付(?:线|标准)`,
@@ -113,9 +114,9 @@ const SUM_ASKED = new RegExp(
  */
 const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|(?:收费|费用)(?:标准)?\\s*[:：]\\s*无|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
 /**
- * A sum asked per month, per 亩 or per head (每个月托费多少, 每亩补贴多少钱, 一头要交多少保费) is answered by one stated so (每月60元, 260元/人/月,
- * 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元). Not per year: budgets and
- * contributions are stated by the year without saying so (个人缴纳20元).
+ * A sum asked per month, per 亩 or per head (每个月托费多少, 每亩补贴多少钱, 一头要交多少保费) is answered by one stated
+ * so (每月60元, 260元/人/月, 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元).
+ * Not per year: budgets and contributions are stated by the year without saying so (个人缴纳20元).
  */
 const PER_UNIT_ASKED = /(?:每|一|单)\s*(?:个|一)?\s*(月(?!份)|亩|头|只|件(?!事)|平方米|平米|吨|小时|天|日)/u
 const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头: /头/u, 只: /只/u, 件: /件/u, 平方米: /平方米|平米|㎡/u, 平米: /平方米|平米|㎡/u, 吨: /吨/u, 小时: /小时|时/u, 天: /天|日/u, 日: /天|日/u }
@@ -229,7 +230,7 @@ interface Kind {
   answers: RegExp
   toCome: boolean
   stage?: RegExp
-  /** a sum asked per month or per 亩: the unit its clause must name */
+  /** a sum asked per month, per 亩 or per head: the unit its clause must name */
   per?: RegExp
 }
 
