@@ -29,8 +29,8 @@ const LEFTOVER_LINES = [
   /Copyright|版权所有/i,
 ]
 /**
- * Page widgets that share a line with real content ("来源:市工信局 浏览次数:… 字号:[ ]", "阅读次数: 来源:…"), up to the next field
- * of the page, if any ("浏览次数: 字体:[ ] 信息来源: 市住房和城乡建设局").
+ * Page widgets that share a line with real content ("来源:市工信局 浏览次数:… 字号:[ ]", "阅读次数: 来源:…"), up
+ * to the next field of the page, if any ("浏览次数: 字体:[ ] 信息来源: 市住房和城乡建设局").
  */
 const LEFTOVER_FRAGMENTS = [new RegExp(`(?:^|\\s+)(?:浏览次数|阅读次数|访问次数|点击次数|浏览量|阅读量|访问量|点击量|字号|字体|视力保护色)[:：].*?(?=\\s*${FIELD_WORD}\\s*[:：]|$)`, 'gu'), /!\[[^\]]*\]\([^)]*\)/g]
 /** PDF running footers: "- 3 -", "第 3 页 共 5 页". */
