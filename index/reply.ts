@@ -86,7 +86,8 @@ function sessionOf(head: string): string | undefined {
 /**
  * "第084号提案", "第144033提案" (号 dropped), "(第94号建议)", "温36号建议" (a delegation's prefix for 第),
  * "提案第21号", "委员提案答复 第35号", "《…的建议》(第86号)", "第DH0271号建议" (a code before the digits, also
- * bracketed: 第(J027)号建议), "第237-7号建议" (a serial with its part; also 第6.11号), "…的提案(提案编号2022004)", "第16号“关于…的建议”": a number counts only when it numbers a motion.
+ * bracketed: 第(J027)号建议), "第237-7号建议" (a serial with its part; also 第6.11号), "…的提案(提案编号2022004)",
+ * "第16号“关于…的建议”": a number counts only when it numbers a motion.
  */
 const MOTION_DIGITS = '(\\d+(?:[-－.．]\\d+){0,2})'
 const NUMBER = new RegExp(
