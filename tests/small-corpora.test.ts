@@ -1545,6 +1545,13 @@ const STATED_OR_NOT = [
     refused: '庆丰路换LED灯什么时候能换完',
   },
   {
+    kind: 'a length asked in years (有效期是几年), which days of processing (20个工作日) are not',
+    stated: reply('方便驾驶证换证', '纪某委员', '机动车驾驶证初次领证有效期为6年，期满前90日内申请换证。'),
+    unstated: reply('优化食品经营许可', '毛某委员', '食品经营许可申请受理后，审批部门在20个工作日内作出决定。'),
+    answered: { question: '驾驶证第一次领的有效期是几年', quoting: /有效期为6年/ },
+    refused: '食品经营许可证有效期是几年',
+  },
+  {
     kind: 'a length asked after an event (发生后多少天内)',
     stated: reply('规范工伤认定申请', '龚某委员', '职工发生事故伤害的，用人单位应当自事故伤害发生之日起30日内提出工伤认定申请。'),
     unstated: reply('规范劳动能力鉴定', '阎某委员', '劳动能力鉴定由设区的市级劳动能力鉴定委员会组织，鉴定结论应当及时送达当事人。'),

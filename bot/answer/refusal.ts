@@ -126,6 +126,24 @@ const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头:
  */
 const RECKONED_ASKED = new RegExp(`(?:${MONEY})金?(?:标准)?(?:是|要)?(?:怎么|如何|咋)(?:算|计算|核算|计发|确定)`)
 const RECKONED_STATED = new RegExp(`${SUM_STATED.source}|除以|乘以|[×÷]|按[^，。；]{1,20}(?:计算|计发|核定|核算)`)
+/** A length of time asked (多久, 几年, 多少个工作日); 后几年 is "the later years", but 发生后多少天内 asks a length. */
+const LENGTH_ASKED = /(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?:(?<![这近前头后哪元国])几|(?<![这哪])多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/
+/** So many of these units (满2年, 30日内, 24个月, 半年): not an age (80周岁), nor a date's year, month or day (2023年9月28日). */
+const lengthIn = (units: string) => `(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:${units})|半\\s*个?(?:${units})`
+const LENGTH_STATED = new RegExp(`${lengthIn('年|月|日|天|周(?!岁)|星期|小时|工作日|分钟')}|当[天日月年]|即时|立即|当场|长期|终身`)
+/**
+ * Asked in a unit (有效期是几年, 多少个月), a length is answered in that unit or a near one: a licence's 5年, not the
+ * 20个工作日 its processing takes. Days may be counted in hours (住几天 → 24小时以上); 几月 asks which month.
+ */
+const LENGTH_UNIT_ASKED = /(?:几|多少)个?(年(?!级)|天|日|小时)|(?:几|多少)个(月)/
+const DAYS = new RegExp(`${lengthIn('天|日|工作日|周|星期|月|小时')}|当[天日]|即时|立即|当场`)
+const LENGTH_IN_UNIT: Record<string, RegExp> = {
+  年: new RegExp(`${lengthIn('年')}|长期|终身`),
+  月: new RegExp(lengthIn('年|月')),
+  天: DAYS,
+  日: DAYS,
+  小时: new RegExp(`${lengthIn('小时|分钟')}|即时|立即|当场`),
+}
 const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // 几点 is also "a few points" (提了几点建议).
   // Whether it is open on a day (周末上不上班, 节假日开门吗) asks the same, answered by hours or the days it opens.
@@ -142,11 +160,9 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
     /(?:多久|多长时间|几天|几个?小时|几分钟|几周|几个?月)[^，。？?]{0,10}[一1][次回趟班]|隔(?:多久|多长)|间隔(?:多久|多长|时间|多少)|频率|频次|班次/,
     new RegExp(`每\\s*(?:隔\\s*)?(?:${NUMBER}\\s*个?)?\\s*(?:天|日|周|星期|月|季度?|年|小时|分钟)|${NUMBER}\\s*个?(?:分钟|小时|天|日|周|星期|月)\\s*[一1]\\s*[次趟班回]|天\\s*${NUMBER}\\s*[次趟班]|间隔[^，。；,;]{0,6}?${NUMBER}\\s*(?:分钟|小时|天|日|周|个?月)|按(?:季度?|月|周|年|日)|天天`),
   ],
-  // A length of time (多久, 几年, 多少个工作日) is answered by one: 满2年, 30日内, 24个月, 当天. Not how often
-  // (多久发一次, answered by 按季度).
-  // An age (80周岁) is no length of time, nor a date (2023年9月28日: its year, month and day); 公元几年 asks a year.
-  // 后几年 is "the later years", but 发生后多少天内 asks a length.
-  [/(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?:(?<![这近前头后哪元国])几|(?<![这哪])多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/, new RegExp(`(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:年|月|日|天|周(?!岁)|星期|小时|工作日|分钟)|半\\s*个?(?:年|月|天|小时)|当[天日月年]|即时|立即|当场|长期|终身`)],
+  // A length of time is answered by one (满2年, 30日内, 24个月, 当天); not how often (多久发一次, answered by 按季度).
+  // 公元几年 asks a year.
+  [LENGTH_ASKED, LENGTH_STATED],
   // A day (哪天, 几号, 最晚什么时候) is answered by a date: 8月31日, 月底, 每月20日前; asked of a work (哪天建成开放),
   // by one for it, as the kinds below.
   // Not a house number (永平路36号).
@@ -218,7 +234,9 @@ function answerKind(question: string): Kind | undefined {
   const started = STARTED.test(question)
   const stage = !ofWork ? undefined : finished && started ? FINISHED_OR_BEGUN : finished ? FINISHED : started ? BEGUN : undefined
   const per = kind[1] === SUM_STATED ? PER_UNIT_STATED[PER_UNIT_ASKED.exec(question)?.[1] ?? ''] : undefined
-  return { answers: kind[1], toCome: ofWork && !ASKED_OF_PAST.test(question), stage, per }
+  const unit = LENGTH_UNIT_ASKED.exec(question)
+  const answers = (kind[1] === LENGTH_STATED && unit && LENGTH_IN_UNIT[unit[1] ?? unit[2]]) || kind[1]
+  return { answers, toCome: ofWork && !ASKED_OF_PAST.test(question), stage, per }
 }
 
 /**
