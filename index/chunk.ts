@@ -474,13 +474,23 @@ function findOpening(text: string): number {
 function findClosing(text: string): number {
   const all = [...lines(text)]
   let start = text.length
-  for (let i = all.length - 1; i >= 0; i--) {
+  let i = all.length - 1
+  for (; i >= 0; i--) {
     const line = text.slice(all[i].start, all[i].end)
     // A part numbered in words (六、收费标准:无, （七）办理地点) is the body's last part, however short; items
     // numbered 1. may be the list of attachments.
     const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line) && !PART_IN_WORDS.test(line)) || UNIT_LIST_LINE.test(line)
     if (!signatureLike) break
     start = all[i].start
+  }
+  // Under such a part's bare heading, its value (四、办理地点 / 市民服务中心二楼窗口) runs to the signing unit or the date.
+  const heading = i >= 0 ? text.slice(all[i].start, all[i].end) : ''
+  if (PART_IN_WORDS.test(heading) && heading.length <= 30 && !/[。；;，,！？]/.test(heading)) {
+    for (let j = i + 1; j < all.length; j++) {
+      const line = text.slice(all[j].start, all[j].end)
+      if (isClosingLine(line) || UNIT_LIST_LINE.test(line) || UNITS_LINE.test(line) || ATTACHMENTS.test(line)) break
+      start = j + 1 < all.length ? all[j + 1].start : text.length
+    }
   }
   // Only a block that has a date or a contact line is a signature, or the list of attachments a text
   // ends with (附件：1.…申请表): it names forms and answers nothing. A short last line alone is body text.

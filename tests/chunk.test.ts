@@ -489,6 +489,10 @@ test('a guide\'s part giving its value on its heading\'s line (六、收费标�
   const guide = ['设置户外广告审批服务指南', '一、办理条件：广告设施符合城市规划。', '二、办理时限：5个工作日。', '六、收费标准:无', '某县城市管理行政执法局', '2020年5月13日'].join('\n')
   const fee = chunkDocument('guide', guide).find((chunk) => chunk.text.includes('收费标准:无'))
   assert.ok(fee && isQuotable(fee), JSON.stringify(fee))
+  // Nor is the value under the last part's bare heading, above the signing unit.
+  const office = ['食品经营许可服务指南', '一、办理时限', '20个工作日', '二、办理地点', '市民服务中心二楼市场监管窗口', '某市市场监督管理局', '2017年11月10日'].join('\n')
+  const place = chunkDocument('office', office).find((chunk) => chunk.text.includes('市民服务中心'))
+  assert.ok(place && isQuotable(place), JSON.stringify(place))
   // Nor is a part giving its value on its heading's line dropped as a heading with nothing under it.
   const card = ['居民身份证换领指南', '一、受理部门', '户籍所在地派出所', '七、收费标准:换领收取工本费20元/证,补领收取工本费40元/证', '八、办理时限', '自受理之日起60日内'].join('\n')
   assert.ok(chunkDocument('card', card).some((chunk) => chunk.text.includes('工本费20元') && isQuotable(chunk)))
