@@ -1709,6 +1709,13 @@ test('a guide\'s fee printed as none (收费标准:无) answers what it costs; a
   await answeredOnlyWhenStated(guide, '户外广告审批 收费标准', ['六、收费标准:无', '六、投诉监督电话:0735-5535062'], /收费标准:无/)
 })
 
+test('asked whether a licence costs money (要花钱不), a guide answers with its part saying it is free, not with its list of papers', async () => {
+  const kb = await corpusOf({
+    'licence.txt': signed('食品经营许可证(销售类)登记服务指南', '某市市场监督管理局', '2017年11月10日', '一、申报材料', '(一)《食品经营许可证申请书》；', '(二)营业执照复印件；', '(三)经营场所的使用证明。', '二、办理时限', '20个工作日', '三、收费标准', '不收费', '四、办理地点', '市民服务中心二楼市场监管窗口'),
+  })
+  await quotesFirst(createAnswerEngine(() => kb), '办食品经营许可证要花钱不', /不收费/)
+})
+
 test('a sum asked per head (一头要交多少保费) is answered by one stated per head, not by a crop\'s sum per 亩', async () => {
   const insurance = (body = '') => corpusOf({ 'insurance.txt': signed('政策性农业保险知识问答', '某乡人民政府', '2018年11月8日', '一、保额及农户承担的保费是多少？', body) })
   await answeredOnlyWhenStated(insurance, '养能繁母猪的，政策性保险一头要交多少保费', ['答：能繁母猪每头保额1500元，每头保费60元，农户自担20%。', '答：水稻单亩保额448元，单亩保费19.5元，农户自担10%。'], /每头保费60元/)
