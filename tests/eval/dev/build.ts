@@ -16,6 +16,7 @@
  *  - fresh25: 12 policy Q&A pages and explainers of 12 places (tests/fixtures/fresh25), 4 more set aside (tests/fixtures/fresh25-aside)
  *  - fresh27: 12 service guides and Q&A pages of 12 places (tests/fixtures/fresh27), 4 more set aside (tests/fixtures/fresh27-aside)
  *  - fresh28: 12 replies of one city's districts and counties (tests/fixtures/fresh28: 淄博), as a city would deploy the bot
+ *  - fresh29: 12 policy pages of 11 provinces, 4 of them Q&A (tests/fixtures/fresh29), 4 more set aside (tests/fixtures/fresh29-aside)
  *  - fresh30: 4 texts of one county (tests/fixtures/fresh30: 南华), three replies and a notice, a small set
  *  - fresh26: 12 replies of one province's units (tests/fixtures/fresh26: 云南), as a province would deploy the bot
  * See README.md here for where the documents and questions come from.
@@ -44,6 +45,7 @@ const SETS: Record<string, string[]> = {
   fresh26: [path.join(FIXTURES, 'fresh26')],
   fresh27: [path.join(FIXTURES, 'fresh27')],
   fresh28: [path.join(FIXTURES, 'fresh28')],
+  fresh29: [path.join(FIXTURES, 'fresh29')],
   fresh30: [path.join(FIXTURES, 'fresh30')],
 }
 
