@@ -661,11 +661,6 @@ function hostLabels(url: string | undefined): string[] {
   }
 }
 
-/**
- * The first of `candidates` (longest first) that the text names, and where. One that starts with a bare
- * level word (区科委, 县教育体育局) is the district's or county's own only where no name stands before that
- * word: in 石林县教育体育局 it is the end of 石林县, not 平江县's bureau.
- */
 /** Each of these names the text holds, longest first, where no longer one already stands. */
 function mentionsOf(text: string, candidates: string[]): { name: string; at: number }[] {
   const found: { name: string; at: number }[] = []
@@ -676,6 +671,11 @@ function mentionsOf(text: string, candidates: string[]): { name: string; at: num
   return found
 }
 
+/**
+ * The first of `candidates` (longest first) that the text names, and where. One that starts with a bare
+ * level word (区科委, 县教育体育局) is the district's or county's own only where no name stands before that
+ * word: in 石林县教育体育局 it is the end of 石林县, not 平江县's bureau.
+ */
 function longestMention(text: string, candidates: string[]): { name: string; at: number } | undefined {
   for (const name of candidates) {
     const levelWord = /^[省市区县]/.test(name)
