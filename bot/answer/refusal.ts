@@ -119,7 +119,9 @@ const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免
  * Not per year: budgets and contributions are stated by the year without saying so (个人缴纳20元).
  */
 const PER_UNIT_ASKED = /(?:每|一|单)\s*(?:个|一)?\s*(月(?!份)|亩|头|只|件(?!事)|平方米|平米|吨|小时|天|日)/u
-const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头: /头/u, 只: /只/u, 件: /件/u, 平方米: /平方米|平米|㎡/u, 平米: /平方米|平米|㎡/u, 吨: /吨/u, 小时: /小时|时/u, 天: /天|日/u, 日: /天|日/u }
+const AREA = /平方米|平米|㎡/u
+const DAY = /天|日/u
+const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头: /头/u, 只: /只/u, 件: /件/u, 平方米: AREA, 平米: AREA, 吨: /吨/u, 小时: /小时|时/u, 天: DAY, 日: DAY }
 /**
  * A sum asked how it is reckoned (补助金是怎么算的, 养老金怎么算) is answered by the sum or by the rule computing it
  * (个人账户储存额除以139, 按本人工资的75%计发).
@@ -256,15 +258,21 @@ function holdsAnswer({ answers, toCome, stage, per }: Kind, hit: Hit): boolean {
   const written = Number(hit.doc.date?.slice(0, 4))
   const text = toCome && written ? hit.chunk.text.replace(EARLIER_DATE, (date, year) => (Number(year) < written ? '' : date)) : hit.chunk.text
   if (stage) return clauses(text, answers).some((clause) => (answers.test(clause) || NEXT_STEP.test(clause)) && (stage.test(clause) || NONE_YET.test(clause)))
-  if (per) return text.split(/[。；;\n，,]/u).some((clause) => answers.test(clause) && per.test(clause))
+  if (per) return sentencesOf(text).some((sentence) => sentence.split(CLAUSE_BREAK).some((clause) => answers.test(clause) && per.test(clause)))
   // An address may be the text's contact address, shown with every answer from it.
   return answers.test(text) || (answers === ADDRESS && !!hit.doc.contact?.address)
 }
 
+/** A text's sentences: what ends with 。 or ；, or its line. */
+function sentencesOf(text: string): string[] {
+  return text.split(/[。；;\n]/u)
+}
+const CLAUSE_BREAK = /[，,]/u
+
 /** A text's clauses, a time set off by a comma read with the clause it dates (2023年12月,该工程完工). */
 function clauses(text: string, time: RegExp): string[] {
-  return text.split(/[。；;\n]/u).flatMap((sentence) => {
-    const parts = sentence.split(/[，,]/u)
+  return sentencesOf(text).flatMap((sentence) => {
+    const parts = sentence.split(CLAUSE_BREAK)
     return parts.map((part, i) => (part.trim().length <= SHORT_TIME && time.test(part) && i + 1 < parts.length ? `${part}，${parts[i + 1]}` : part))
   })
 }
@@ -412,7 +420,7 @@ const QUOTED_NAME = /[“「『"‘]([^”」』"’]{2,30})[”」』"’]/gu
 
 /** Whether a sentence of the text names this and states what is asked. */
 function namedWith(text: string, answers: RegExp, name: string): boolean {
-  return text.split(/[。；;\n]/u).some((sentence) => sentence.includes(name) && answers.test(sentence))
+  return sentencesOf(text).some((sentence) => sentence.includes(name) && answers.test(sentence))
 }
 
 /** The year a text was written in, when it is dated. */
@@ -426,9 +434,9 @@ function writtenIn(hit: Hit): number | undefined {
  * is another year's sum, though the sentence names a plan of 2016-2020年 too.
  */
 function statedFor(text: string, answers: RegExp, year: number, written?: number): boolean {
-  return text.split(/[。；;\n]/u).some((sentence) => {
+  return sentencesOf(text).some((sentence) => {
     const sentenceSpans = yearSpans(sentence, written)
-    return sentence.split(/[，,]/u).some((clause) => {
+    return sentence.split(CLAUSE_BREAK).some((clause) => {
       if (!answers.test(clause)) return false
       const spans = yearSpans(clause, written)
       return spans.length ? holdsYear(spans, year) : !sentenceSpans.length || holdsYear(sentenceSpans, year)
