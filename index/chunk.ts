@@ -479,13 +479,13 @@ function findClosing(text: string): number {
     const line = text.slice(all[i].start, all[i].end)
     // A part numbered in words (六、收费标准:无, （七）办理地点) is the body's last part, however short; items
     // numbered 1. may be the list of attachments.
-    const signatureLike = isClosingLine(line) || (line.length <= 30 && !/[。；;，,！？]/.test(line) && !PART_IN_WORDS.test(line)) || UNIT_LIST_LINE.test(line)
+    const signatureLike = isClosingLine(line) || (isShortBare(line) && !PART_IN_WORDS.test(line)) || UNIT_LIST_LINE.test(line)
     if (!signatureLike) break
     start = all[i].start
   }
   // Under such a part's bare heading, its value (四、办理地点 / 市民服务中心二楼窗口) runs to the signing unit or the date.
   const heading = i >= 0 ? text.slice(all[i].start, all[i].end) : ''
-  if (PART_IN_WORDS.test(heading) && heading.length <= 30 && !/[。；;，,！？]/.test(heading)) {
+  if (PART_IN_WORDS.test(heading) && isShortBare(heading)) {
     for (let j = i + 1; j < all.length; j++) {
       const line = text.slice(all[j].start, all[j].end)
       if (isClosingLine(line) || UNIT_LIST_LINE.test(line) || UNITS_LINE.test(line) || ATTACHMENTS.test(line)) break
@@ -499,6 +499,11 @@ function findClosing(text: string): number {
 }
 
 const ATTACHMENTS = /^\s*附件\s*[：:]/u
+
+/** A short line without a sentence's or a clause's mark: a unit, a date, a label, a bare heading. */
+function isShortBare(line: string): boolean {
+  return line.length <= 30 && !/[。；;，,！？]/.test(line)
+}
 const PART_IN_WORDS = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+条)/u
 
 /**
