@@ -349,7 +349,7 @@ function documentName(lines: string[]): string | undefined {
     // Nor is a line without a word (an index code, MB1970631/2022-00007) part of a name.
     for (let j = i; j < Math.min(i + NAME_MAX_LINES, head.length) && NAME_LINE.test(head[j]) && HAN.test(head[j]) && !ITEM_START.test(head[j]) && !/https?:|\d{4}\s*年\s*\d/u.test(head[j]); j++) {
       name += head[j]
-      if (DOCUMENT_KIND.test(name) && name.length >= 6) return name.replace(/\s+/gu, '').replace(/^《([^《》]+)》$/u, '$1')
+      if (DOCUMENT_KIND.test(name) && name.length >= 6) return outsideOwnBrackets(name.replace(/\s+/gu, ''))
     }
   }
   return TRANSMITTED.exec(head.join('\n'))?.[1] ?? runOnHeading(lines)?.[1].replace(/\s+/gu, '')
@@ -428,12 +428,17 @@ function copiedTo(text: string): string | undefined {
   return lists.filter(Boolean).join('；') || undefined
 }
 
+/** A name printed in its own 《》 is the name inside them. */
+function outsideOwnBrackets(name: string): string {
+  return name.replace(/^《([^《》]+)》$/u, '$1')
+}
+
 /**
  * A title up to a closing quote that opens nowhere before it: the page lost the opening one (关于…的建议”的建议).
  * A field may print it in its own 《》 (提案标题:《关于…的建议》): the title is inside them.
  */
 function untilStrayQuote(title: string | undefined): string | undefined {
-  const inner = title?.match(/^《([^《》]+)》$/u)?.[1] ?? title
+  const inner = title && outsideOwnBrackets(title)
   const stray = inner?.search(/[”」』]/u) ?? -1
   return inner && stray > 0 && !/[“「『]/u.test(inner.slice(0, stray)) ? inner.slice(0, stray) : inner
 }
