@@ -58,7 +58,7 @@ const TOWNSHIP_ENDING = /.(?:街道|镇|乡|苏木|区|办事处|农场|林场|�
  * hospitals), which names none (南京大学, 青羊实验小学 do).
  */
 const INSTITUTION = /^((?:(?![有的在是几哪多没和与及或里内向给把]|对(?!外))\p{Script=Han}){0,4}?)(?:交易所|大学(?!生)|学院|银行|医院|公司|集团|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台|中学(?!生)|小学(?!生)|幼儿园|博物馆|图书馆|美术馆|体育馆|机场|火车站|高铁站|事务所)/u
-const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山)/u
+const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山|河(?![道长湖])|江(?![南北苏西]))/u
 /** jieba tags of ordinary words: a short place form tagged so (和平 in 和平发展) is the word, not the place. */
 const ORDINARY_TAGS = /^(?:n|v|vn|a|ad|an|d|nz|m|q|t|f|p|c|u\w*|r|b|z|l|i)$/
 /**

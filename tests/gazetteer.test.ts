@@ -50,6 +50,11 @@ test('an institution, road or line named after a place is not the place', () => 
   assert.deepEqual(named('南京大学今年招多少人'), [])
   assert.deepEqual(named('深圳证券交易所的新规'), [])
   assert.deepEqual(named('天津路拓宽工程'), [])
+  // A river named after a city (苏州河, 黄浦江) is the river; the place's own rivers and channels (徐汇河道) are the place's.
+  assert.deepEqual(named('苏州河边散步的路修通了吗'), [])
+  assert.deepEqual(named('黄浦江边的步道开放了吗'), [])
+  assert.deepEqual(named('徐汇区河道整治进展'), ['徐汇区'])
+  assert.deepEqual(named('徐汇河道整治进展'), ['徐汇'])
   // Written with its level, it is the place before a road's or a park's word: its street lights, its blocks, its parks.
   assert.deepEqual(named('长宁区路灯坏了找谁'), ['长宁区'])
   assert.deepEqual(named('博乐市街区供暖问题'), ['博乐市'])
