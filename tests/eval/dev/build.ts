@@ -19,6 +19,7 @@
  *  - fresh29: 12 policy pages of 11 provinces, 4 of them Q&A (tests/fixtures/fresh29), 4 more set aside (tests/fixtures/fresh29-aside)
  *  - fresh30: 4 texts of one county (tests/fixtures/fresh30: 南华), three replies and a notice, a small set
  *  - fresh26: 12 replies of one province's units (tests/fixtures/fresh26: 云南), as a province would deploy the bot
+ *  - fresh31: 12 replies from 12 provinces (tests/fixtures/fresh31), as a corpus of their own
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -47,6 +48,7 @@ const SETS: Record<string, string[]> = {
   fresh28: [path.join(FIXTURES, 'fresh28')],
   fresh29: [path.join(FIXTURES, 'fresh29')],
   fresh30: [path.join(FIXTURES, 'fresh30')],
+  fresh31: [path.join(FIXTURES, 'fresh31')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
