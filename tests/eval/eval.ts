@@ -63,7 +63,9 @@ async function retrieval(kb: KnowledgeBase, questions: Question[], ranking: Rank
  */
 function engineRank(kb: KnowledgeBase, q: Question, turn: Turn, calibration: Calibration): number {
   const relevant = [...relevantChunks(kb, q)].map((id) => kb.getChunk(id)!)
-  const quotedAt = turn.candidates ? quoted(turn.candidates, calibration) : turn.reply.passages.map((_, i) => i)
+  // Refused whatever the calibration (the reply on the topic lacks the kind asked, holdingKindFirst): nothing is shown.
+  const refused = turn.reply.passages.length === 0
+  const quotedAt = turn.candidates && !refused ? quoted(turn.candidates, calibration) : turn.reply.passages.map((_, i) => i)
   const shown = quotedAt.map((i) => turn.reply.passages[i].text)
   if (shown.length === 0) return turn.intent === 'lookup' && relevant.some((c) => turn.docIds.includes(c.docId)) ? 1 : 0
   const index = shown.findIndex((text) => relevant.some((chunk) => chunk.text.includes(text) || text.includes(chunk.text)))
