@@ -20,6 +20,8 @@
  *  - fresh30: 4 texts of one county (tests/fixtures/fresh30: 南华), three replies and a notice, a small set
  *  - fresh26: 12 replies of one province's units (tests/fixtures/fresh26: 云南), as a province would deploy the bot
  *  - fresh31: 12 replies from 12 provinces (tests/fixtures/fresh31), as a corpus of their own
+ *  - fresh32: 12 policy Q&A pages and hotline answers of 12 places (tests/fixtures/fresh32), 4 more set aside (tests/fixtures/fresh32-aside)
+ *  - fresh33: 10 replies of one city's units (tests/fixtures/fresh33: 鞍山), as a city would deploy the bot
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -49,6 +51,8 @@ const SETS: Record<string, string[]> = {
   fresh29: [path.join(FIXTURES, 'fresh29')],
   fresh30: [path.join(FIXTURES, 'fresh30')],
   fresh31: [path.join(FIXTURES, 'fresh31')],
+  fresh32: [path.join(FIXTURES, 'fresh32')],
+  fresh33: [path.join(FIXTURES, 'fresh33')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
