@@ -42,6 +42,11 @@ const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,“‘（(《]/u
 const OPENS_FIELD = /^\p{Script=Han}{2,6}[:：]/u
 const HEADER = /^(source|partial)\s*:\s*(.*)$/i
 const BARE_ADDRESS = /^https?:\/\/\S+$/i
+/**
+ * The address labelled as where the text was copied from (来源：https://…, 原文链接: …): the source, like a bare one.
+ * Not a portal field: the page's own 来源 (来源:区住房和城乡建设局) names its publisher further down.
+ */
+const LABELLED_ADDRESS = /^(?:来源|原文|原文链接|原文地址|网址|链接|出处)\s*[:：]\s*(https?:\/\/\S+)$/iu
 /** A line that opens a structural unit, so the line before it ends a paragraph. */
 const OPENS_SECTION = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/
 /**
@@ -81,9 +86,10 @@ function readHeader(lines: string[]): { sourceUrl?: string; partial: boolean; bo
   for (; i < lines.length; i++) {
     const line = lines[i].trim()
     if (!line) continue
-    // A text saved from a page often starts with its address alone on the line, unlabelled.
-    if (BARE_ADDRESS.test(line) && !sourceUrl) {
-      sourceUrl = line
+    // A text saved from a page often starts with its address alone on the line, labelled or not.
+    const address = BARE_ADDRESS.test(line) ? line : LABELLED_ADDRESS.exec(line)?.[1]
+    if (address && !sourceUrl) {
+      sourceUrl = address
       continue
     }
     const match = HEADER.exec(line)

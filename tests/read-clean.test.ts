@@ -54,6 +54,14 @@ test('a text opening with its page address alone on the line cites it, and neith
   assert.equal(cleaned.text, '老年助餐点均已运营\n全市500多家老年助餐点均已投入运营。')
 })
 
+test('a text opening with its address labelled (来源：https://…) cites it, and keeps the page\'s own 来源 field for its publisher', () => {
+  const cleaned = cleanText(['来源：https://example.gov.cn/art/2024/3/5/art_1.html', '燃气表更换常见问题', '来源:某县城市管理局', '发布日期:2024-03-05', '老旧燃气表由燃气公司免费更换，居民无需缴纳费用。'].join('\n'))
+  assert.equal(cleaned.sourceUrl, 'https://example.gov.cn/art/2024/3/5/art_1.html')
+  assert.deepEqual(cleaned.portal, { 来源: '某县城市管理局', 发布日期: '2024-03-05' })
+  assert.equal(parseReply(cleaned.text, cleaned.portal).metadata.unit, '某县城市管理局')
+  assert.doesNotMatch(cleaned.text, /https|来源/)
+})
+
 test('a title run together with the page byline keeps the title as text; the date and the source are metadata', () => {
   const cleaned = cleanText(['某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函 2023-06-01 来源:区政府办公室建议提案处', '王五委员:', '您提出的关于加装电梯的提案收悉,现将办理情况答复如下:'].join('\n'))
   assert.equal(cleaned.text.split('\n')[0], '某区人民政府办公室关于对区政协十五届二次会议第12号提案的答复的函')
