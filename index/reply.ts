@@ -507,10 +507,10 @@ function kindOf(kinds: Kinds, sources: Array<string | undefined>): string | unde
 }
 
 /**
- * Before the names, a co-handling unit's own words (我单位对…) and the deputies' congress (市人大方祖蓉代表): 我单位对市人大
- * 方祖蓉代表提出的… names 方祖蓉.
+ * Before the names, a co-handling unit's own words (我单位对…, 现就…) and the deputies' congress (市人大方祖蓉代表): 我单位对市人大
+ * 方祖蓉代表提出的… names 方祖蓉, 现就尚冰委员提出的… 尚冰.
  */
-const WRITER_AND_BODY = /^(?:(?:我|本)(?:单位|局|委|办|厅|部门|中心)?对)?(?:[省市区县]?(?:人大|政协)(?=\p{Script=Han}{2,4}(?:委员|代表)))?/u
+const WRITER_AND_BODY = /^(?:(?:现|兹)(?:就|将))?(?:(?:我|本)(?:单位|局|委|办|厅|部门|中心)?对)?(?:[省市区县]?(?:人大|政协)(?=\p{Script=Han}{2,4}(?:委员|代表)))?/u
 
 /**
  * The proposers are named before 提出的 in the opening ("张蓉委员提出的…"); when it says 您/你们/贵委 instead,

@@ -707,10 +707,12 @@ test('a portal block printed as a bulleted list is metadata, not text; an empty 
   assert.equal(empty('发布机构', '区政府办', '文号', '某区人民政府').docNumber, undefined)
 })
 
-test('a number with a dotted part (第6.11号提案), and a co-handling unit naming the deputy after its own words (我单位对市人大某某代表提出的)', () => {
+test('a number with a dotted part (第6.11号提案), and a co-handling unit naming the deputy after its own words (我单位对市人大某某代表提出的, 现就某某委员提出的)', () => {
   assert.equal(parseReply(['某县发展和改革委员会关于县政协十届一次会议第6.11号提案的复函', '郭某某委员:', '您提出的《关于建设生态博物馆的建议》收悉,现答复如下:', '正文。'].join('\n')).metadata.number, '6.11')
   const cohandled = parseReply(['关于对某市第八届人民代表大会第四次会议第43号建议的协办意见', '市生态环境局:', '我单位对市人大方某某代表提出的关于解决河道水体污染的建议收悉,经研究办理,现提出协办意见如下:', '正文。'].join('\n')).metadata
   assert.deepEqual(cohandled.proposers, ['方某某'])
+  const presented = parseReply(['市文旅局:', '现就吕某某委员提出的关于发展乡村旅游的建议,结合本区实际,提出协办意见如下:', '正文。'].join('\n')).metadata
+  assert.deepEqual(presented.proposers, ['吕某某'], '现就 is the writer\'s word, not the proposer\'s name')
 })
 
 test('an autonomous county\'s session keeps its whole name (维西傈僳族自治县), not a year before it; a title field printing its own 《》 is read inside them', () => {
