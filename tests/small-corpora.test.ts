@@ -1734,6 +1734,19 @@ test('proposers named together (孙某红、李清河委员) pick their reply, a
   assert.deepEqual(how.docIds, [idOf(kb, 'lamps.txt')])
 })
 
+test('a proposer whose surname jieba reads as another word (张/q 永新/d, 谢/v 丽/nr) or who is counted (两位委员) is still a proposer: their reply is picked, and a topic some other reply covers is no answer for one none names', async () => {
+  const kb = await corpusOf({
+    'park.txt': answering('关于某公园改造的提案的答复', '某区绿化市容局', '2024年6月3日', '王海、谢丽委员', '关于加快某公园改造的建议', '某公园改造已列入今年计划，年底前完工。'),
+    'parking.txt': answering('关于增设停车场的提案的答复', '某区建设管理委员会', '2024年6月5日', '赵某委员', '关于在老城区增设停车场的建议', '今年在老城区新增公共停车泊位300个。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [pair, unknown] = await converse(engine, '王海、谢丽两位委员关于公园的提案答复了什么', '张永新委员关于停车场的提案答复了什么')
+  assert.deepEqual(pair.docIds, [idOf(kb, 'park.txt')], pair.reply.text)
+  assert.equal(unknown.reply.answered, false, unknown.reply.text)
+  assert.match(unknown.reply.text, /张永新/)
+  assert.doesNotMatch(unknown.reply.text, /300个/)
+})
+
 test('a year asked is held by a plan\'s span in brackets, 规划(2016-2020年), in the sentence stating the sum', async () => {
   const kb = await corpusOf({
     'farmland.txt': answering('关于县人大第31号建议的答复', '某县农业农村局', '2019年5月1日', '田某代表', '关于加快高标准农田建设的建议', '按照《高标准农田建设规划(2016-2020年)》,我县2015年试点,每亩补助1500元。'),

@@ -119,6 +119,10 @@ const PERSON_TITLE = /^(?:委员|代表|同志)$/
 /** A verb of proposing after a name and before 的 (李明提的提案, 王小明提出的建议): that person proposed it. */
 const PROPOSED = /^(?:提|提出|提交|所提|写)$/
 const NAME_TAGS = /^(?:nr\w*|x)$/
+/** How jieba tags a given name it does not know as one: a name, an adverb (立新/d), a verb, an adjective, unknown. */
+const GIVEN_NAME_TAGS = /^(?:nr\w*|d|v|a|x|zg)$/
+/** A count of the people named before it (两位, 三名, 10位). */
+const COUNT_OF_PEOPLE = /^(?:[两二三四五六七八九十\d]+|几)[位名]$/u
 
 interface PlaceReplies {
   docs: ReplyDocument[]
@@ -372,13 +376,19 @@ function personMentions(text: string): { name: string; label: string }[] {
     const proposed = PROPOSED.test(word) && words[i + 1]?.word === '的'
     if (!PERSON_TITLE.test(word) && !proposed) return
     const title = proposed ? '' : word
-    const j = words[i - 1]?.word === '等' ? i - 2 : i - 1
+    // Past a count (两位委员, 等三位代表) to the last name listed.
+    let j = i - 1
+    if (COUNT_OF_PEOPLE.test(words[j]?.word ?? '')) j--
+    if (words[j]?.word === '等') j--
     const [before, last] = [words[j - 1], words[j]]
     const han = (w?: { word: string }) => !!w && /^\p{Script=Han}+$/u.test(w.word)
     let name: string | undefined
     // The surname first: jieba cuts 周海涛 into 周/海涛 and tags both as names, 刘加林 into 刘/加林, a bare morpheme
-    // (zg) and a place; not 市/人大 nor 区/政协, whose first word is a noun.
-    if (han(before) && han(last) && before.word.length === 1 && /^(?:nr|zg)/.test(before.tag) && last.word.length <= 2) name = before.word + last.word
+    // (zg) and a place; not 市/人大 nor 区/政协, whose first word is a noun. Opening the message or a list's item,
+    // a surname jieba takes for another word (张/q 立新/d, 谢/v 辉/nr) is one too, before a given name of one or two
+    // characters that is no noun, pronoun or number.
+    const listed = !words[j - 2] || !han(words[j - 2])
+    if (han(before) && han(last) && before.word.length === 1 && last.word.length <= 2 && (/^(?:nr|zg)/.test(before.tag) || (listed && GIVEN_NAME_TAGS.test(last.tag)))) name = before.word + last.word
     else if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
     if (name) people.push({ name, label: title ? `${name}${title}` : `提出人为${name}` })
   })
