@@ -46,6 +46,17 @@ function labelled(labels: string[], value: string): RegExp {
  * is a tracking field above the reply, not its opening.
  */
 const OPENING = /收悉|(?:答复|函告|协办意见|会办意见)(?:情况)?如下|^[^|。]{0,20}(?:委员|代表)(?:们)?(?:提出|提交)的[《“]|^[^|]*(?:交|转交|交由|转由)[^。，,|]{0,10}办理[^|]*$|^\s*(?:(?:您|你)好[!！,，]?\s*)?(?:您|你们?)(?:提出|提交|所提)的/u
+/**
+ * Some replies open with thanks for the motion (感谢您提出的…的建议。) and never say 收悉: an opening only right under
+ * the salutation, since replies also close with such thanks (再次感谢您提出的宝贵建议).
+ */
+const THANKED_OPENING = /^\s*(?:感谢|谢谢)(?:您|你们?)(?:提出|提交|所提)的/u
+
+function openingAt(lines: string[]): number {
+  const at = lines.findIndex((line) => OPENING.test(line))
+  return at >= 0 ? at : lines.findIndex((line, i) => i < HEAD_LINES && THANKED_OPENING.test(line) && salutationAbove(lines, i) !== undefined)
+}
+
 /** A salutation is a bare name line ("张三、李四委员：", "区科委", "团区委", or eleven names and 代表); "尊敬的", "尊敬", "敬爱的" are courtesy, not name. */
 const COURTESY_TITLE = '(?:尊敬的?|敬爱的)'
 const SALUTATION = new RegExp(`^\\s*${COURTESY_TITLE}?([${H}\\d、，,· \\t\u3000]{2,90}?)\\s*[:：]?$`, 'u')
@@ -54,7 +65,7 @@ const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
 const GREETING = /^(?:您|你)好[!！,，]?$/u
 /** 您/你们/贵委 in the opening mean the addressee proposed the motion. */
-const PRONOUN = /^(?:现将|现就|兹将|兹就)?(?:您|你|贵)/u
+const PRONOUN = /^(?:现将|现就|兹将|兹就|感谢|谢谢)?(?:您|你|贵)/u
 /**
  * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
  * the title after the names (and the body it belongs to) is not a name. A count after 等 may drop its 位
@@ -383,7 +394,7 @@ function runOnHeading(lines: string[]): RegExpExecArray | undefined {
 
 export function parseReply(text: string, portal: PortalFields = {}): { metadata: ReplyMetadata; structured: boolean } {
   const lines = text.split('\n')
-  const at = lines.findIndex((line) => OPENING.test(line))
+  const at = openingAt(lines)
   const opening = lines[at] ?? ''
   const head = (at >= 0 ? lines.slice(0, at + 1) : lines.slice(0, HEAD_LINES)).join('\n')
   const addressee = at >= 0 ? salutationBefore(opening) ?? salutationAbove(lines, at) : undefined

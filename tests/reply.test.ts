@@ -715,6 +715,14 @@ test('a number with a dotted part (第6.11号提案), and a co-handling unit nam
   assert.deepEqual(presented.proposers, ['吕某某'], '现就 is the writer\'s word, not the proposer\'s name')
 })
 
+test('a reply opening with thanks for the motion under its salutation (感谢您提出的…) names its proposers; thanks at its close open nothing', () => {
+  const thanked = parseReply(['王某、李某某委员您好:', '感谢您提出的关于增设街心公园座椅的建议。', '一、已在主要道路两侧增设座椅20处。', '某区城市建设发展中心', '2023年5月16日'].join('\n')).metadata
+  assert.deepEqual(thanked.proposers, ['王某', '李某某'])
+  const closing = parseReply(['关于街心公园座椅的说明', '已在主要道路两侧增设座椅20处。', '感谢您提出的宝贵建议。'].join('\n'))
+  assert.deepEqual(closing.metadata.proposers, [])
+  assert.equal(closing.structured, false)
+})
+
 test('an autonomous county\'s session keeps its whole name (维西傈僳族自治县), not a year before it; a title field printing its own 《》 is read inside them', () => {
   const weixi = parseReply(['尊敬的某某代表:', '您在维西傈僳族自治县十八届人大第三次会议上提出的第18号“关于修复农田灌溉沟渠的建议”已交我局办理,现将办理情况答复如下:', '正文。'].join('\n')).metadata
   assert.equal(weixi.session, '维西傈僳族自治县十八届人大第三次会议')
