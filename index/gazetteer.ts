@@ -53,11 +53,11 @@ const TOWNSHIP_ENDING = /.(?:街道|镇|乡|苏木|区|办事处|农场|林场|�
  * 南京大学, 上海市第一人民医院) or a road, bridge or landmark (北京东路). Government bodies (长宁区科委) stay
  * the place's, and so does a place asked about its institutions (长寿路街道有几所小学, 桃浦镇的医院): the
  * words between the name and the institution are its name's, never 有, 的, 几 or 哪, nor a preposition
- * (汤阴县对县医院门前…; but 对外经贸大学 is a name). Its 大学生 and 小学生 are people, not an institution; nor
+ * (汤阴县对县医院门前…, 柯城区关于城区幼儿园…; but 对外经贸大学 is a name). Its 大学生 and 小学生 are people, not an institution; nor
  * is its kind of institution right after its full name (青羊区小学, 武侯区医院: the district's schools and
  * hospitals), which names none (南京大学, 青羊实验小学 do).
  */
-const INSTITUTION = /^((?:(?![有的在是几哪多没和与及或里内向给把]|对(?!外))\p{Script=Han}){0,4}?)(?:交易所|大学(?!生)|学院|银行|医院|公司|集团|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台|中学(?!生)|小学(?!生)|幼儿园|博物馆|图书馆|美术馆|体育馆|机场|火车站|高铁站|事务所)/u
+const INSTITUTION = /^((?:(?!关于|对于|有关|[有的在是几哪多没和与及或里内向给把]|对(?!外))\p{Script=Han}){0,4}?)(?:交易所|大学(?!生)|学院|银行|医院|公司|集团|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台|中学(?!生)|小学(?!生)|幼儿园|博物馆|图书馆|美术馆|体育馆|机场|火车站|高铁站|事务所)/u
 const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山|河(?![道长湖])|江(?![南北苏西]))/u
 /** jieba tags of ordinary words: a short place form tagged so (和平 in 和平发展) is the word, not the place. */
 const ORDINARY_TAGS = /^(?:n|v|vn|a|ad|an|d|nz|m|q|t|f|p|c|u\w*|r|b|z|l|i)$/
@@ -135,6 +135,9 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
       if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length) && !beforeFinerPlace(table, text, i + length, entry.level)) continue
       if (entry.short && namesVillage(text, words, i + length)) continue
+      // A town's name begun inside a word jieba reads (齐大/山镇) is the end of a longer name (齐大山镇), not that town (大山镇);
+      // right after a place it is not (象山东陈乡, read 象/山东/陈乡).
+      if (entry.level === 'street' && found.at(-1)?.end !== i && words.some((w) => w.start < i && w.end > i)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
       const previous = found.at(-1)
@@ -160,9 +163,16 @@ function standsAlone(text: string, words: WordSpan[], start: number, end: number
   const word = words.find((w) => w.start === start)
   if (!word) return false
   if (word.end === end) return namedInFull || !(level === 'district' && ORDINARY_TAGS.test(word.tag)) || isRareShortForm(word.word)
+  // A name jieba does not know, cut into its characters (渝|中 of 渝中细则), is no other word either.
+  if (cutIntoCharacters(words, start, end)) return true
   // jieba glues a city to the word after it (苏州企业): still the city where that word stands alone (企业), not
   // where a character is left over (三明治, 长沙发).
   return level !== 'district' && isOneWord(text.slice(end, word.end))
+}
+
+function cutIntoCharacters(words: WordSpan[], start: number, end: number): boolean {
+  const inside = words.filter((w) => w.start >= start && w.end <= end)
+  return inside.length === end - start && inside.every((w) => w.word.length === 1)
 }
 
 /**

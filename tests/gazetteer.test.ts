@@ -73,7 +73,18 @@ test('an institution, road or line named after a place is not the place', () => 
   assert.deepEqual(named('平江城区小学放学早'), [])
   // A preposition between the place and an institution is no part of a name: the place acts on the institution.
   assert.deepEqual(named('汤阴县对县医院门前的交通怎么答复的'), ['汤阴县'])
+  assert.deepEqual(named('永定区关于城区小学扩建的建议怎么答复的'), ['永定区'])
   assert.deepEqual(named('上海对外经贸大学在哪'), [])
+})
+
+test('a district\'s short name jieba does not know, cut into its characters (莲|都), is the district', () => {
+  assert.deepEqual(named('莲都的低保标准是多少'), ['莲都'])
+  assert.deepEqual(named('鸠江的公租房怎么申请'), ['鸠江'])
+})
+
+test('a town\'s name begun inside a word jieba reads (高大/山镇) ends a longer name, and is not that town', () => {
+  assert.deepEqual(named('供水管线通到高大山镇没有'), [])
+  assert.deepEqual(named('到大山镇怎么走'), ['大山镇'])
 })
 
 test('a city short name is the city even where jieba reads it as a common noun or a verb', () => {
