@@ -1868,6 +1868,16 @@ test('a unit signed with only its level (市水利局), in a text naming no city
   assert.equal(other.reply.answered, false, other.reply.text)
 })
 
+test('a portal\'s host spells its place the way the place reads (duyun for 都匀, whose 都 reads dou elsewhere): a text naming no place is that place\'s', async () => {
+  const kb = await corpusOf({
+    'water.txt': ['来源：http://www.duyun.gov.cn/zwgk/art/2023/11/3/1234.html', '关于对市人大第73号建议的答复函', '柯某等代表:',
+      '你们提出的关于在牛头山社区建饮用水水库的建议收悉。现答复如下:', '我局已将该片区饮水工程列入明年计划，先行实施管网延伸。', '市水利局', '2023年11月3日'].join('\n'),
+  })
+  const [asked] = await converse(createAnswerEngine(() => kb), '都匀牛头山社区的饮水工程什么时候实施')
+  assert.equal(asked.reply.answered, true, asked.reply.text)
+  assert.match(asked.reply.text, /列入明年计划/)
+})
+
 test('what was not found is said as one name: a place with its city before a body naming it again (安阳北关区 + 北关区政协), or a body and a place each found in some reply but in none together (天津北辰区 + 北辰区人大)', async () => {
   const cases: [Record<string, string>, string, RegExp][] = [
     [

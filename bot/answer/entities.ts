@@ -519,12 +519,31 @@ function placeOfBody(doc: ReplyDocument, place: string, names: Names): boolean {
   const level = doc.unit ? unitLevel(doc.unit) : undefined
   if (!level) return false
   const most = mostNamed(doc, PLACE_LEVELS[level])
-  return most !== undefined ? most === place : names.spelled.get(doc)!.includes(spelledOut(place))
+  return most !== undefined ? most === place : spells(doc, place, names)
 }
 
-/** A place's name as portals spell it in their host names: 静安 → jingan. */
-function spelledOut(stem: string): string {
-  return pinyin(stem, { toneType: 'none', type: 'array' }).join('')
+/**
+ * A place's name as portals may spell it in their host names: 静安 → jingan. A character read several ways is
+ * spelled each way (于都 is yudu, not yudou; 长宁 changning, not zhangning): which one a place's name takes is in
+ * no dictionary of words.
+ */
+function spellingsOf(stem: string): string[] {
+  let spellings = spellingsByStem.get(stem)
+  if (!spellings) {
+    spellings = [...stem].reduce((partial: string[], char) => {
+      const readings = [...new Set(pinyin(char, { toneType: 'none', type: 'array', multiple: true }))]
+      return partial.flatMap((spelled) => readings.map((reading) => spelled + reading))
+    }, [''])
+    spellingsByStem.set(stem, spellings)
+  }
+  return spellings
+}
+const spellingsByStem = new Map<string, string[]>()
+
+/** Whether a text's host or file name spells the place (yudu.gov.cn for 于都). */
+function spells(doc: ReplyDocument, stem: string, names: Names): boolean {
+  const labels = names.spelled.get(doc)!
+  return spellingsOf(stem).some((spelling) => labels.includes(spelling))
 }
 
 /** The place a reply's unit names (its innermost), or else one its session names. */
@@ -646,7 +665,6 @@ function placeReplies({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' 
   const key = `${level}:${stem}:${written ?? ''}`
   let replies = names.placeDocs.get(key)
   if (!replies) {
-    const spelled = spelledOut(stem)
     const bare = new RegExp(level === 'street' ? stem : `${stem}(?!${written ? LEVEL_AFTER : TOWNSHIP_AFTER})`, 'u')
     const levels = written && { own: new RegExp(`${stem}${written}`, 'u'), other: new RegExp(`${stem}(?!${written})[省市区县旗州盟]`, 'u') }
     // Written with its level, it is named so, or bare (长宁的, a file named changning) in a text that never
@@ -654,7 +672,7 @@ function placeReplies({ text, stem, level }: Pick<PlaceMention, 'text' | 'stem' 
     const naming = ([doc, haystack]: [ReplyDocument, string]) => {
       if (levels && levels.own.test(haystack)) return true
       if (levels && levels.other.test(haystack)) return false
-      return bare.test(haystack) || names.spelled.get(doc)!.includes(spelled)
+      return bare.test(haystack) || spells(doc, stem, names)
     }
     const docs = [...names.haystacks].filter(naming).map(([doc]) => doc)
     replies = { docs, inside: [...names.haystacks.keys()].filter((doc) => !docs.includes(doc) && sitsWithin(doc, stem)) }
