@@ -1721,6 +1721,22 @@ test('a sum asked per head (一头要交多少保费) is answered by one stated 
   await answeredOnlyWhenStated(insurance, '养能繁母猪的，政策性保险一头要交多少保费', ['答：能繁母猪每头保额1500元，每头保费60元，农户自担20%。', '答：水稻单亩保额448元，单亩保费19.5元，农户自担10%。'], /每头保费60元/)
 })
 
+test('a sum written without 元 (争取上级资金50万, 80万专项资金) answers how much money; the same work without a sum does not', async () => {
+  const roads = (line = '') => corpusOf({ 'roads.txt': reply('加快村道硬化', '钱某代表', '村道硬化是群众出行的大事。', line, '下一步将继续做好村道养护。') })
+  await answeredOnlyWhenStated(roads, '村道硬化争取到多少钱', ['今年为村道硬化争取上级资金50万，已全部拨付到村。', '今年的村道硬化工程已全部完工，已交付使用。'], /50万/)
+  await answeredOnlyWhenStated(roads, '村道硬化争取到多少钱', ['今年落实80万专项资金用于村道硬化。', undefined], /80万专项资金/)
+})
+
+test('a price asked for one thing (一个摊位要多少钱) is answered by a price for it, not by the sum the project got', async () => {
+  const market = (line = '') => corpusOf({ 'market.txt': reply('改造农贸市场', '孙某代表', '农贸市场改造已于今年完工。', line, '市场管理办公室将加强日常巡查。') })
+  await answeredOnlyWhenStated(market, '农贸市场一个摊位要多少钱', ['改造后摊位每个每月租金300元。', '今年争取资金30万元用于农贸市场改造。'], /每个每月租金300元/)
+})
+
+test('asked what share is paid back (门诊能报多少比例), a passage stating a share answers, and one stating only a fee in 元 does not', async () => {
+  const scheme = (line = '') => corpusOf({ 'scheme.txt': signed('城乡居民医保政策问答', '某县医疗保障局', '2023年3月1日', '一、门诊待遇', line, '二、参保登记', '新参保人员到乡镇医保服务站办理参保登记。') })
+  await answeredOnlyWhenStated(scheme, '居民医保门诊能报多少比例', ['政策范围内门诊费用报销比例为50%。', '门诊统筹个人缴费标准为每人每年380元。'], /50%/)
+})
+
 test('proposers named together (孙某红、李清河委员) pick their reply, a place inside a name (清河) being none; how the bureau answered a proposer (局里怎么答复的) is that reply', async () => {
   const kb = await corpusOf({
     'bridge.txt': answering('关于改造服装城金桥的提案的答复', '某区街道办事处', '2024年7月22日', '孙某红、李清河委员', '关于改造提升服装城金桥路面及景观的建议', '金桥路面改造已列入今年计划，年底前完成。'),

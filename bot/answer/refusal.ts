@@ -98,21 +98,27 @@ const ASKED_OF_PAST = /(?:修|建|造|盖|成|工|通|车|放|用|施|动)的|�
 const MONEY = '费|收费|票价|价格|价钱|房租|租金|补贴|补助|奖补|奖励|工资|薪水|薪酬|工钱|报酬|罚款|罚金|助学金|救助金|抚恤金|扶助金|津贴|养老金|退休金|补偿|赔偿|保费|保额'
 /**
  * A sum asked: a price named at the question's end asks for it (学区房价格); a fee there need not (怎么减免物业费).
- * 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them.
+ * 能补多少, 报销多少, 每月能取多少, 一年最少交多少 ask for a sum too, and a share (报销70%) answers them; 报销多少比例 asks
+ * only the share (a rate, below), which a fee in 元 does not answer.
  * So does an investment or funding asked how much (总投资是多少, 资金具体是多少, 能争取到多少上级资金, 拿到多少畜牧业专项资金),
  * not how many projects; and a subsidy, an award or a benefit (补助标准是多少, 奖励多少, 一年能领多少助学金, 保费多少)
  * as a 补贴 is. A fee asked after its amount (收多少登记费) or whether it is paid (要不要交工本费, 要不要交钱, 要花钱不) asks for it
  * too: 免费 answers that.
  */
 const SUM_ASKED = new RegExp(
-  `多少钱|花了多少|(?:${MONEY})金?(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么收|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少(?![个项家次批])[^，。？?]{0,8}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:要不要|用不用|需不需要|得不得)(?:交|缴|付|花|给)钱|(?:要|得|需要)(?:交|缴|付|花|给)钱(?:不|吗|么)|(?:交|缴|付|花)不(?:交|缴|付|花)钱|(?:要不要|用不用|需不需要|需要)(?:交|缴|付|收)[^，。？?]{0,4}费|(?:交|缴|付|收)不(?:交|缴|付|收)[^，。？?]{0,4}费|多少[^，。？?个项家次批消免]{0,4}费(?!者)|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚|收)多少(?![年天个次人岁周月日])|起付(?:线|标准)`,
+  `多少钱|花了多少|(?:${MONEY})金?(?:标准)?(?:是|要|大概|一般|能[拿有]|有)?(?:多少|怎么收|贵不贵|高不高)|(?:投资|资金|经费|预算|造价)(?:金额|总额|规模)?(?:具体|大概|大约|一共|共|总共)?(?:是|有|为|要)?多少(?![个项家次批])|多少(?![个项家次批])[^，。？?]{0,8}(?:资金|经费|投资)|(?:收费|票价|价格|价钱|租金)(?:标准)?[呢？?]*$|收费吗|收不收费|要钱吗|免费吗|(?:要不要|用不用|需不需要|得不得)(?:交|缴|付|花|给)钱|(?:要|得|需要)(?:交|缴|付|花|给)钱(?:不|吗|么)|(?:交|缴|付|花)不(?:交|缴|付|花)钱|(?:要不要|用不用|需不需要|需要)(?:交|缴|付|收)[^，。？?]{0,4}费|(?:交|缴|付|收)不(?:交|缴|付|收)[^，。？?]{0,4}费|多少[^，。？?个项家次批消免]{0,4}费(?!者)|(?:补|报|报销|取|提取|领|领取|付|支付|赔|退|发|交|缴|缴纳|罚|收)多少(?![年天个次人岁周月日]|的?(?:比例|比率|成))|起付(?:线|标准)`,
 )
+/**
+ * A sum written without 元, as reports often do: funds after the amount (40万福彩公益金, 200万专项资金) or funding
+ * before it (投资20万, 申请40万); not 40万人 nor 3万平方米.
+ */
+const SUM_WITHOUT_YUAN = `${DIGIT}\\s*(?:万|亿)[^，。；,;0-9０-９]{0,4}?(?:公益金|资金|经费|专款|拨款)|(?:投资|资金|经费|拨付|拨款|筹集|争取|申请)[^，。；,;]{0,8}?${DIGIT}(?:\\.${DIGIT}+)?\\s*(?:万|亿)(?![人户个平亩吨株棵千米公元])`
 /**
  * A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
  * Being free says the sum (免费, 免收工本费, 不收取任何费用, a guide's 收费标准:无). A share is one of a sum (报销70%),
  * not a rate of something done (火化率达100%) nor a part of a whole (占全区任务的40%).
  */
-const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|(?:收费|费用)(?:标准)?\\s*[:：]\\s*无|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
+const SUM_STATED = new RegExp(`${NUMBER}\\s*(?:万|亿)?元|${SUM_WITHOUT_YUAN}|免费|不收费|免收|免交|免缴|不收取|无需(?:缴纳|交纳|支付)|(?:收费|费用)(?:标准)?\\s*[:：]\\s*无|折|(?<!率[^，。；,;0-9０-９]{0,3}[0-9０-９.]*|占[^，。；,;0-9０-９]{0,12}[0-9０-９.]*)${DIGIT}\\s*[%％]|百分之|(?<![含0-9０-９一二三四五六七八九十百千万两])${NUMBER}\\s*倍(?!(?:[（(][^）)]{0,4}[)）])?\\s*[以之])`)
 /**
  * A sum asked per month, per 亩 or per head (每个月托费多少, 每亩补贴多少钱, 一头要交多少保费) is answered by one stated
  * so (每月60元, 260元/人/月, 月租房补贴额240元, 每亩500元, 月缴费基数的2%), not by a project's total (总投资4000万元).
@@ -122,6 +128,15 @@ const PER_UNIT_ASKED = /(?:每|一|单)\s*(?:个|一)?\s*(月(?!份)|亩|头|只
 const AREA = /平方米|平米|㎡/u
 const DAY = /天|日/u
 const PER_UNIT_STATED: Record<string, RegExp> = { 月: /月/u, 亩: /亩/u, 头: /头/u, 只: /只/u, 件: /件/u, 平方米: AREA, 平米: AREA, 吨: /吨/u, 小时: /小时|时/u, 天: DAY, 日: DAY }
+/**
+ * A price asked for one thing (一个墓位要多少钱, 每个摊位收多少) is stated for that thing (墓位每个3000元) or for each one
+ * (每个, /个), not as the sum a project got (申请40万福彩公益金).
+ */
+const PER_ITEM_ASKED = /(?:每|一)\s*个\s*(\p{Script=Han}{1,4}?)\s*(?:要|需要|得|大概|大约|一般|的|是|收)?\s*(?:多少钱|多少|什么价|几块钱|怎么收)/u
+function perItem(question: string): RegExp | undefined {
+  const item = PER_ITEM_ASKED.exec(question)?.[1]
+  return item ? new RegExp(`${item}|每个|[/／]个`, 'u') : undefined
+}
 /**
  * A sum asked how it is reckoned (补助金是怎么算的, 养老金怎么算) is answered by the sum or by the rule computing it
  * (个人账户储存额除以139, 按本人工资的75%计发).
@@ -235,7 +250,7 @@ function answerKind(question: string): Kind | undefined {
   const finished = FINISHED.test(question)
   const started = STARTED.test(question)
   const stage = !ofWork ? undefined : finished && started ? FINISHED_OR_BEGUN : finished ? FINISHED : started ? BEGUN : undefined
-  const per = kind[1] === SUM_STATED ? PER_UNIT_STATED[PER_UNIT_ASKED.exec(question)?.[1] ?? ''] : undefined
+  const per = kind[1] === SUM_STATED ? PER_UNIT_STATED[PER_UNIT_ASKED.exec(question)?.[1] ?? ''] ?? perItem(question) : undefined
   const unit = LENGTH_UNIT_ASKED.exec(question)
   const answers = (kind[1] === LENGTH_STATED && unit && LENGTH_IN_UNIT[unit[1] ?? unit[2]]) || kind[1]
   return { answers, toCome: ofWork && !ASKED_OF_PAST.test(question), stage, per }
