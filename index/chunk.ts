@@ -241,6 +241,10 @@ export function sectionUnits(text: string): Unit[] {
   let nameUntil = -1
   /** units holding unmarked headings only, so far (they join the section they introduce) */
   const headingsOnly = new Set<Unit>()
+  /** units holding bare numbered headings only, each under the one before: the rank of the last */
+  const headingsNested = new Map<Unit, number>()
+  /** the rank of the heading each unit opened at */
+  const openedAt = new Map<Unit, number>()
   const all = [...lines(text, openingEnd)]
   for (const [i, { start, end }] of all.entries()) {
     const line = text.slice(start, end)
@@ -301,15 +305,22 @@ export function sectionUnits(text: string): Unit[] {
       path.push(opening)
       const at = start + opening.offset
       if (current && at > current.start) current.end = at
-      // A heading with no body of its own (on its line, or before an article on the same line) joins the section it introduces.
-      if (current && (headingsOnly.delete(current) || isHeadingOnly(text.slice(current.start, current.end).trimEnd()))) {
+      // A heading with no body of its own (on its line, or before an article on the same line) joins the section it
+      // introduces; so do headings alone so far, each under the one before (二、… / （一）…), before one deeper still.
+      // Not a shallower one: an item of a list (2、周边居民) introduces no next part (四、).
+      const deeper = !!current && (openedAt.get(current) ?? -1) < opening.rank
+      const underHeadings = !!current && (headingsNested.get(current) ?? Infinity) < opening.rank
+      if (current && (headingsOnly.delete(current) || underHeadings || (deeper && isHeadingOnly(text.slice(current.start, current.end).trimEnd())))) {
         current.section = path.map((p) => p.label)
         current.end = end
+        if (isBareLabel(line)) headingsNested.set(current, opening.rank)
         continue
       }
       current = { section: path.map((p) => p.label), start: at, end }
       units.push(current)
+      openedAt.set(current, opening.rank)
     }
+    if (openings.length === 0 || !isBareLabel(line)) headingsNested.delete(current!)
     current!.end = end
   }
   return units.map((unit) => ({ ...unit, end: trimEnd(text, unit.start, unit.end) })).filter((u) => u.end > u.start)
@@ -499,6 +510,11 @@ function findClosing(text: string): number {
 }
 
 const ATTACHMENTS = /^\s*附件\s*[：:]/u
+
+/** A heading and nothing else: short, without a clause, nor a value after a colon (五、收费依据:无). */
+function isBareLabel(line: string): boolean {
+  return isShortBare(line.trim()) && !/[：:]/.test(line)
+}
 
 /** A short line without a sentence's or a clause's mark: a unit, a date, a label, a bare heading. */
 function isShortBare(line: string): boolean {

@@ -458,6 +458,35 @@ test('numbered one-line items in a row are one passage under the heading above t
   assert.deepEqual(holding('社区公示7日').section, ['办理流程', '二、审核公示'])
 })
 
+test('headings nested with nothing under them but the next (二、… / （一）… / 1、…) open the passage of the deepest, not a passage of headings alone; items of one list stay apart', () => {
+  const reply = [
+    '关于加快老街改造的建议的答复',
+    '王某代表：',
+    '您提出的《关于加快老街改造的建议》收悉，现答复如下：',
+    '一、存在的问题',
+    '老街排水管网老化，雨天积水严重。',
+    '二、已经采取的措施',
+    '（一）已经落实的举措',
+    '1、改造排水管网',
+    '今年已更换老街排水管道1.2公里。',
+    '2、整治路面',
+    '老街路面已全部翻新。',
+    '三、服务对象',
+    '1、沿街商户',
+    '2、周边居民',
+    '四、下一步打算',
+    '明年将继续推进老街立面改造。',
+  ].join('\n')
+  const chunks = chunkDocument('reply', reply)
+  const holding = holdingIn(chunks)
+  assert.equal(chunks.some((chunk) => chunk.text === '二、已经采取的措施\n（一）已经落实的举措'), false, 'a passage of headings alone answers nothing')
+  assert.equal(holding('排水管道1.2公里').text, ['二、已经采取的措施', '（一）已经落实的举措', '1、改造排水管网', '今年已更换老街排水管道1.2公里。'].join('\n'))
+  assert.deepEqual(holding('排水管道1.2公里').section, ['二、已经采取的措施', '（一）已经落实的举措', '1、改造排水管网'])
+  assert.deepEqual(holding('路面已全部翻新').section, ['二、已经采取的措施', '（一）已经落实的举措', '2、整治路面'])
+  assert.deepEqual(holding('明年将继续').section, ['四、下一步打算'])
+  assert.doesNotMatch(holding('明年将继续').text, /周边居民/)
+})
+
 test('a notice\'s own numbered measures, under no heading, are each a passage cited by its number, however short', () => {
   const notice = [
     '关于做好返岗人员健康管理工作的通知',
