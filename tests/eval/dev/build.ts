@@ -22,6 +22,7 @@
  *  - fresh31: 12 replies from 12 provinces (tests/fixtures/fresh31), as a corpus of their own
  *  - fresh32: 12 policy Q&A pages and hotline answers of 12 places (tests/fixtures/fresh32), 4 more set aside (tests/fixtures/fresh32-aside)
  *  - fresh33: 10 replies of one city's units (tests/fixtures/fresh33: 鞍山), as a city would deploy the bot
+ *  - fresh34: 12 replies from 12 provinces (tests/fixtures/fresh34), as a corpus of their own
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -53,6 +54,7 @@ const SETS: Record<string, string[]> = {
   fresh31: [path.join(FIXTURES, 'fresh31')],
   fresh32: [path.join(FIXTURES, 'fresh32')],
   fresh33: [path.join(FIXTURES, 'fresh33')],
+  fresh34: [path.join(FIXTURES, 'fresh34')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
