@@ -65,7 +65,7 @@ const HEADING_LINE = /会议|(?:答复|意见|函)$/u
 /** A greeting line between salutation and opening belongs to neither. */
 const GREETING = /^(?:您|你)好[!！,，]?$/u
 /** 您/你们/贵委 in the opening mean the addressee proposed the motion. */
-const PRONOUN = /^(?:现将|现就|兹将|兹就|感谢|谢谢)?(?:您|你|贵)/u
+const PRONOUN = /^(?:现将|现就|兹将|兹就|感谢|谢谢|对于|关于)?(?:您|你|贵)/u
 /**
  * "程磊等委员", "叶俊杰三位委员", "余思彦代表", "张小华政协委员", "王立超  委员", "刘苍林政协绿春县委员":
  * the title after the names (and the body it belongs to) is not a name. A count after 等 may drop its 位
@@ -79,11 +79,11 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
  * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
  * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
  * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于/答复, which
- * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…). An autonomous county's name is
+ * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…, 关于办理县十八届人大四次会议…). An autonomous county's name is
  * longer, with its peoples before 族自治县 (维西傈僳族自治县, 镇沅彝族哈尼族拉祜族自治县; a year before it is none).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
-const TERM = `(?:${BODY}\\s*)?(?:(?<!答)(?:(?:(?!对|的|于|在|关于|答复)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:(?:${H}){0,6}[省市区县]\\s*)?(?:委员会)?`
+const TERM = `(?:${BODY}\\s*)?(?:(?<![答办])(?:(?:(?!对|的|于|在|关于|答复|办理)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|办理|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:(?:${H}){0,6}[省市区县]\\s*)?(?:委员会)?`
 const SESSION = new RegExp(`${TERM}\\s*第?\\s*${NUMERAL}\\s*次\\s*会议`, 'u')
 /** A heading naming the term alone, "市政协第五届委员会第201号提案": the session as far as it is told, with its body. */
 const TERM_ONLY = new RegExp(TERM, 'u')
@@ -105,8 +105,8 @@ const NUMBER = new RegExp(
   `(?:第\\s*[(（]?\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*[)）]?\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
     // right after the motion's title or its kind: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号),
-    // “…的建议”(16-3-45号), 代表建议(第18号)的答复
-    `(?:[》”"」]|提案|建议|议案)\\s*[(（〔［[]\\s*第?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)|` +
+    // “…的建议”(16-3-45号), 代表建议(第18号)的答复, 《…的建议》(自编号027号)
+    `(?:[》”"」]|提案|建议|议案)\\s*[(（〔［[]\\s*(?:第|自?编号\\s*[:：]?)?\\s*${MOTION_DIGITS}\\s*(?:号\\s*(?:提案|代表建议|建议|议案)?\\s*[)）〕］\\]]|[)）〕］\\]]\\s*号)|` +
     // or right before it: 第16号“关于…的建议”的答复
     `第\\s*${MOTION_DIGITS}\\s*号\\s*[“"《「][^”"》」]{2,80}?(?:提案|建议|议案)[”"》」]`,
   'u',
@@ -530,7 +530,7 @@ const WRITER_AND_BODY = /^(?:(?:现|兹)(?:就|将))?(?:(?:我|本)(?:单位|局
 function proposersOf(opening: string, addressee: string | undefined): string[] | undefined {
   const subject = capture(opening, PROPOSER)
   // 在…会议上提出的, or the session alone (柳州市第十五届人大第五次会议提出的), says when, not who: the proposers are then the addressee.
-  const named = (subject && !PRONOUN.test(subject) && !/^在|会议$/u.test(subject) ? subject : addressee)?.replace(WRITER_AND_BODY, '')
+  const named = (subject && !PRONOUN.test(subject) && !/^在|会议上?$/u.test(subject) ? subject : addressee)?.replace(WRITER_AND_BODY, '')
   const names = namesListed(named)
   return names.length ? names : undefined
 }

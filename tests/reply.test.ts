@@ -693,6 +693,12 @@ test('a 文号 labelled 编号 in brackets after the heading, an opening startin
   const suggested = parseReply(['李某某委员:', '你在某县政协第十五届五次会议上建议的《关于进一步发展农村基础教育的提案》〔064〕号,已由县政府转来我局,现将办理情况答复如下:', '正文。'].join('\n')).metadata
   assert.equal(suggested.title, '关于进一步发展农村基础教育的提案')
   assert.deepEqual(suggested.proposers, ['李某某'])
+  const selfNumbered = parseReply(['周某代表:', '收到《关于增设公交站台的建议》(自编号015号)后,我局高度重视,现将办理情况答复如下。', '正文。'].join('\n')).metadata
+  assert.equal(selfNumbered.number, '015', 'a number written 自编号 after the title is the motion\'s')
+  const youAll = parseReply(['王某、李某委员:', '你们好!对于你们在区政协八届三次会议上提出的第12号提案《关于规范夜市摊点的提案》收悉。现答复如下:', '正文。'].join('\n')).metadata
+  assert.deepEqual(youAll.proposers, ['王某', '李某'], '对于你们在…会议上 says who through the addressee')
+  const handling = parseReply(['某县水利局关于办理县十八届人大四次会议第44号建议的函', '唐某代表:', '您提出的《关于修建山塘的建议》已收悉,现答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(handling.session, '县十八届人大四次会议', '办理 is the heading\'s verb, not a place (理县)')
 })
 
 test('a portal block printed as a bulleted list is metadata, not text; an empty 文号 field takes no neighbour for its value; a heading 关于答复县…会议', () => {
