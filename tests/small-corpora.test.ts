@@ -1737,6 +1737,16 @@ test('asked what share is paid back (门诊能报多少比例), a passage statin
   await answeredOnlyWhenStated(scheme, '居民医保门诊能报多少比例', ['政策范围内门诊费用报销比例为50%。', '门诊统筹个人缴费标准为每人每年380元。'], /50%/)
 })
 
+test('a share written as a fraction (实际租金的1/2) answers what share is paid; a passage without one does not', async () => {
+  const rent = (line = '') => corpusOf({ 'rent.txt': signed('公共租赁住房租金补贴问答', '某县住房保障中心', '2022年4月6日', '一、补贴标准', line, '二、申请地点', '县政务服务中心住房保障窗口。') })
+  await answeredOnlyWhenStated(rent, '公租房租金补贴按多少比例补', ['每月按实际租金的1/2给予补贴。', '租金补贴按季度发放到申请人账户。'], /1\/2/)
+})
+
+test('a length asked after a step (交齐材料后几天能拿到) is answered by one, not by a passage on that step without one', async () => {
+  const licence = (line = '') => corpusOf({ 'licence.txt': signed('个体工商户登记问答', '某县市场监督管理局', '2023年5月6日', '一、办理时限', line, '二、办理地点', '县政务服务中心一楼市场监管窗口。') })
+  await answeredOnlyWhenStated(licence, '办营业执照交齐材料后几天能拿到', ['材料齐全的，3个工作日内办结。', '材料齐全的，由窗口受理后送审。'], /3个工作日/)
+})
+
 test('proposers named together (孙某红、李清河委员) pick their reply, a place inside a name (清河) being none; how the bureau answered a proposer (局里怎么答复的) is that reply', async () => {
   const kb = await corpusOf({
     'bridge.txt': answering('关于改造服装城金桥的提案的答复', '某区街道办事处', '2024年7月22日', '孙某红、李清河委员', '关于改造提升服装城金桥路面及景观的建议', '金桥路面改造已列入今年计划，年底前完成。'),

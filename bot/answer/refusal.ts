@@ -114,6 +114,11 @@ const SUM_ASKED = new RegExp(
  */
 const SUM_WITHOUT_YUAN = `${DIGIT}\\s*(?:万|亿)[^，。；,;0-9０-９]{0,4}?(?:公益金|资金|经费|专款|拨款)|(?:投资|资金|经费|拨付|拨款|筹集|争取|申请)[^，。；,;]{0,8}?${DIGIT}(?:\\.${DIGIT}+)?\\s*(?:万|亿)(?![人户个平亩吨株棵千米公元])`
 /**
+ * A share written as a fraction in digits (缴费额的2/3, 1/3左右) answers a share asked; not a date's 5/6 within 2023/5/6
+ * nor a rate per person (元/人). Not a sum asked (最低要交多少钱): a subsidy's share of a contribution had answered one.
+ */
+const FRACTION = `(?<![0-9０-９/／.])${DIGIT}{1,2}\\s*[/／]\\s*${DIGIT}{1,2}(?![0-9０-９/／.])`
+/**
  * A sum may be stated as a multiple of a base (月平均工资的三倍), not a bound (资产在低保标准20倍以下（含20倍）).
  * Being free says the sum (免费, 免收工本费, 不收取任何费用, a guide's 收费标准:无). A share is one of a sum (报销70%),
  * not a rate of something done (火化率达100%) nor a part of a whole (占全区任务的40%).
@@ -143,8 +148,8 @@ function perItem(question: string): RegExp | undefined {
  */
 const RECKONED_ASKED = new RegExp(`(?:${MONEY})金?(?:标准)?(?:是|要)?(?:怎么|如何|咋)(?:算|计算|核算|计发|确定)`)
 const RECKONED_STATED = new RegExp(`${SUM_STATED.source}|除以|乘以|[×÷]|按[^，。；]{1,20}(?:计算|计发|核定|核算)`)
-/** A length of time asked (多久, 几年, 多少个工作日); 后几年 is "the later years", but 发生后多少天内 asks a length. */
-const LENGTH_ASKED = /(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|(?:(?<![这近前头后哪元国])几|(?<![这哪])多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/
+/** A length of time asked (多久, 几年, 多少个工作日); 后几年 is "the later years", but 发生后多少天内 and 交齐后几天能办好 ask a length. */
+const LENGTH_ASKED = /(?:多久|多长时间)(?![^，。？?]{0,10}[一1][次回趟])|后几个?(?:天|日|工作日|周|星期|月)(?=[内能就才可之办批到拿领发])|(?:(?<![这近前头后哪元国])几|(?<![这哪])多少)个?(?:年(?!级)|月|天|日|周(?!岁)|星期|小时|工作日)/
 /** So many of these units (满2年, 30日内, 24个月, 半年): not an age (80周岁), nor a date's year, month or day (2023年9月28日). */
 const lengthIn = (units: string) => `(?<![0-9０-９〇零年月])(?:${DIGIT}{1,3}|[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?\\s*个?(?:${units})|半\\s*个?(?:${units})`
 const LENGTH_STATED = new RegExp(`${lengthIn('年|月|日|天|周(?!岁)|星期|小时|工作日|分钟')}|当[天日月年]|即时|立即|当场|长期|终身`)
@@ -184,8 +189,8 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // by one for it, as the kinds below.
   // Not a house number (永平路36号).
   [/哪天|哪一天|几号|哪[个一]?日|(?:最晚|最迟|截止|截至)[^，。？?]{0,4}(?:什么时候|何时)/, new RegExp(`(?<![路街巷道弄]\\s*[0-9０-９]*)${NUMBER}\\s*[月日号]|月[底初末]|年[底初末]|当[天日]|之日|即日`), 'of a work'],
-  // A month asked for the work (哪个月开工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
-  [new RegExp(`(?:哪个月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|几月)`), WORK_MONTH, 'of a work'],
+  // A month asked for the work (哪个月开工, 哪年哪月完工) is answered by one (8月份, 年底前, 下半年), not by a year (今年, "十五五").
+  [new RegExp(`(?:哪个月|哪月|几月)[^，。？?]{0,6}${WORK_DONE}|${WORK_DONE}[^，。？?]{0,4}(?:哪个月|哪月|几月)`), WORK_MONTH, 'of a work'],
   // A year asked for it (哪年开工, 具体什么时候完工) is answered by a time, not by saying there is none yet: that
   // answers only when it will happen (啥时候能修 → 待资金落实后).
   [
@@ -239,7 +244,7 @@ const KINDS: [RegExp, RegExp, 'of a work'?][] = [
   // A rate or a share (缴费比例, 报销比例是多少, 比例大概多少, 网办率多少, 按什么比例报销, 按多少税率征收, 比例有多高,
   // 占多少, 百分之几, 报销百分之多少) is answered by one: 8%, 百分之五十, 七成, 三分之一. Not how often (什么频率) or how well
   // (办事效率), nor one said to be the same everywhere (报一样的比例, asking since when).
-  [/(?<!一样的?|相同的?|同样的?|统一的?)(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:大概|大约|一般|现在|目前)?(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之(?:几|多少)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之`)],
+  [/(?<!一样的?|相同的?|同样的?|统一的?)(?:比例|比率|费率|[^\s，。？?]率)(?:是|为|有)?(?:多少|几)?[呢？?]*$|(?:比例|比率|费率|占比)(?:是|为|有|能)?(?:大概|大约|一般|现在|目前)?(?:是|为|有|能)?(?:多少|几|多高|多大|高不高|大不大)|(?:多少|什么)的?(?:比例|比率|[^\s，。？?频效概]率)|(?<![频效概])率(?:是|为|有|能)?(?:多高|多大|高不高)|占了?(?:多少|几成)|百分之(?:几|多少)/, new RegExp(`${DIGIT}\\s*[%％‰]|百分之|千分之|${NUMBER}成|${NUMBER}分之|${FRACTION}`)],
 ]
 
 /** What a passage must hold to answer the question at all: a time, an amount, a count. */
