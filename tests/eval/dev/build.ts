@@ -25,6 +25,7 @@
  *  - fresh34: 12 replies from 12 provinces (tests/fixtures/fresh34), as a corpus of their own
  *  - fresh35: 12 policy Q&A pages and answers to letters of 12 places (tests/fixtures/fresh35), 4 more set aside (tests/fixtures/fresh35-aside)
  *  - fresh36: 10 replies of one city's districts (tests/fixtures/fresh36: 盘锦's 双台子, 大洼, 兴隆台), as a district would deploy the bot
+ *  - fresh37: 12 policy texts and write-ups of one city (tests/fixtures/fresh37: 无锡), 4 more set aside (tests/fixtures/fresh37-aside), as a city would load its policies
  * See README.md here for where the documents and questions come from.
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
@@ -59,6 +60,7 @@ const SETS: Record<string, string[]> = {
   fresh34: [path.join(FIXTURES, 'fresh34')],
   fresh35: [path.join(FIXTURES, 'fresh35')],
   fresh36: [path.join(FIXTURES, 'fresh36')],
+  fresh37: [path.join(FIXTURES, 'fresh37')],
 }
 
 for (const [name, folders] of Object.entries(SETS)) {
