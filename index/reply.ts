@@ -102,7 +102,7 @@ function sessionOf(head: string): string | undefined {
  */
 const MOTION_DIGITS = '(\\d+(?:[-－.．]\\d+){0,2})'
 const NUMBER = new RegExp(
-  `(?:第\\s*[(（]?\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*[)）]?\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
+  `(?:第\\s*[(（]?\\s*(?:[A-Za-z]{1,4})?${MOTION_DIGITS}\\s*[)）]?\\s*号?|(?<=${H})(\\d+)\\s*号)\\s*(?:提案|代表建议|建议|议案)|(?:提案|建议|议案)(?:答复|回复|复函)?\\s*[:：]?\\s*第\\s*${MOTION_DIGITS}\\s*号|` +
     `[(（]\\s*(?:提案|建议|议案)编号\\s*[:：]?\\s*(\\d+)\\s*[)）]|` +
     // right after the motion's title or its kind: 《…的建议》(第86号), 《…的提案》〔064〕号, 《…的建议》(第237-7号),
     // “…的建议”(16-3-45号), 代表建议(第18号)的答复, 《…的建议》(自编号027号)
@@ -156,8 +156,8 @@ const FIELDS = {
   motionTitle: ['建议标题', '提案标题', '建议提案标题', '事由'],
   motionNumber: ['提案编号', '建议编号', '议案编号', '建议提案编号'],
   result: RESULT_LABELS,
-  // a service guide's (办事指南) name is its 事项名称
-  title: ['标题', '事项名称', '名称'],
+  // a service guide's (办事指南) name is its 事项名称, a mailbox letter's its 信件标题
+  title: ['标题', '事项名称', '名称', '信件标题', '信件名称', '留言标题'],
 }
 /** A page listing a motion's fields names its proposers in a line of the text (建议人: 杨国华), kept as the reply's words. */
 const PROPOSERS_LINE = labelled(['建议人', '提案人', '提出人', '领衔人'], '([^|\\n]+)')
@@ -241,7 +241,7 @@ const WHOLE_UNIT = new RegExp(`^(${UNIT_NAME}(?:[(（]${UNIT_NAME}[)）])?)$`, '
 /** A page copied from a body's own site says so: "来源：北京市住房和城乡建设委员会网站" is that body's. */
 const SITE = /\s*(?:门户网站|官方网站|网站|官网)$/u
 /** Not 各县区老龄办 ("each county's office"): no one body. */
-const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `((?!各)${UNIT_NAME})`)
+const UNIT_LABEL = labelled(['承办单位', '主办单位', '办理单位', '答复单位', '回复单位', '答复部门', '回复部门', '来源', '公开主体', '发布机构', '联系单位及电话', '联系单位'], `((?!各)${UNIT_NAME})`)
 
 const CONTACT_LABELS: Record<keyof Contact, string[]> = {
   // A form the reply is printed on has the handler sign beside the leader (承办人签字).
@@ -374,9 +374,10 @@ const HEADLINE = /^[^。！；:：!;|，,]{2,40}[？?]?$/u
 
 function headline(lines: string[]): string | undefined {
   const [first, next] = lines.map((line) => line.trim()).filter(Boolean)
-  // Not a section's label over its list (办理依据 / 1.《…》), nor a date or a web address.
-  return first && HEADLINE.test(first) && next && !ITEM_START.test(next) && !/https?:|\d{4}\s*[年./-]\s*\d/u.test(first) ? first : undefined
+  // Not a section's label over its list (办理依据 / 1.《…》), nor a date or a web address, nor a news report's byline (记者 文 臣).
+  return first && HEADLINE.test(first) && next && !ITEM_START.test(next) && !/https?:|\d{4}\s*[年./-]\s*\d/u.test(first) && !BYLINE.test(first) ? first : undefined
 }
+const BYLINE = /^(?:本报|本台|本网)?(?:记者|通讯员|实习生|作者|责任编辑|编辑|撰稿)|^[文图][\/／]/u
 
 /**
  * A page listing a motion's fields without their labels prints its number alone on the line under its session
@@ -417,9 +418,12 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
     addressee,
     title: untilStrayQuote(field(FIELDS.motionTitle) ?? firstCapture(head, TITLE_PATTERNS) ?? field(FIELDS.title)),
     unit:
-      signatureUnit(text) ??
-      // A text may end with its unit and no date (a site dropped the date, or it never had one).
-      capture(lines.at(-1) ?? '', UNITS_LINE) ??
+      inFull(
+        signatureUnit(text) ??
+          // A text may end with its unit and no date (a site dropped the date, or it never had one).
+          capture(lines.at(-1) ?? '', UNITS_LINE),
+        [issuerOf(capture(head, HEADING_UNIT)), ...lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT))],
+      ) ??
       issuerOf(capture(head, HEADING_UNIT)) ??
       lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
       capture(text, UNIT_LABEL) ??
@@ -442,6 +446,14 @@ function copiedTo(text: string): string | undefined {
 /** A name printed in its own 《》 is the name inside them. */
 function outsideOwnBrackets(name: string): string {
   return name.replace(/^《([^《》]+)》$/u, '$1')
+}
+
+/**
+ * The signing unit as its heading or letterhead names it in full, when that name ends with the signed one: a
+ * signature drops the place (区教育局 under 某区教育局关于…) or a page cuts it (管理行政执法局 under 某县城市管理行政执法局).
+ */
+function inFull(signed: string | undefined, named: (string | undefined)[]): string | undefined {
+  return signed && (named.find((name) => name && name.length > signed.length && name.endsWith(signed)) ?? signed)
 }
 
 /**
@@ -492,8 +504,10 @@ function salutationAbove(lines: string[], at: number): string | undefined {
   let i = at - 1
   while (i >= 0 && GREETING.test(lines[i])) i--
   const name = (SALUTATION.exec(lines[i] ?? '')?.[1] ?? MEMBER_SALUTATION.exec(lines[i] ?? '')?.[1])?.replace(GREETING_AFTER, '')
-  return name && !HEADING_LINE.test(name) ? name : undefined
+  return name && !HEADING_LINE.test(name) && !FIELD_LABEL.test(name) ? name : undefined
 }
+/** A mailbox page's field label above the answer (回复内容:, 答复时间:) names no one. */
+const FIELD_LABEL = /(?:内容|时间|日期|标题|编码|编号|状态|结果)$/u
 /** A greeting run onto the salutation (尊敬的于广海委员您好:) is no part of the name. */
 const GREETING_AFTER = /[,，]?(?:您|你)好[!！]?$/u
 const MEMBER_SALUTATION = new RegExp(`^\\s*${COURTESY_TITLE}?([${H}、，,· ]{2,60}?(?:委员|代表))\\s*[:：]`, 'u')

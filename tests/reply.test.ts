@@ -699,6 +699,8 @@ test('a 文号 labelled 编号 in brackets after the heading, an opening startin
   assert.deepEqual(youAll.proposers, ['王某', '李某'], '对于你们在…会议上 says who through the addressee')
   const handling = parseReply(['某县水利局关于办理县十八届人大四次会议第44号建议的函', '唐某代表:', '您提出的《关于修建山塘的建议》已收悉,现答复如下:', '正文。'].join('\n')).metadata
   assert.equal(handling.session, '县十八届人大四次会议', '办理 is the heading\'s verb, not a place (理县)')
+  const colon = parseReply(['区政协十届一次会议提案:第2018031号--关于开通镇际公交的建议的答复', '赵某委员:', '您提出的提案收悉,现答复如下:', '正文。'].join('\n')).metadata
+  assert.equal(colon.number, '2018031')
 })
 
 test('a portal block printed as a bulleted list is metadata, not text; an empty 文号 field takes no neighbour for its value; a heading 关于答复县…会议', () => {
@@ -727,6 +729,23 @@ test('a reply opening with thanks for the motion under its salutation (感谢您
   const closing = parseReply(['关于街心公园座椅的说明', '已在主要道路两侧增设座椅20处。', '感谢您提出的宝贵建议。'].join('\n'))
   assert.deepEqual(closing.metadata.proposers, [])
   assert.equal(closing.structured, false)
+})
+
+test('a mailbox page (信件标题, 回复单位, 回复内容:) is titled by its letter and signed by the unit that replied; its field label is no addressee; a news report\'s byline is no title', () => {
+  const letter = parsePage(['来信内容', '信件标题:', '小区门口的路灯坏了', '信件内容:', '小区门口路灯坏了半个月了。', '回复单位:', '城管局', '回复内容:', '您好,关于您的留言答复如下:已安排维修,本周内修好。'])
+  assert.equal(letter.metadata.title, '小区门口的路灯坏了')
+  assert.equal(letter.metadata.unit, '城管局')
+  assert.equal(letter.metadata.addressee, undefined)
+  assert.deepEqual(letter.metadata.proposers, [])
+  const report = parsePage(['记者 王 某', '市民李先生致电热线:小区门口的路灯坏了半个月了。', '热线回复:已安排维修,本周内修好。'])
+  assert.notEqual(report.metadata.title, '记者 王 某')
+})
+
+test('a signature naming its unit without the place (区教育局) or cut by the page (管理行政执法局) is the unit its heading or letterhead names in full', () => {
+  const placeless = parseReply(['某区教育局关于区政协五届二次会议第5号提案的答复', '王某委员:', '您提出的《关于增加学位的提案》收悉,现答复如下:', '今年新增学位300个。', '区教育局', '2023年6月1日'].join('\n')).metadata
+  assert.equal(placeless.unit, '某区教育局')
+  const cut = parseReply(['某县城市管理行政执法局', '对县人大第14号建议的答复', '李某代表:', '您提出的《关于建设垃圾焚烧池的建议》收悉,现答复如下:', '已建成焚烧池12个。', '管理行政执法局', '2021年2月23日'].join('\n')).metadata
+  assert.equal(cut.unit, '某县城市管理行政执法局')
 })
 
 test('an autonomous county\'s session keeps its whole name (维西傈僳族自治县), not a year before it; a title field printing its own 《》 is read inside them', () => {
