@@ -1760,6 +1760,19 @@ test('proposers named together (孙某红、李清河委员) pick their reply, a
   assert.deepEqual(how.docIds, [idOf(kb, 'lamps.txt')])
 })
 
+test('asked what the district said in reply to a deputy (区里答复了什么) or what a bureau said answering suggestions (…答复人大代表建议时说了什么), the reply is shown, not searched for those words', async () => {
+  const kb = await corpusOf({
+    'station.txt': answering('对市人大第34号代表建议的答复', '锦州市凌河区人民政府', '2019年8月29日', '钱某某代表', '关于改造火车站送站平台的建议', '送站平台改造已列入明年计划。'),
+    'guides.txt': answering('对区人大第44号代表建议的答复', '锦州市凌河区教育局', '2023年7月11日', '孙某代表', '关于培养小小讲解员的建议', '今年已培训小小讲解员60名。'),
+  })
+  const engine = createAnswerEngine(() => kb)
+  const [district, bureau] = await converse(engine, '钱某某代表提的建议,区里答复了什么', '凌河区教育局答复人大代表建议时说了什么')
+  assert.equal(district.intent, 'lookup', district.reply.text)
+  assert.deepEqual(district.docIds, [idOf(kb, 'station.txt')])
+  assert.equal(bureau.intent, 'lookup', bureau.reply.text)
+  assert.deepEqual(bureau.docIds, [idOf(kb, 'guides.txt')])
+})
+
 test('a proposer whose surname jieba reads as another word (张/q 永新/d, 谢/v 丽/nr) or who is counted (两位委员) is still a proposer: their reply is picked, and a topic some other reply covers is no answer for one none names', async () => {
   const kb = await corpusOf({
     'park.txt': answering('关于某公园改造的提案的答复', '某区绿化市容局', '2024年6月3日', '王海、谢丽委员', '关于加快某公园改造的建议', '某公园改造已列入今年计划，年底前完工。'),

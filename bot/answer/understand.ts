@@ -187,11 +187,11 @@ const PINS_A_REPLY = new Set<Mention['kind']>(['number', 'proposer', 'title', 'd
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
 /**
- * Words that only say "show me that reply", or who gave it (孙波代表的建议局里怎么答复的): what remains after
+ * Words that only say "show me that reply", or who gave it (孙波代表的建议局里怎么答复的, 区里答复了什么): what remains after
  * removing them is the actual question.
  */
 const LOOKUP_WORDS = new Set(
-  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 局里 部门 单位 他们 人家 那边 这边 提案 建议 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 协办 哪些 哪个 哪件 哪份 哪一件 哪一份 哪篇 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
+  '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 局里 区里 县里 市里 镇里 乡里 省里 部门 单位 他们 人家 那边 这边 提案 建议 代表建议 议案 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 协办 哪些 哪个 哪件 哪份 哪一件 哪一份 哪篇 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
 )
 
 export function understand(message: string, kb: KnowledgeBase, state?: ConversationState, today = new Date()): Understanding {
@@ -486,8 +486,11 @@ function withoutWords(text: string, patterns: Array<RegExp | undefined>, words: 
 }
 
 function topicWords(text: string): string[] {
-  return tokenize(text).filter((token) => !LOOKUP_WORDS.has(token) && !PREPOSITION_AND_LEVEL.test(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
+  return tokenize(text.replace(WHEN_SAYING, ' ')).filter((token) => !LOOKUP_WORDS.has(token) && !PREPOSITION_AND_LEVEL.test(token) && /\p{Script=Han}{2,}|\p{L}{3,}/u.test(token))
 }
+
+/** 答复建议时说了什么: "when" before what was said, which jieba glues to it (时说). */
+const WHEN_SAYING = /时(?=说|讲|写|答复|回复|提到)/gu
 
 /** A preposition jieba glues to the level word of a session named after it (水利局对|市八届人大…): no topic. */
 const PREPOSITION_AND_LEVEL = /^[对向给在][省市区县]$/u
