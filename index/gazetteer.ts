@@ -53,9 +53,9 @@ const TOWNSHIP_ENDING = /.(?:街道|镇|乡|苏木|区|办事处|农场|林场|�
  * 南京大学, 上海市第一人民医院) or a road, bridge or landmark (北京东路). Government bodies (长宁区科委) stay
  * the place's, and so does a place asked about its institutions (长寿路街道有几所小学, 桃浦镇的医院): the
  * words between the name and the institution are its name's, never 有, 的, 几 or 哪, nor a preposition
- * (汤阴县对县医院门前…, 柯城区关于城区幼儿园…; but 对外经贸大学 is a name). Its 大学生 and 小学生 are people, not an institution; nor
- * is its kind of institution right after its full name (青羊区小学, 武侯区医院: the district's schools and
- * hospitals), which names none (南京大学, 青羊实验小学 do).
+ * (汤阴县对县医院门前…, 柯城区关于城区幼儿园…; but 对外经贸大学 is a name). Its 大学生 and 小学生 are people,
+ * not an institution; nor is its kind of institution right after its full name (青羊区小学, 武侯区医院: the
+ * district's schools and hospitals), which names none (南京大学, 青羊实验小学 do).
  */
 const INSTITUTION = /^((?:(?!关于|对于|有关|[有的在是几哪多没和与及或里内向给把]|对(?!外))\p{Script=Han}){0,4}?)(?:交易所|大学(?!生)|学院|银行|医院|公司|集团|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台|中学(?!生)|小学(?!生)|幼儿园|博物馆|图书馆|美术馆|体育馆|机场|火车站|高铁站|事务所)/u
 const LANDMARK = /^[东西南北中]?(?:路|街|大街|大道|公路|桥|寺|公园|广场|号线|湾|湖|山|河(?![道长湖])|江(?![南北苏西]))/u

@@ -78,9 +78,10 @@ const PROPOSER = new RegExp(`(?:^|[，。！!,；;：:的])\\s*([^，。！!,；
 /**
  * "长宁区政协第十五届三次会议", "区七届人大六次会议", "市政协十四届三次会议", and as other provinces write
  * it: "政协马关县第十届委员会第四次会议", "区第十届政协第三次会议", "秦皇岛市第十四届人民代表大会（line
- * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于/答复, which
- * precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…, 关于办理县十八届人大四次会议…). An autonomous county's name is
- * longer, with its peoples before 族自治县 (维西傈僳族自治县, 镇沅彝族哈尼族拉祜族自治县; a year before it is none).
+ * break）第四次会议", "中国人民政治协商会议若某县委员会十一届一次会议". The place stops at 对/的/于/在/关于/答复/办理,
+ * which precede it in headings (马关县 is a place; 关于答复县十七届人大三次会议…, 关于办理县十八届人大四次会议…). An
+ * autonomous county's name is longer, with its peoples before 族自治县 (维西傈僳族自治县, 镇沅彝族哈尼族拉祜族自治县; a
+ * year before it is none).
  */
 const BODY = '(?:中国人民政治协商会议|政协|人大)'
 const TERM = `(?:${BODY}\\s*)?(?:(?<![答办])(?:(?:(?!对|的|于|在|关于|答复|办理)${H}){0,6}[省市区县]|(?:(?!对|的|于|在|关于|答复|办理|年)${H}){1,12}?族自治[县州旗])(?:委员会)?)?\\s*${BODY}?\\s*第?\\s*${NUMERAL}\\s*届\\s*(?:人大|人民代表大会|政协)?\\s*(?:(?:${H}){0,6}[省市区县]\\s*)?(?:委员会)?`

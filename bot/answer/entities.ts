@@ -388,7 +388,8 @@ function personMentions(text: string): { name: string; label: string }[] {
     // a surname jieba takes for another word (张/q 立新/d, 谢/v 辉/nr) is one too, before a given name of one or two
     // characters that is no noun, pronoun or number.
     const listed = !words[j - 2] || !han(words[j - 2])
-    if (han(before) && han(last) && before.word.length === 1 && last.word.length <= 2 && (/^(?:nr|zg)/.test(before.tag) || (listed && GIVEN_NAME_TAGS.test(last.tag)))) name = before.word + last.word
+    const surname = han(before) && han(last) && before.word.length === 1 && last.word.length <= 2
+    if (surname && (/^(?:nr|zg)/.test(before.tag) || (listed && GIVEN_NAME_TAGS.test(last.tag)))) name = before.word + last.word
     else if (han(last) && NAME_TAGS.test(last.tag) && last.word.length >= 2 && last.word.length <= 4) name = last.word
     if (name) people.push({ name, label: title ? `${name}${title}` : `提出人为${name}` })
   })

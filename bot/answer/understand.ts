@@ -187,8 +187,8 @@ const PINS_A_REPLY = new Set<Mention['kind']>(['number', 'proposer', 'title', 'd
 const ASKS_FOR_REPLY = /答复|回复|复函|怎么回应|怎么说的|通知|通告|公告|文件|发的|印发|发布/
 
 /**
- * Words that only say "show me that reply", or who gave it (孙波代表的建议局里怎么答复的, 区里答复了什么): what remains after
- * removing them is the actual question.
+ * Words that only say "show me that reply", or who gave it (孙波代表的建议局里怎么答复的, 区里答复了什么): what
+ * remains after removing them is the actual question.
  */
 const LOOKUP_WORDS = new Set(
   '的 了 吗 呢 啊 吧 请问 请 帮 我 我们 看看 看 查 查询 查一下 一下 给 怎么 怎么样 怎样 如何 说 讲 写 答复 回复 复函 局里 区里 县里 市里 镇里 乡里 省里 部门 单位 他们 人家 那边 这边 提案 建议 代表建议 议案 代表 委员 号 第 关于 是 什么 内容 情况 办理 结果 意见 会办 协办 哪些 哪个 哪件 哪份 哪一件 哪一份 哪篇 有 有没有 那个 这个 全文 提的 提了 提过 提出 提交 都 发 发了 发过 发的 印发 发布 出台 下发 通知 通告 公告 若干 若干意见 若干措施 若干规定'.split(' '),
