@@ -58,6 +58,7 @@ export const NO_MORE_TEXT = '没有更多相关段落了。可以换个说法再
 export const NOTHING_CITED_TEXT = '请先提一个问题，看到答复后再回复“更多”或“全文”。'
 export const TRUNCATED_NOTE = '（您的消息较长，我只根据开头部分作答。）'
 export const THANKS_TEXT = '不客气。还有其他问题可以继续问我。'
+export const ACKNOWLEDGED_TEXT = '好的。还有其他问题可以继续问我。'
 export const FAREWELL_TEXT = `再见。以后有问题随时来问；需要人工咨询可拨打${HOTLINE}。`
 export const WHICH_REPLY_TEXT = '请问您指的是哪一份答复？可以先问一个问题，或告诉我提案（建议）编号、提出人或答复单位，再问这一份的全文、某一部分、联系人、日期或提出人。'
 

@@ -4,7 +4,7 @@
  */
 import { headingMarker, isEnumeration, isQuotable, type Chunk, type Hit, type KnowledgeBase, type ReplyDocument } from '../../index/index.js'
 import {
-  FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
+  ACKNOWLEDGED_TEXT, FAREWELL_TEXT, MAX_REPLY_CHARS, NOTHING_CITED_TEXT, NO_MORE_TEXT, THANKS_TEXT, TRUNCATED_NOTE, WHICH_REPLY_TEXT,
   citation, contactBlock, documentWords, emptyText, examplesFrom, excerpt, formatDate, greetingText, helpText, noSuchReplyText, notFoundText, placeNotFoundText, quote, replyTitle, whichSubjectText,
   type Examples,
 } from './compose.js'
@@ -74,6 +74,8 @@ async function respond(kb: KnowledgeBase, calibration: Calibration, message: str
         return turn('greeting', plain(greetingText(examples)), state)
       case 'thanks':
         return turn('greeting', plain(THANKS_TEXT), state)
+      case 'acknowledged':
+        return turn('greeting', plain(ACKNOWLEDGED_TEXT), state)
       case 'farewell':
         return turn('greeting', plain(FAREWELL_TEXT), state)
       case 'whichReply':

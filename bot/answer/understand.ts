@@ -22,7 +22,7 @@ export type SectionRequest =
 export type Fact = 'contact' | 'date' | 'docNumber' | 'number' | 'proposers' | 'addressee' | 'unit' | 'result' | 'signer' | 'copies' | 'title' | 'session'
 
 export type Understanding =
-  | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'farewell' }
+  | { intent: 'help' | 'greeting' | 'more' | 'thanks' | 'acknowledged' | 'farewell' }
   /** a part of the reply in the conversation, or of the one the message names (第084号提案的第二部分) */
   | { intent: 'fullSection'; request: SectionRequest; docId?: string }
   /** a part of the text a question finds (广州积分入户指南的第三部分): that text's, when it finds one */
@@ -70,7 +70,9 @@ export type Understanding =
 const END = '[!！。.?？~～]*$'
 const HELP = new RegExp(`^(帮助|help|使用说明|怎么用|说明|菜单|你是谁|你能做什么|你会做什么|你能干什么|你会什么|能做什么|有什么用|[?？]+)${END}`, 'i')
 const GREETING = new RegExp(`^(你好|您好|hi|hello|哈喽|嗨|在吗|在不在|早上好|上午好|中午好|下午好|晚上好|早安)[呀啊呢吗,，]*${END}`, 'i')
-const THANKS = new RegExp(`^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|thanks|thank you|thx|好的|好|好吧|行|ok|okay|嗯|嗯嗯|收到|明白|明白了|知道了|了解|了解了)[啦了呀哈的,，]*${END}`, 'i')
+const THANKS = new RegExp(`^(谢谢|谢谢你|谢谢您|多谢|感谢|谢了|thanks|thank you|thx)[啦了呀哈的,，]*${END}`, 'i')
+/** "Got it" (好的, 收到, 明白了): nothing to thank for, so no 不客气. */
+const ACKNOWLEDGED = new RegExp(`^(好的|好|好吧|行|ok|okay|嗯|嗯嗯|收到|明白|明白了|知道了|了解|了解了)[啦了呀哈的,，]*${END}`, 'i')
 const FAREWELL = new RegExp(`^(再见|拜拜|bye|晚安|回头见)[啦了呀哈,，]*${END}`, 'i')
 const MORE = new RegExp(`^(更多|下一条|下一个|下一段|继续|还有吗|还有呢|还有别的吗|more|next)${END}`, 'i')
 const WHOLE = new RegExp(`^(全文|完整|完整版|全部|整段|原文|看全文|查看全文|全部内容)${END}`)
@@ -199,6 +201,7 @@ export function understand(message: string, kb: KnowledgeBase, state?: Conversat
   if (HELP.test(text)) return { intent: 'help' }
   if (GREETING.test(text)) return { intent: 'greeting' }
   if (THANKS.test(text)) return { intent: 'thanks' }
+  if (ACKNOWLEDGED.test(text)) return { intent: 'acknowledged' }
   if (FAREWELL.test(text)) return { intent: 'farewell' }
   if (MORE.test(text)) return { intent: 'more' }
   const section = sectionRequest(text, kb, state?.docId)

@@ -212,12 +212,15 @@ test('a general body name scopes nothing on its own', async () => {
   refused(turn)
 })
 
-test('thanks and goodbye get a short polite reply, not “not found”', async () => {
-  for (const message of ['多谢！', '好的', '拜拜']) {
+test('thanks and goodbye get a short polite reply, not “not found”; “got it” is not thanked for', async () => {
+  for (const message of ['多谢！', '好的', '拜拜', '收到']) {
     const [turn] = await conversation(message)
     assert.equal(turn.intent, 'greeting', message)
     assert.doesNotMatch(turn.reply.text, /没有找到/, message)
   }
+  const [[thanked], [noted]] = [await conversation('谢谢您'), await conversation('收到')]
+  assert.match(thanked.reply.text, /不客气/)
+  assert.doesNotMatch(noted.reply.text, /不客气/)
 })
 
 test('全文 or a numbered part as the first message asks which reply is meant', async () => {
