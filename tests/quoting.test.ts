@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { excerpt } from '../bot/answer/compose.js'
 import { quoted } from '../bot/answer/engine.js'
-import { framingClausesLast, type Calibration } from '../bot/answer/refusal.js'
+import { framingClausesLast, holdingKindFirst, type Calibration } from '../bot/answer/refusal.js'
 import type { PassageCandidate } from '../bot/answer/types.js'
 
 const calibration: Calibration = { semanticAlone: 0.7, coverageWeight: 0.3, threshold: 0.8 }
@@ -52,3 +52,15 @@ test('a preamble that says why the measures are made (为…，特制定如下�
   assert.deepEqual(framingClausesLast(hits, '受疫情影响的中小企业有什么支持').map((hit) => hit.chunk.id), ['1', '0'])
   assert.deepEqual(framingClausesLast(hits, '为什么出台这些措施').map((hit) => hit.chunk.id), ['0', '1'])
 })
+
+test('a year asked that the reply on the topic never names leaves no answer in another reply naming that year for something else', () => {
+  const estates = (more: string) => ({ id: 'estates', date: '2023-06-02', text: `今年完成了两个老旧小区的改造。${more}` })
+  const play = { id: 'play', date: '2023-08-30', text: '结合小区改造增设儿童游乐设施，拟于2025年纳入城建计划实施。' }
+  const hitsOf = (first: { id: string; date: string; text: string }) =>
+    [first, play].map((doc, i) => ({ doc, chunk: { id: String(i), docId: doc.id, section: [], text: doc.text } })) as unknown as Parameters<typeof holdingKindFirst>[0]
+  const question = '2025年老旧小区改造计划改哪几个小区'
+  assert.equal(holdingKindFirst(hitsOf(estates('下一步将继续推进。')), question).bestReplyLacks, true)
+  assert.equal(holdingKindFirst(hitsOf(estates('2025年计划改造滨河小区。')), question).bestReplyLacks, false)
+  assert.equal(holdingKindFirst(hitsOf(estates('下一步将继续推进。')), '老旧小区改造计划改哪几个小区').bestReplyLacks, false)
+})
+

@@ -304,18 +304,23 @@ const SHORT_TIME = 12
  * for a count first those counting the very thing) ahead of the other hits: a passage lacking it cannot
  * answer, so it must not take a place among the best. Only that reply's: the ranking still says which
  * reply is on the topic, and another reply's fee is no answer to a canteen's price. `bestReplyLacks`: the
- * question asks for a kind that no passage of that reply holds, so another reply's is no answer for it either.
+ * question asks for a kind that no passage of that reply holds, or names a year that reply never names, so another
+ * reply's is no answer for it either.
  */
 export function holdingKindFirst<T extends Hit>(hits: T[], question: string): { ordered: T[]; bestReplyLacks: boolean } {
   const wanted = answerKind(question)
-  if (!wanted || hits.length === 0) return { ordered: hits, bestReplyLacks: false }
+  // A year asked (2024年…计划改哪几个小区) that the reply on the topic never names: another reply's passage naming
+  // that year for something else (儿童游乐设施拟于2024年纳入实施) is no answer.
+  const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
+  const lacksYear = years.length > 0 && hits.length > 0 && !years.some((year) => namesYear(hits[0].doc, year))
+  if (!wanted || hits.length === 0) return { ordered: hits, bestReplyLacks: lacksYear }
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
   // Of those, the ones counting what is asked for (有几家 → 31家) before a number of something else (85折).
   const counted = COUNT_ASKED.exec(question)?.[1]?.replace(GENERIC_COUNT, '')
   // (一家 is as often "a" as "one": 任何一家食堂. 几个 may be answered in 家 or 项: any number does. A round
   // count is one too: 6100余家, 200多所.)
   const exact = counted ? ahead.filter((hit) => new RegExp(`(?:${DIGIT}+|(?!一${counted})[一二三四五六七八九十百千万两]+)\\s*(?:余|多)?${counted}`).test(hit.chunk.text)) : []
-  return { ordered: [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))], bestReplyLacks: ahead.length === 0 }
+  return { ordered: [...exact, ...ahead.filter((hit) => !exact.includes(hit)), ...hits.filter((hit) => !ahead.includes(hit))], bestReplyLacks: ahead.length === 0 || lacksYear }
 }
 
 /**
@@ -428,7 +433,7 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
     holdsAnswer(wanted!, hit) &&
     (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year, writtenIn(hit)))) &&
     names.every((name) => namedWith(hit.chunk.text, wanted!.answers, name))
-  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => hit.doc.date?.startsWith(String(year)) || hit.doc.text.includes(String(year)) || holdsYear(yearSpans(hit.doc.text, writtenIn(hit)), year)))
+  const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => namesYear(hit.doc, year)))
   if (!wanted && ofYears) return { dense, coverage }
   return { dense, coverage, holdsKind: ofYears && (!wanted || hits.some(holds)) }
 }
@@ -444,8 +449,13 @@ function namedWith(text: string, answers: RegExp, name: string): boolean {
 }
 
 /** The year a text was written in, when it is dated. */
-function writtenIn(hit: Hit): number | undefined {
+function writtenIn(hit: Pick<Hit, 'doc'>): number | undefined {
   return hit.doc.date ? Number(hit.doc.date.slice(0, 4)) : undefined
+}
+
+/** Whether a text is dated in a year, names it, or names a span holding it (2016-2020年, 2021年起). */
+function namesYear(doc: Hit['doc'], year: number): boolean {
+  return !!doc.date?.startsWith(String(year)) || doc.text.includes(String(year)) || holdsYear(yearSpans(doc.text, writtenIn({ doc })), year)
 }
 
 /**
