@@ -135,12 +135,12 @@ export function findPlaces(text: string, namedInFull?: ReadonlySet<string>): Pla
       if (institution && (institution[1] || candidate === entry.stem || !words.some((w) => w.start === i))) continue
       if (entry.short && !standsAlone(text, words, i, i + length, entry.level, namedInFull?.has(entry.stem)) && !gluedToArea(text, words, i + length) && !beforeFinerPlace(table, text, i + length, entry.level)) continue
       if (entry.short && namesVillage(text, words, i + length)) continue
+      const previous = found.at(-1)
       // A town's name begun inside a word jieba reads (齐大/山镇) is the end of a longer name (齐大山镇), not that town (大山镇);
       // right after a place it is not (象山东陈乡, read 象/山东/陈乡).
-      if (entry.level === 'street' && found.at(-1)?.end !== i && words.some((w) => w.start < i && w.end > i)) continue
+      if (entry.level === 'street' && previous?.end !== i && words.some((w) => w.start < i && w.end > i)) continue
       // Right after a full name of its level or a finer one, a short form is the next word (东昌区新建了, 新建 of 新建区): a
       // place inside a district is a street or town, written with its ending.
-      const previous = found.at(-1)
       if (entry.generic && !(previous?.end === i && previous.level === 'city' && entry.within!.some(([city]) => city === previous.stem))) continue
       if (entry.short && previous?.end === i && previous.text !== previous.stem && LEVELS.indexOf(previous.level) >= LEVELS.indexOf(entry.level)) continue
       const word = candidate === entry.stem ? words.find((w) => w.start === i && w.end === i + length) : undefined

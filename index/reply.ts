@@ -405,6 +405,8 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
   const number = firstGroup(NUMBER.exec(head)) ?? numberUnderSession(lines.slice(0, HEAD_LINES))
   const numberLine = NUMBER_LINE.exec(head)
   const field = (labels: string[]) => labels.map((label) => portal[label]?.trim()).find(Boolean)
+  // The unit as the heading (…局关于…的答复) or a letterhead names it, first the heading's.
+  const namedAtTop = [issuerOf(capture(head, HEADING_UNIT)), ...lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT))]
   const metadata: ReplyMetadata = {
     session,
     kind: forwardedKind ?? kindOf(MOTION_KINDS, [session, addressee, opening]),
@@ -423,10 +425,9 @@ export function parseReply(text: string, portal: PortalFields = {}): { metadata:
         signatureUnit(text) ??
           // A text may end with its unit and no date (a site dropped the date, or it never had one).
           capture(lines.at(-1) ?? '', UNITS_LINE),
-        [issuerOf(capture(head, HEADING_UNIT)), ...lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT))],
+        namedAtTop,
       ) ??
-      issuerOf(capture(head, HEADING_UNIT)) ??
-      lines.slice(0, LETTERHEAD_LINES).map((line) => capture(line, LETTERHEAD_UNIT)).find(Boolean) ??
+      namedAtTop.find(Boolean) ??
       capture(text, UNIT_LABEL) ??
       FIELDS.unit.map((label) => capture((portal[label] ?? '').replace(SITE, ''), WHOLE_UNIT)).find(Boolean),
     date: signatureDate(text) ?? isoDate(field(FIELDS.written)) ?? isoDate(field(FIELDS.published)) ?? isoDate(capture(text, PAGE_DATE)) ?? isoDate(capture(head, BULLETED_DATE)),

@@ -311,7 +311,7 @@ export function holdingKindFirst<T extends Hit>(hits: T[], question: string): { 
   const wanted = answerKind(question)
   // A year asked (2024年…计划改哪几个小区) that the reply on the topic never names: another reply's passage naming
   // that year for something else (儿童游乐设施拟于2024年纳入实施) is no answer.
-  const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
+  const years = yearsNamed(question)
   const lacksYear = years.length > 0 && hits.length > 0 && !years.some((year) => namesYear(hits[0].doc, year))
   if (!wanted || hits.length === 0) return { ordered: hits, bestReplyLacks: lacksYear }
   const ahead = hits.filter((hit) => hit.doc.id === hits[0].doc.id && holdsAnswer(wanted, hit))
@@ -424,14 +424,14 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
   // A year the question names (凌源2023年的补助标准) is what is asked about: a text that never names it, nor a span
   // holding it (规划(2016-2020年)), nor is dated in it, states another year's (2021年…每户5000元). Of a span asked
   // (1944年到2009年), one year is enough.
-  const years = [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
+  const years = yearsNamed(question)
   // A name the question quotes (九甲镇“云上九甲、十里栈道”项目总投资) is what is asked about: another project's sum
   // in the same passage is no answer.
   const names = [...question.matchAll(QUOTED_NAME)].map((match) => match[1])
   const holds = (hit: Hit) =>
     isQuotable(hit.chunk) &&
     holdsAnswer(wanted!, hit) &&
-    (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year, writtenIn(hit)))) &&
+    (years.length === 0 || years.some((year) => statedFor(hit.chunk.text, wanted!.answers, year, writtenIn(hit.doc)))) &&
     names.every((name) => namedWith(hit.chunk.text, wanted!.answers, name))
   const ofYears = years.length === 0 || years.some((year) => hits.some((hit) => namesYear(hit.doc, year)))
   if (!wanted && ofYears) return { dense, coverage }
@@ -439,6 +439,11 @@ export function evidence(hits: Hit[], question: string, weight: (token: string) 
 }
 
 const YEAR_NAMED = /(?<![0-9０-９])((?:19|20)\d{2})\s*年(?!\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)/gu
+
+/** The years a question names (2018年拨了多少钱; not one that opens a date, 2023年9月28日). */
+function yearsNamed(question: string): number[] {
+  return [...question.matchAll(YEAR_NAMED)].map((match) => Number(match[1]))
+}
 
 /** A name quoted in a question: “云上九甲、十里栈道”, 「一网通办」. */
 const QUOTED_NAME = /[“「『"‘]([^”」』"’]{2,30})[”」』"’]/gu
@@ -449,13 +454,13 @@ function namedWith(text: string, answers: RegExp, name: string): boolean {
 }
 
 /** The year a text was written in, when it is dated. */
-function writtenIn(hit: Pick<Hit, 'doc'>): number | undefined {
-  return hit.doc.date ? Number(hit.doc.date.slice(0, 4)) : undefined
+function writtenIn(doc: Hit['doc']): number | undefined {
+  return doc.date ? Number(doc.date.slice(0, 4)) : undefined
 }
 
 /** Whether a text is dated in a year, names it, or names a span holding it (2016-2020年, 2021年起). */
 function namesYear(doc: Hit['doc'], year: number): boolean {
-  return !!doc.date?.startsWith(String(year)) || doc.text.includes(String(year)) || holdsYear(yearSpans(doc.text, writtenIn({ doc })), year)
+  return !!doc.date?.startsWith(String(year)) || doc.text.includes(String(year)) || holdsYear(yearSpans(doc.text, writtenIn(doc)), year)
 }
 
 /**
